@@ -1,0 +1,13 @@
+// The engine's one interface: every kernel the JavaScript side calls. Kernels take byte offsets into linear
+// memory and sizes, allocate nothing, and leave all memory management to the caller (js/wasm.ts), which
+// lays its buffers out from heapBase() and grows the memory itself.
+
+export { squaredDistances } from './distance';
+export { gaussianKernel, anisotropicNormalize } from './kernel';
+export { tridiagonalize } from './tridiagonalize';
+export { tridiagonalQL } from './tridiagonal-ql';
+
+// First byte the caller may use.
+export function heapBase(): usize {
+  return (__heap_base + 15) & ~15;
+}

@@ -1,0 +1,52 @@
+// The Gaussian affinity and its anisotropic (symmetric diffusion) normalisation, SPEC section 1.
+//
+// Layout: m is n x n float64, row-major, upper triangle only (j >= i); the lower triangle is neither read
+// nor written. rowSums is a caller-owned workspace of n float64.
+
+// G_ij = exp(-d2_ij / (2 sigma^2)), in place over the squared distances. The reference's factor
+// 1 / (sigma sqrt(2 pi)) cancels in K, so it is left out.
+export function gaussianKernel(m: usize, n: i32, sigma: f64): void {
+  const scale = -1.0 / (2.0 * sigma * sigma);
+  for (let i = 0; i < n; i++) {
+    const row = m + (<usize>i * <usize>n << 3);
+    for (let j = i; j < n; j++) {
+      const p = row + (<usize>j << 3);
+      store<f64>(p, Math.exp(load<f64>(p) * scale));
+    }
+  }
+}
+
+// Row sums of the symmetric matrix whose upper triangle is stored in m.
+export function symmetricRowSums(m: usize, n: i32, rowSums: usize): void {
+  memory.fill(rowSums, 0, <usize>n << 3);
+  for (let i = 0; i < n; i++) {
+    const row = m + (<usize>i * <usize>n << 3);
+    let s = load<f64>(row + (<usize>i << 3));
+    for (let j = i + 1; j < n; j++) {
+      const g = load<f64>(row + (<usize>j << 3));
+      s += g;
+      const q = rowSums + (<usize>j << 3);
+      store<f64>(q, load<f64>(q) + g);
+    }
+    const q = rowSums + (<usize>i << 3);
+    store<f64>(q, load<f64>(q) + s);
+  }
+}
+
+// K = S^-1/2 G S^-1/2 with S = diag(row sums of G), in place. K has the eigenvalues of P = S^-1 G.
+// rowSums ends holding S^-1/2.
+export function anisotropicNormalize(m: usize, n: i32, rowSums: usize): void {
+  symmetricRowSums(m, n, rowSums);
+  for (let i = 0; i < n; i++) {
+    const q = rowSums + (<usize>i << 3);
+    store<f64>(q, 1.0 / Math.sqrt(load<f64>(q)));
+  }
+  for (let i = 0; i < n; i++) {
+    const row = m + (<usize>i * <usize>n << 3);
+    const si = load<f64>(rowSums + (<usize>i << 3));
+    for (let j = i; j < n; j++) {
+      const p = row + (<usize>j << 3);
+      store<f64>(p, load<f64>(p) * si * load<f64>(rowSums + (<usize>j << 3)));
+    }
+  }
+}

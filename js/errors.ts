@@ -1,0 +1,41 @@
+/** Codes carried by every {@link DseError}; stable, safe to switch on. */
+export type DseErrorCode =
+  | 'E_NOT_FINITE' // a NaN or an Infinity in the data
+  | 'E_SHAPE' // rows, cols or data length wrong, or not a matrix at all
+  | 'E_ARGUMENT' // an option out of its range (sigma, t, maxN, seed, backend, ...)
+  | 'E_NOT_SYMMETRIC' // symmetricEigenvalues was given a non-symmetric matrix
+  | 'E_NO_CONVERGENCE' // the QL iteration did not converge
+  | 'E_TOO_LARGE' // the problem does not fit in 4 GiB of WebAssembly memory
+  | 'E_NOT_READY'; // the WASM backend was used before `await ready()`
+
+/**
+ * The one error class this package throws. `code` says what went wrong, `argument` names the argument at
+ * fault and `value` is what was received, when there is one.
+ *
+ * @example
+ * try { diffusionSpectralEntropy(X, { sigma: -1 }); }
+ * catch (e) { if (e instanceof DseError && e.code === 'E_ARGUMENT') console.error(e.argument, e.value); }
+ */
+export class DseError extends Error {
+  readonly code: DseErrorCode;
+  readonly argument: string | undefined;
+  readonly value: unknown;
+
+  constructor(code: DseErrorCode, message: string, argument?: string, value?: unknown) {
+    super(message);
+    this.name = 'DseError';
+    this.code = code;
+    this.argument = argument;
+    this.value = value;
+  }
+}
+
+/** A received value, shortened for an error message. */
+export function show(value: unknown): string {
+  if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? value.slice(0, 40) + '...' : value);
+  if (value === null || value === undefined) return String(value);
+  if (Array.isArray(value)) return `an array of length ${value.length}`;
+  if (ArrayBuffer.isView(value)) return `a ${value.constructor.name} of length ${(value as unknown as ArrayLike<number>).length}`;
+  return typeof value === 'object' ? `an object` : String(value);
+}

@@ -1,0 +1,42 @@
+// The pure-JS backend: the same stages as the WASM engine, over Float64Arrays.
+import { DseError } from '../errors.js';
+import type { Engine } from '../engine.js';
+import { copyLowerToUpper, copyRows, type DenseMatrix } from '../matrix.js';
+import { squaredDistances } from './distance.js';
+import { anisotropicNormalize, gaussianKernel } from './kernel.js';
+import { tridiagonalize } from './tridiagonalize.js';
+import { tridiagonalQL } from './tridiagonal-ql.js';
+
+function eigenvaluesOfUpper(m: Float64Array, n: number): Float64Array {
+  const diag = new Float64Array(n);
+  const offdiag = new Float64Array(n);
+  tridiagonalize(m, n, diag, offdiag, new Float64Array(2 * n));
+  const failed = tridiagonalQL(diag, offdiag, n, null);
+  if (failed !== 0) throw noConvergence(failed - 1, n);
+  return diag;
+}
+
+export function noConvergence(index: number, n: number): DseError {
+  return new DseError('E_NO_CONVERGENCE', `the QL iteration did not converge for eigenvalue ${index} of ${n}`, 'eigenvalues', index);
+}
+
+export const jsEngine: Engine = {
+  diffusionEigenvalues(x: DenseMatrix, rows: Int32Array | null, sigma: number): Float64Array {
+    const n = rows === null ? x.rows : rows.length;
+    const d = x.cols;
+    const xs = new Float64Array(n * d);
+    copyRows(x, rows, xs);
+    const m = new Float64Array(n * n);
+    squaredDistances(xs, n, d, m);
+    gaussianKernel(m, n, sigma);
+    anisotropicNormalize(m, n, new Float64Array(n));
+    return eigenvaluesOfUpper(m, n);
+  },
+
+  symmetricEigenvalues(a: DenseMatrix): Float64Array {
+    const n = a.rows;
+    const m = new Float64Array(n * n);
+    copyLowerToUpper(a, m);
+    return eigenvaluesOfUpper(m, n);
+  },
+};

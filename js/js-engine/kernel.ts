@@ -1,0 +1,31 @@
+// Pure-JS twin of assembly/kernel.ts. m: n x n row-major, upper triangle only.
+
+export function gaussianKernel(m: Float64Array, n: number, sigma: number): void {
+  const scale = -1 / (2 * sigma * sigma);
+  for (let i = 0; i < n; i++) {
+    for (let j = i; j < n; j++) m[i * n + j] = Math.exp(m[i * n + j] * scale);
+  }
+}
+
+export function symmetricRowSums(m: Float64Array, n: number, rowSums: Float64Array): void {
+  rowSums.fill(0, 0, n);
+  for (let i = 0; i < n; i++) {
+    let s = m[i * n + i];
+    for (let j = i + 1; j < n; j++) {
+      const g = m[i * n + j];
+      s += g;
+      rowSums[j] += g;
+    }
+    rowSums[i] += s;
+  }
+}
+
+// K = S^-1/2 G S^-1/2 in place; rowSums ends holding S^-1/2.
+export function anisotropicNormalize(m: Float64Array, n: number, rowSums: Float64Array): void {
+  symmetricRowSums(m, n, rowSums);
+  for (let i = 0; i < n; i++) rowSums[i] = 1 / Math.sqrt(rowSums[i]);
+  for (let i = 0; i < n; i++) {
+    const si = rowSums[i];
+    for (let j = i; j < n; j++) m[i * n + j] = m[i * n + j] * si * rowSums[j];
+  }
+}

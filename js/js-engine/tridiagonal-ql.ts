@@ -1,0 +1,65 @@
+// Pure-JS twin of assembly/tridiagonal-ql.ts: implicit QL with Wilkinson shifts on a symmetric tridiagonal
+// matrix. diag (n) is overwritten by the eigenvalues, offdiag (n, offdiag[i] = T[i][i+1]) is destroyed;
+// z, when given, is n x n row-major and receives every rotation in its columns.
+// Returns 0, or 1 + the index of the eigenvalue that did not converge.
+
+const MAX_SWEEPS = 60;
+const EPS = 2.220446049250313e-16;
+
+export function tridiagonalQL(diag: Float64Array, offdiag: Float64Array, n: number, z: Float64Array | null): number {
+  for (let l = 0; l < n; l++) {
+    let iter = 0;
+    for (;;) {
+      let m = l;
+      for (; m < n - 1; m++) {
+        const dd = Math.abs(diag[m]) + Math.abs(diag[m + 1]);
+        if (Math.abs(offdiag[m]) <= EPS * dd) break;
+      }
+      if (m === l) break;
+      if (++iter > MAX_SWEEPS) return l + 1;
+
+      const dl = diag[l];
+      const el = offdiag[l];
+      let g = (diag[l + 1] - dl) / (2 * el);
+      let r = Math.hypot(g, 1);
+      g = diag[m] - dl + el / (g + (g >= 0 ? r : -r));
+      let s = 1;
+      let c = 1;
+      let p = 0;
+      let deflated = false;
+      for (let i = m - 1; i >= l; i--) {
+        const ei = offdiag[i];
+        const f = s * ei;
+        const b = c * ei;
+        r = Math.hypot(f, g);
+        offdiag[i + 1] = r;
+        if (r === 0) {
+          diag[i + 1] -= p;
+          offdiag[m] = 0;
+          deflated = true;
+          break;
+        }
+        s = f / r;
+        c = g / r;
+        g = diag[i + 1] - p;
+        r = (diag[i] - g) * s + 2 * c * b;
+        p = s * r;
+        diag[i + 1] = g + p;
+        g = c * r - b;
+        if (z !== null) {
+          for (let k = 0; k < n; k++) {
+            const zf = z[k * n + i + 1];
+            const ze = z[k * n + i];
+            z[k * n + i + 1] = s * ze + c * zf;
+            z[k * n + i] = c * ze - s * zf;
+          }
+        }
+      }
+      if (deflated) continue;
+      diag[l] -= p;
+      offdiag[l] = g;
+      offdiag[m] = 0;
+    }
+  }
+  return 0;
+}

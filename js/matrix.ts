@@ -1,0 +1,109 @@
+import { DseError, show } from './errors.js';
+
+/** Any typed array of numbers (BigInt arrays excluded). */
+export type NumericArray =
+  | Float32Array | Float64Array | Int8Array | Uint8Array | Uint8ClampedArray
+  | Int16Array | Uint16Array | Int32Array | Uint32Array;
+
+/** A row-major matrix: `data[i * cols + j]` is row i, column j. */
+export interface Matrix {
+  data: NumericArray | ArrayLike<number>;
+  rows: number;
+  cols: number;
+}
+
+/** A matrix argument: `{ data, rows, cols }` (row-major), or an array of equal-length rows. */
+export type MatrixLike = Matrix | ArrayLike<ArrayLike<number>>;
+
+/** A validated matrix: data has exactly rows * cols finite numbers. */
+export interface DenseMatrix {
+  data: NumericArray;
+  rows: number;
+  cols: number;
+}
+
+function isCount(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0;
+}
+
+/**
+ * Checks a matrix argument and returns it as `{ data, rows, cols }` over a typed array. Typed data is used
+ * as it is (no copy); arrays of rows are copied once into a Float64Array.
+ */
+export function toMatrix(x: unknown, name: string, minRows = 2): DenseMatrix {
+  let m: DenseMatrix;
+  if (x !== null && typeof x === 'object' && !Array.isArray(x) && !ArrayBuffer.isView(x) && 'data' in x) {
+    const { data, rows, cols } = x as Matrix;
+    if (!isCount(rows)) throw new DseError('E_SHAPE', `${name}.rows must be a non-negative integer, received ${show(rows)}`, `${name}.rows`, rows);
+    if (!isCount(cols)) throw new DseError('E_SHAPE', `${name}.cols must be a non-negative integer, received ${show(cols)}`, `${name}.cols`, cols);
+    if (data === null || typeof data !== 'object' || typeof (data as ArrayLike<number>).length !== 'number') {
+      throw new DseError('E_SHAPE', `${name}.data must be a typed array or an array of numbers, received ${show(data)}`, `${name}.data`, data);
+    }
+    if (data.length !== rows * cols) {
+      throw new DseError('E_SHAPE', `${name}.data has length ${data.length}, but rows * cols = ${rows} * ${cols} = ${rows * cols}`, `${name}.data`, data.length);
+    }
+    m = { data: ArrayBuffer.isView(data) && !(data instanceof DataView) && !isBigIntArray(data) ? (data as NumericArray) : Float64Array.from(data as ArrayLike<number>), rows, cols };
+  } else if (Array.isArray(x) || (x !== null && typeof x === 'object' && typeof (x as ArrayLike<unknown>).length === 'number' && !ArrayBuffer.isView(x))) {
+    const rowsIn = x as ArrayLike<ArrayLike<number>>;
+    const rows = rowsIn.length;
+    const first = rowsIn[0];
+    const cols = rows > 0 && first !== null && typeof first === 'object' ? first.length : 0;
+    const data = new Float64Array(rows * cols);
+    for (let i = 0; i < rows; i++) {
+      const r = rowsIn[i];
+      if (r === null || typeof r !== 'object' || typeof r.length !== 'number') {
+        throw new DseError('E_SHAPE', `${name}[${i}] must be an array of numbers, received ${show(r)}`, name, r);
+      }
+      if (r.length !== cols) {
+        throw new DseError('E_SHAPE', `${name}[${i}] has ${r.length} values but ${name}[0] has ${cols}: rows must have equal lengths`, name, r.length);
+      }
+      for (let j = 0; j < cols; j++) data[i * cols + j] = r[j];
+    }
+    m = { data, rows, cols };
+  } else {
+    throw new DseError('E_SHAPE', `${name} must be { data, rows, cols } or an array of rows, received ${show(x)}`, name, x);
+  }
+  if (m.rows < minRows) throw new DseError('E_SHAPE', `${name} must have at least ${minRows} rows, received ${m.rows}`, `${name}.rows`, m.rows);
+  if (m.cols < 1) throw new DseError('E_SHAPE', `${name} must have at least 1 column, received ${m.cols}`, `${name}.cols`, m.cols);
+  assertFinite(m, name);
+  return m;
+}
+
+function isBigIntArray(a: unknown): boolean {
+  return typeof BigInt64Array !== 'undefined' && (a instanceof BigInt64Array || a instanceof BigUint64Array);
+}
+
+function assertFinite(m: DenseMatrix, name: string): void {
+  const { data, cols } = m;
+  for (let k = 0; k < data.length; k++) {
+    const v = data[k];
+    if (typeof v !== 'number' || !Number.isFinite(v)) {
+      const i = Math.floor(k / cols);
+      throw new DseError('E_NOT_FINITE', `${name} has a non-finite value ${show(v)} at row ${i}, column ${k - i * cols}`, name, v);
+    }
+  }
+}
+
+/**
+ * Copies rows of m (all of them, or those listed in `rows`, in that order) into dst as float64, row-major.
+ * Float32 values widen exactly, so every later stage sees the input bit for bit.
+ */
+export function copyRows(m: DenseMatrix, rows: Int32Array | null, dst: Float64Array): void {
+  const { data, cols } = m;
+  if (rows === null) {
+    dst.set(data);
+    return;
+  }
+  for (let r = 0; r < rows.length; r++) {
+    const start = rows[r] * cols;
+    dst.set(data.subarray(start, start + cols), r * cols);
+  }
+}
+
+/** Writes the lower triangle of the square matrix m into the upper triangle of dst (n x n, row-major). */
+export function copyLowerToUpper(m: DenseMatrix, dst: Float64Array): void {
+  const { data, rows: n } = m;
+  for (let i = 0; i < n; i++) {
+    for (let j = i; j < n; j++) dst[i * n + j] = data[j * n + i];
+  }
+}

@@ -1,0 +1,30 @@
+// Builds dist/ from js/ and the release .wasm: an ESM bundle, a CommonJS bundle (dist/cjs, with its own
+// package.json), and type declarations for both. The .wasm is embedded in each bundle as bytes, so a plain
+// import works with no file paths or fetch.
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+
+rmSync('dist', { recursive: true, force: true });
+
+const common = {
+  entryPoints: ['js/index.ts'],
+  bundle: true,
+  platform: 'neutral',
+  target: 'es2020',
+  loader: { '.wasm': 'binary' },
+  logLevel: 'warning',
+};
+await build({ ...common, format: 'esm', outfile: 'dist/index.mjs' });
+await build({ ...common, format: 'cjs', outfile: 'dist/cjs/index.js' });
+writeFileSync('dist/cjs/package.json', '{ "type": "commonjs" }\n');
+
+execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.'], { stdio: 'inherit' });
+// The same declarations serve CommonJS consumers from inside dist/cjs, where package.json says commonjs.
+for (const entry of readdirSync('dist/types', { recursive: true })) {
+  if (String(entry).endsWith('.d.ts')) {
+    const to = `dist/cjs/${entry}`;
+    mkdirSync(to.slice(0, to.lastIndexOf('/')), { recursive: true });
+    cpSync(`dist/types/${entry}`, to);
+  }
+}
