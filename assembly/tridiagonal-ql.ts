@@ -2,7 +2,7 @@
 // (EISPACK tql2 / Numerical Recipes tqli).
 //
 // Layout: diag (n float64) holds the diagonal and is overwritten by the eigenvalues, unsorted.
-// offdiag (n float64): offdiag[i] = T[i][i+1]; offdiag[n-1] is ignored. Destroyed.
+// offdiag (n float64): offdiag[i] = T[i][i+1], and offdiag[n-1] = 0 (as tridiagonalize leaves it). Destroyed.
 // z: 0 for eigenvalues only; otherwise an n x n float64 row-major matrix whose columns receive every plane
 // rotation (start from the identity for the eigenvectors of T, or from Q of tridiagonalize for those of A).
 // Returns 0 on success, or 1 + the index of the eigenvalue that did not converge in MAX_SWEEPS.
@@ -10,16 +10,31 @@
 const MAX_SWEEPS: i32 = 60;
 const EPS: f64 = 2.220446049250313e-16;
 
+// sqrt(a^2 + b^2) without overflow (LAPACK dlapy2), written out so that both backends round alike.
+@inline
+export function pythag(a: f64, b: f64): f64 {
+  const x = abs(a);
+  const y = abs(b);
+  const w = max(x, y);
+  const z = min(x, y);
+  if (z == 0) return w;
+  const q = z / w;
+  return w * Math.sqrt(1.0 + q * q);
+}
+
 export function tridiagonalQL(diag: usize, offdiag: usize, n: i32, z: usize): i32 {
   const rowBytes = <usize>n << 3;
+  // Off-diagonal entries below EPS times the largest |d_l| + |e_l| seen so far are negligible (EISPACK tql1):
+  // a split then moves eigenvalues by at most EPS ||T||, the accuracy of the reduction itself, and clusters of
+  // near-zero eigenvalues split at once instead of iterating on their own tiny scale.
+  let norm = 0.0;
   for (let l = 0; l < n; l++) {
     let iter = 0;
+    norm = max(norm, abs(load<f64>(diag + (<usize>l << 3))) + abs(load<f64>(offdiag + (<usize>l << 3))));
     while (true) {
-      // Smallest m >= l whose off-diagonal entry is negligible splits the matrix.
       let m = l;
       for (; m < n - 1; m++) {
-        const dd = abs(load<f64>(diag + (<usize>m << 3))) + abs(load<f64>(diag + (<usize>(m + 1) << 3)));
-        if (abs(load<f64>(offdiag + (<usize>m << 3))) <= EPS * dd) break;
+        if (abs(load<f64>(offdiag + (<usize>m << 3))) <= EPS * norm) break;
       }
       if (m == l) break;
       if (++iter > MAX_SWEEPS) return l + 1;
@@ -27,7 +42,7 @@ export function tridiagonalQL(diag: usize, offdiag: usize, n: i32, z: usize): i3
       const dl = load<f64>(diag + (<usize>l << 3));
       const el = load<f64>(offdiag + (<usize>l << 3));
       let g = (load<f64>(diag + (<usize>(l + 1) << 3)) - dl) / (2.0 * el);
-      let r = Math.hypot(g, 1.0);
+      let r = pythag(g, 1.0);
       g = load<f64>(diag + (<usize>m << 3)) - dl + el / (g + (g >= 0 ? r : -r));
       let s = 1.0;
       let c = 1.0;
@@ -38,7 +53,7 @@ export function tridiagonalQL(diag: usize, offdiag: usize, n: i32, z: usize): i3
         const ei = load<f64>(offdiag + (<usize>i << 3));
         const f = s * ei;
         const b = c * ei;
-        r = Math.hypot(f, g);
+        r = pythag(f, g);
         store<f64>(offdiag + (<usize>(i + 1) << 3), r);
         if (r == 0) {
           // Underflow: recover and split here.

@@ -8,6 +8,8 @@
 // Row i of the upper triangle is column i of the lower one, so every reflector is read from a contiguous
 // row and every inner loop runs over contiguous memory.
 
+import { pythag } from './tridiagonal-ql';
+
 // sum_k row[k] v[k] over k in [from, to), while p[k] += row[k] * vj over the same range.
 @inline
 function dotAndAxpy(row: usize, v: usize, p: usize, from: i32, to: i32, vj: f64): f64 {
@@ -74,7 +76,7 @@ export function tridiagonalize(a: usize, n: i32, diag: usize, offdiag: usize, wo
       ssq += q * q;
     }
     const xnorm = scale * Math.sqrt(ssq);
-    const norm = Math.hypot(alpha, xnorm);
+    const norm = pythag(alpha, xnorm);
     const beta = alpha >= 0 ? -norm : norm;
     const tau = (beta - alpha) / beta;
     const inv = 1.0 / (alpha - beta);

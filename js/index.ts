@@ -71,7 +71,9 @@ export function diffusionSpectralEntropy(X: MatrixLike, opts?: EntropyOptions): 
   const engine = engineFor(o.backend);
   const x = toMatrix(X, 'X');
   const rows = x.rows > maxN ? pythonSample(seed, x.rows, maxN) : null;
-  return spectralEntropy(engine.diffusionEigenvalues(x, rows, sigma), { t });
+  // Sorted as diffusionEigenvalues returns them, so that spectralEntropy(diffusionEigenvalues(X)) sums in the
+  // same order and gives the same number to the last bit.
+  return spectralEntropy(descending(engine.diffusionEigenvalues(x, rows, sigma)), { t });
 }
 
 /**

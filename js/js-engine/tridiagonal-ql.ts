@@ -1,19 +1,33 @@
 // Pure-JS twin of assembly/tridiagonal-ql.ts: implicit QL with Wilkinson shifts on a symmetric tridiagonal
-// matrix. diag (n) is overwritten by the eigenvalues, offdiag (n, offdiag[i] = T[i][i+1]) is destroyed;
+// matrix. diag (n) is overwritten by the eigenvalues, offdiag (n, offdiag[i] = T[i][i+1], offdiag[n-1] = 0)
+// is destroyed;
 // z, when given, is n x n row-major and receives every rotation in its columns.
 // Returns 0, or 1 + the index of the eigenvalue that did not converge.
 
 const MAX_SWEEPS = 60;
 const EPS = 2.220446049250313e-16;
 
+/** sqrt(a^2 + b^2) without overflow (LAPACK dlapy2), as in the WASM engine. */
+export function pythag(a: number, b: number): number {
+  const x = Math.abs(a);
+  const y = Math.abs(b);
+  const w = Math.max(x, y);
+  const z = Math.min(x, y);
+  if (z === 0) return w;
+  const q = z / w;
+  return w * Math.sqrt(1 + q * q);
+}
+
 export function tridiagonalQL(diag: Float64Array, offdiag: Float64Array, n: number, z: Float64Array | null): number {
+  // Negligible: below EPS times the largest |d_l| + |e_l| seen so far (EISPACK tql1), as in the WASM engine.
+  let norm = 0;
   for (let l = 0; l < n; l++) {
     let iter = 0;
+    norm = Math.max(norm, Math.abs(diag[l]) + Math.abs(offdiag[l]));
     for (;;) {
       let m = l;
       for (; m < n - 1; m++) {
-        const dd = Math.abs(diag[m]) + Math.abs(diag[m + 1]);
-        if (Math.abs(offdiag[m]) <= EPS * dd) break;
+        if (Math.abs(offdiag[m]) <= EPS * norm) break;
       }
       if (m === l) break;
       if (++iter > MAX_SWEEPS) return l + 1;
@@ -21,7 +35,7 @@ export function tridiagonalQL(diag: Float64Array, offdiag: Float64Array, n: numb
       const dl = diag[l];
       const el = offdiag[l];
       let g = (diag[l + 1] - dl) / (2 * el);
-      let r = Math.hypot(g, 1);
+      let r = pythag(g, 1);
       g = diag[m] - dl + el / (g + (g >= 0 ? r : -r));
       let s = 1;
       let c = 1;
@@ -31,7 +45,7 @@ export function tridiagonalQL(diag: Float64Array, offdiag: Float64Array, n: numb
         const ei = offdiag[i];
         const f = s * ei;
         const b = c * ei;
-        r = Math.hypot(f, g);
+        r = pythag(f, g);
         offdiag[i + 1] = r;
         if (r === 0) {
           diag[i + 1] -= p;

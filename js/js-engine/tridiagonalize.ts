@@ -1,6 +1,8 @@
 // Pure-JS twin of assembly/tridiagonalize.ts: Householder reduction to tridiagonal form (LAPACK dsytd2),
 // upper triangle read row-wise. a: n x n row-major (destroyed); diag, offdiag: n each; work: 2n.
 
+import { pythag } from './tridiagonal-ql.js';
+
 export function tridiagonalize(a: Float64Array, n: number, diag: Float64Array, offdiag: Float64Array, work: Float64Array): void {
   const v = work.subarray(0, n);
   const p = work.subarray(n, 2 * n);
@@ -21,7 +23,7 @@ export function tridiagonalize(a: Float64Array, n: number, diag: Float64Array, o
       ssq += q * q;
     }
     const xnorm = scale * Math.sqrt(ssq);
-    const norm = Math.hypot(alpha, xnorm);
+    const norm = pythag(alpha, xnorm);
     const beta = alpha >= 0 ? -norm : norm;
     const tau = (beta - alpha) / beta;
     const inv = 1 / (alpha - beta);
