@@ -93,14 +93,23 @@ export function symmetricEigenvalues(A: MatrixLike, opts?: { backend?: BackendNa
   }
   const n = a.rows;
   const d = a.data;
+  let maxAbs = 0;
   for (let i = 0; i < n; i++) {
-    for (let j = 0; j < i; j++) {
+    for (let j = 0; j <= i; j++) {
       const lower = d[i * n + j];
       const upper = d[j * n + i];
       if (Math.abs(upper - lower) > 1e-8 + 1e-5 * Math.abs(lower)) {
         throw new DseError('E_NOT_SYMMETRIC', `A is not symmetric: A[${j}][${i}] = ${show(upper)} but A[${i}][${j}] = ${show(lower)}`, 'A', [j, i]);
       }
+      maxAbs = Math.max(maxAbs, Math.abs(lower));
     }
+  }
+  // Entries near the ends of the float64 range would overflow (or vanish) inside the reduction: scale by a
+  // power of two, which is exact, as LAPACK's drivers do, and scale the eigenvalues back.
+  if (maxAbs > 2 ** 500 || (maxAbs > 0 && maxAbs < 2 ** -500)) {
+    const scale = 2 ** -Math.round(Math.log2(maxAbs));
+    const scaled = { data: Float64Array.from(d, (v) => v * scale), rows: n, cols: n };
+    return descending(engine.symmetricEigenvalues(scaled).map((v) => v / scale));
   }
   return descending(engine.symmetricEigenvalues(a));
 }

@@ -42,7 +42,13 @@ export function toMatrix(x: unknown, name: string, minRows = 2): DenseMatrix {
     if (data.length !== rows * cols) {
       throw new DseError('E_SHAPE', `${name}.data has length ${data.length}, but rows * cols = ${rows} * ${cols} = ${rows * cols}`, `${name}.data`, data.length);
     }
-    m = { data: ArrayBuffer.isView(data) && !(data instanceof DataView) && !isBigIntArray(data) ? (data as NumericArray) : Float64Array.from(data as ArrayLike<number>), rows, cols };
+    if (ArrayBuffer.isView(data) && !(data instanceof DataView) && !isBigIntArray(data)) {
+      m = { data: data as NumericArray, rows, cols };
+    } else {
+      const copy = new Float64Array(rows * cols);
+      for (let k = 0; k < copy.length; k++) copy[k] = finite((data as ArrayLike<unknown>)[k], name, rows, cols, k);
+      m = { data: copy, rows, cols };
+    }
   } else if (Array.isArray(x) || (x !== null && typeof x === 'object' && typeof (x as ArrayLike<unknown>).length === 'number' && !ArrayBuffer.isView(x))) {
     const rowsIn = x as ArrayLike<ArrayLike<number>>;
     const rows = rowsIn.length;
@@ -57,7 +63,7 @@ export function toMatrix(x: unknown, name: string, minRows = 2): DenseMatrix {
       if (r.length !== cols) {
         throw new DseError('E_SHAPE', `${name}[${i}] has ${r.length} values but ${name}[0] has ${cols}: rows must have equal lengths`, name, r.length);
       }
-      for (let j = 0; j < cols; j++) data[i * cols + j] = r[j];
+      for (let j = 0; j < cols; j++) data[i * cols + j] = finite(r[j], name, rows, cols, i * cols + j);
     }
     m = { data, rows, cols };
   } else {
@@ -69,18 +75,21 @@ export function toMatrix(x: unknown, name: string, minRows = 2): DenseMatrix {
   return m;
 }
 
+// The value at flat index k, checked: a finite number, or an E_NOT_FINITE error naming its row and column.
+function finite(v: unknown, name: string, rows: number, cols: number, k: number): number {
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  const i = Math.floor(k / cols);
+  throw new DseError('E_NOT_FINITE', `${name} has a non-finite value ${show(v)} at row ${i}, column ${k - i * cols}`, name, v);
+}
+
 function isBigIntArray(a: unknown): boolean {
   return typeof BigInt64Array !== 'undefined' && (a instanceof BigInt64Array || a instanceof BigUint64Array);
 }
 
 function assertFinite(m: DenseMatrix, name: string): void {
-  const { data, cols } = m;
+  const { data, rows, cols } = m;
   for (let k = 0; k < data.length; k++) {
-    const v = data[k];
-    if (typeof v !== 'number' || !Number.isFinite(v)) {
-      const i = Math.floor(k / cols);
-      throw new DseError('E_NOT_FINITE', `${name} has a non-finite value ${show(v)} at row ${i}, column ${k - i * cols}`, name, v);
-    }
+    if (!Number.isFinite(data[k])) finite(data[k], name, rows, cols, k);
   }
 }
 

@@ -3,7 +3,7 @@
 import { instantiate } from '@assemblyscript/loader';
 import releaseWasm from '../build/release.wasm';
 import { DseError } from './errors.js';
-import type { Engine } from './engine.js';
+import { assertFits, type Engine } from './engine.js';
 import { noConvergence } from './js-engine/index.js';
 import { copyLowerToUpper, copyRows, type DenseMatrix } from './matrix.js';
 
@@ -19,8 +19,6 @@ interface Kernels {
 }
 
 const PAGE = 65536;
-/** wasm32 addresses 2^32 bytes: the most memory the engine can ever have. */
-export const MAX_MEMORY_BYTES = 2 ** 32;
 
 let kernels: Kernels | null = null;
 let pending: Promise<void> | null = null;
@@ -76,9 +74,7 @@ class Layout {
 
 // Grows memory to hold `end` bytes, refusing before any allocation what 4 GiB cannot hold.
 function reserve(k: Kernels, end: number, what: string): void {
-  if (end > MAX_MEMORY_BYTES) {
-    throw new DseError('E_TOO_LARGE', `${what} needs ${(end / 2 ** 30).toFixed(2)} GiB of WebAssembly memory, more than the 4 GiB a wasm32 engine can address`, 'X', end);
-  }
+  assertFits(end, what);
   const have = k.memory.buffer.byteLength;
   if (end <= have) return;
   try {

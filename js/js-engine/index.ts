@@ -1,6 +1,6 @@
 // The pure-JS backend: the same stages as the WASM engine, over Float64Arrays.
 import { DseError } from '../errors.js';
-import type { Engine } from '../engine.js';
+import { assertFits, type Engine } from '../engine.js';
 import { copyLowerToUpper, copyRows, type DenseMatrix } from '../matrix.js';
 import { squaredDistances } from './distance.js';
 import { anisotropicNormalize, gaussianKernel } from './kernel.js';
@@ -24,6 +24,8 @@ export const jsEngine: Engine = {
   diffusionEigenvalues(x: DenseMatrix, rows: Int32Array | null, sigma: number): Float64Array {
     const n = rows === null ? x.rows : rows.length;
     const d = x.cols;
+    // The same bound as the WASM engine, so that both backends accept and refuse the same problems.
+    assertFits(8 * (n * d + n * n + 5 * n), `N = ${n} rows of ${d} features`);
     const xs = new Float64Array(n * d);
     copyRows(x, rows, xs);
     const m = new Float64Array(n * n);
@@ -35,6 +37,7 @@ export const jsEngine: Engine = {
 
   symmetricEigenvalues(a: DenseMatrix): Float64Array {
     const n = a.rows;
+    assertFits(8 * (n * n + 4 * n), `a ${n} x ${n} matrix`);
     const m = new Float64Array(n * n);
     copyLowerToUpper(a, m);
     return eigenvaluesOfUpper(m, n);

@@ -53,3 +53,13 @@ describe('tridiagonalQL on larger problems', () => {
     }
   });
 });
+
+describe('tridiagonalQL never hangs', () => {
+  it('returns an error code when an entry is NaN and nothing can converge', () => {
+    const diag = memory.data(3 * 8);
+    const off = memory.data(3 * 8);
+    store<f64>(diag, 1); store<f64>(diag, NaN, 8); store<f64>(diag, 2, 16);
+    store<f64>(off, 0.5); store<f64>(off, 0.5, 8); store<f64>(off, 0, 16);
+    expect(tridiagonalQL(diag, off, 3, 0)).toBeGreaterThan(0);
+  });
+});
