@@ -12,6 +12,7 @@ export { ready, isReady, type ReadyOptions } from './wasm.js';
 export { setDefaultBackend, defaultBackend, type BackendName } from './backend.js';
 export { spectralEntropy } from './entropy.js';
 export { pythonSample } from './python-random.js';
+export { adjacencySpectralEntropy, generalEigenvalues, type AdjacencyEntropyOptions, type ComplexEigenvalues } from './adjacency.js';
 
 /** Options of {@link diffusionEigenvalues}. */
 export interface EigenvalueOptions {
