@@ -9,6 +9,8 @@
 // A H(i) needs one dot product and one axpy per row; H(i) A accumulates u^T = v^T A row by row, then
 // subtracts tau v_r u^T from each row r.
 
+import { scaledNorm } from './householder';
+
 // sum_k x[k] y[k] over k in [from, to).
 @inline
 function dot(x: usize, y: usize, from: i32, to: i32): f64 {
@@ -53,19 +55,9 @@ export function hessenberg(a: usize, n: i32, work: usize): void {
 
     // Reflector that maps x = A[i+1..n)[i] onto beta e_1 (LAPACK dlarfg); x is a column, gathered into v.
     const alpha = load<f64>(col + <usize>(i + 1) * rowBytes);
-    let scale = 0.0;
-    for (let k = i + 2; k < n; k++) {
-      const x = load<f64>(col + <usize>k * rowBytes);
-      store<f64>(v + (<usize>k << 3), x);
-      scale = max(scale, abs(x));
-    }
-    if (scale == 0) continue;
-    let ssq = 0.0;
-    for (let k = i + 2; k < n; k++) {
-      const q = load<f64>(v + (<usize>k << 3)) / scale;
-      ssq += q * q;
-    }
-    const xnorm = scale * Math.sqrt(ssq);
+    for (let k = i + 2; k < n; k++) store<f64>(v + (<usize>k << 3), load<f64>(col + <usize>k * rowBytes));
+    const xnorm = scaledNorm(v, i + 2, n);
+    if (xnorm == 0) continue;
     const norm = Math.hypot(alpha, xnorm);
     const beta = alpha >= 0 ? -norm : norm;
     const tau = (beta - alpha) / beta;

@@ -3,7 +3,7 @@ import type { AdjacencyOptions } from './adjacency-spectrum.js';
 import { engineFor, type BackendName } from './backend.js';
 import { entropyOfWeights } from './entropy.js';
 import { DseError, show } from './errors.js';
-import { toMatrix, type MatrixLike } from './matrix.js';
+import { toMatrix, toSquareMatrix, type MatrixLike } from './matrix.js';
 import { checkSeed, pythonSample } from './python-random.js';
 import { integerAtLeast, options, positive } from './validate.js';
 
@@ -89,10 +89,7 @@ export interface ComplexEigenvalues {
 export function generalEigenvalues(A: MatrixLike, opts?: { backend?: BackendName }): ComplexEigenvalues {
   const o = options(opts);
   const engine = engineFor(o.backend);
-  const a = toMatrix(A, 'A', 1);
-  if (a.rows !== a.cols) {
-    throw new DseError('E_SHAPE', `A must be square, received ${a.rows} x ${a.cols}`, 'A', `${a.rows} x ${a.cols}`);
-  }
+  const a = toSquareMatrix(A, 'A');
   const { real, imag } = engine.generalEigenvalues(a);
   const order = Array.from(real, (_, k) => k).sort((p, q) => real[q] - real[p] || imag[q] - imag[p]);
   return { real: Float64Array.from(order, (k) => real[k]), imag: Float64Array.from(order, (k) => imag[k]) };

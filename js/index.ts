@@ -2,7 +2,7 @@
 import { engineFor, type BackendName } from './backend.js';
 import { DseError, show } from './errors.js';
 import { spectralEntropy } from './entropy.js';
-import { toMatrix, type MatrixLike } from './matrix.js';
+import { toMatrix, toSquareMatrix, type MatrixLike } from './matrix.js';
 import { checkSeed, pythonSample } from './python-random.js';
 import { integerAtLeast, options, positive } from './validate.js';
 
@@ -86,10 +86,7 @@ export function diffusionSpectralEntropy(X: MatrixLike, opts?: EntropyOptions): 
 export function symmetricEigenvalues(A: MatrixLike, opts?: { backend?: BackendName }): Float64Array {
   const o = options(opts);
   const engine = engineFor(o.backend);
-  const a = toMatrix(A, 'A', 1);
-  if (a.rows !== a.cols) {
-    throw new DseError('E_SHAPE', `A must be square, received ${a.rows} x ${a.cols}`, 'A', `${a.rows} x ${a.cols}`);
-  }
+  const a = toSquareMatrix(A, 'A');
   const n = a.rows;
   const d = a.data;
   for (let i = 0; i < n; i++) {

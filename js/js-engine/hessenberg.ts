@@ -1,23 +1,15 @@
 // Pure-JS twin of assembly/hessenberg.ts: Householder reduction to upper Hessenberg form (LAPACK dgehd2).
 // a: n x n row-major, overwritten by H (entries below the subdiagonal set to 0); work: 2n (v, then u = v^T A).
+import { scaledNorm } from './householder.js';
 
 export function hessenberg(a: Float64Array, n: number, work: Float64Array): void {
   const v = work.subarray(0, n);
   const u = work.subarray(n, 2 * n);
   for (let i = 0; i < n - 2; i++) {
     const alpha = a[(i + 1) * n + i];
-    let scale = 0;
-    for (let k = i + 2; k < n; k++) {
-      v[k] = a[k * n + i];
-      scale = Math.max(scale, Math.abs(v[k]));
-    }
-    if (scale === 0) continue;
-    let ssq = 0;
-    for (let k = i + 2; k < n; k++) {
-      const q = v[k] / scale;
-      ssq += q * q;
-    }
-    const xnorm = scale * Math.sqrt(ssq);
+    for (let k = i + 2; k < n; k++) v[k] = a[k * n + i];
+    const xnorm = scaledNorm(v, i + 2, n);
+    if (xnorm === 0) continue;
     const norm = Math.hypot(alpha, xnorm);
     const beta = alpha >= 0 ? -norm : norm;
     const tau = (beta - alpha) / beta;

@@ -1,16 +1,20 @@
 import { knnAdjacency } from '../../assembly/knn-adjacency';
 
+// Squared distances between points on a line, upper triangle of an n x n row-major matrix.
+function lineDistances(x: f64[]): usize {
+  const n = x.length;
+  const m = memory.data(8 * 16);
+  for (let i = 0; i < n; i++) {
+    for (let j = i; j < n; j++) store<f64>(m + (<usize>(i * n + j) << 3), (x[i] - x[j]) ** 2);
+  }
+  return m;
+}
+
 describe('knnAdjacency', () => {
   it('links each point to its k nearest, itself first, and is not symmetric', () => {
     // Points on a line at 0, 1, 3, 7: squared distances, upper triangle.
-    const x: f64[] = [0, 1, 3, 7];
-    const n = 4;
-    const m = memory.data(8 * 16);
-    const work = memory.data(8 * 4);
-    for (let i = 0; i < n; i++) {
-      for (let j = i; j < n; j++) store<f64>(m + (<usize>(i * n + j) << 3), (x[i] - x[j]) ** 2);
-    }
-    knnAdjacency(m, n, 2, work);
+    const m = lineDistances([0, 1, 3, 7]);
+    knnAdjacency(m, 4, 2, memory.data(8 * 4));
     // Nearest other point: 0 -> 1, 1 -> 0, 3 -> 1, 7 -> 3.
     const want: f64[] = [1, 1, 0, 0, 1, 1, 0, 0, 0, 1, 1, 0, 0, 0, 1, 1];
     for (let k = 0; k < 16; k++) expect(load<f64>(m + (<usize>k << 3))).toBe(want[k]);
@@ -18,14 +22,8 @@ describe('knnAdjacency', () => {
 
   it('keeps every point tied at the k-th distance', () => {
     // 0 has two neighbours at distance 1 (-1 and 1): with k = 2 both are linked.
-    const x: f64[] = [0, 1, -1];
-    const n = 3;
-    const m = memory.data(8 * 9);
-    const work = memory.data(8 * 3);
-    for (let i = 0; i < n; i++) {
-      for (let j = i; j < n; j++) store<f64>(m + (<usize>(i * n + j) << 3), (x[i] - x[j]) ** 2);
-    }
-    knnAdjacency(m, n, 2, work);
+    const m = lineDistances([0, 1, -1]);
+    knnAdjacency(m, 3, 2, memory.data(8 * 3));
     expect(load<f64>(m)).toBe(1);
     expect(load<f64>(m, 8)).toBe(1);
     expect(load<f64>(m, 16)).toBe(1);
