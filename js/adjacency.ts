@@ -51,8 +51,15 @@ export function adjacencyOptions(o: Partial<AdjacencyEntropyOptions>, rows: numb
  * A is the Gaussian affinity G_ij = exp(-d_ij^2 / (2 sigma^2)); with `anisotropic`, K = S^-1/2 G S^-1/2
  * (so ASE = DSE at t = 1); with `knn`, the binarised A_ij = 1 where d_ij <= r_i, r_i the knn-th smallest
  * distance of row i (its own 0 first). That A is not symmetric in general: its eigenvalues come from a
- * Hessenberg reduction and Francis double-shift QR, complex ones entering by their modulus. Equal to the
- * authors' `adjacency_spectral_entropy(X, anisotropic, use_knn, knn, sigma, max_N)`.
+ * Hessenberg reduction and Francis double-shift QR, complex ones entering by their modulus (like the reference,
+ * a kNN A that happens to equal its transpose goes to the symmetric solver instead). Equal to the authors'
+ * `adjacency_spectral_entropy(X, anisotropic, use_knn, knn, sigma, max_N)`; above maxN rows, the same
+ * Python-compatible subsample as {@link diffusionSpectralEntropy}.
+ *
+ * Precision with `knn`: rows of A often repeat (points with the same neighbours), making 0 a defective
+ * eigenvalue; any backward-stable solver, LAPACK's included, returns it as a cluster of moduli of size about
+ * eps^(1/m) (m the Jordan block size), so the entropy is reproducible to about 1e-4, not to rounding. The
+ * Gaussian and anisotropic variants are symmetric and reproducible to ~1e-14.
  *
  * @example
  * await ready();
