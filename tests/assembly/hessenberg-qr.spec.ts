@@ -96,6 +96,13 @@ describe('hessenbergQR', () => {
     expect(takes(used, 4, 4, 0, 1e-13)).toBe(true);
   });
 
+  it('stops at its sweep cap and reports the row when nothing can converge', () => {
+    // A NaN makes every deflation test false: the iteration must end with an error code, not loop.
+    const h = memory.data(8 * 16);
+    fill(h, [1, 2, 3, 4, 1, NaN, 2, 1, 0, 1, 3, 2, 0, 0, 1, 5]);
+    expect(hessenbergQR(h, 4, wr, wi)).toBe(4);
+  });
+
   it('handles n = 1 and n = 0', () => {
     const h = memory.data<f64>([-7]);
     expect(hessenbergQR(h, 1, wr, wi)).toBe(0);
