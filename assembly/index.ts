@@ -6,6 +6,9 @@ export { squaredDistances } from './distance';
 export { gaussianKernel, anisotropicNormalize } from './kernel';
 export { tridiagonalize } from './tridiagonalize';
 export { tridiagonalQL } from './tridiagonal-ql';
+export { hessenberg } from './hessenberg';
+export { hessenbergQR } from './hessenberg-qr';
+export { knnAdjacency } from './knn-adjacency';
 
 // First byte the caller may use.
 export function heapBase(): usize {

@@ -8,6 +8,7 @@
 // Row i of the upper triangle is column i of the lower one, so every reflector is read from a contiguous
 // row and every inner loop runs over contiguous memory.
 
+import { scaledNorm } from './householder';
 import { pythag } from './tridiagonal-ql';
 
 // sum_k row[k] v[k] over k in [from, to), while p[k] += row[k] * vj over the same range.
@@ -64,18 +65,11 @@ export function tridiagonalize(a: usize, n: i32, diag: usize, offdiag: usize, wo
 
     // Reflector that maps x = A[i][i+1..n) onto beta e_1 (LAPACK dlarfg).
     const alpha = load<f64>(rowI + (<usize>(i + 1) << 3));
-    let scale = 0.0;
-    for (let k = i + 2; k < n; k++) scale = max(scale, abs(load<f64>(rowI + (<usize>k << 3))));
-    if (scale == 0) {
+    const xnorm = scaledNorm(rowI, i + 2, n);
+    if (xnorm == 0) {
       store<f64>(offdiag + (<usize>i << 3), alpha);
       continue;
     }
-    let ssq = 0.0;
-    for (let k = i + 2; k < n; k++) {
-      const q = load<f64>(rowI + (<usize>k << 3)) / scale;
-      ssq += q * q;
-    }
-    const xnorm = scale * Math.sqrt(ssq);
     const norm = pythag(alpha, xnorm);
     const beta = alpha >= 0 ? -norm : norm;
     const tau = (beta - alpha) / beta;

@@ -1,3 +1,4 @@
+import type { AdjacencyOptions } from './adjacency-spectrum.js';
 import { DseError } from './errors.js';
 import type { DenseMatrix } from './matrix.js';
 
@@ -17,4 +18,11 @@ export interface Engine {
   diffusionEigenvalues(x: DenseMatrix, rows: Int32Array | null, sigma: number): Float64Array;
   /** Eigenvalues of a symmetric matrix, read from its lower triangle as LAPACK's default does; unsorted. */
   symmetricEigenvalues(a: DenseMatrix): Float64Array;
+  /**
+   * |eigenvalues| of the adjacency matrix A of SPEC section 3 (G, K or kNN-binarised) for the rows of x listed
+   * in `rows`, or all rows; unsorted. A non-symmetric A goes through hessenberg + hessenbergQR.
+   */
+  adjacencyEigenvalueModuli(x: DenseMatrix, rows: Int32Array | null, opts: AdjacencyOptions): Float64Array;
+  /** Eigenvalues of a general real square matrix (hessenberg + hessenbergQR), in deflation order. */
+  generalEigenvalues(a: DenseMatrix): { real: Float64Array; imag: Float64Array };
 }

@@ -2,7 +2,7 @@
 import { engineFor, type BackendName } from './backend.js';
 import { DseError, show } from './errors.js';
 import { spectralEntropy } from './entropy.js';
-import { toMatrix, type MatrixLike } from './matrix.js';
+import { toMatrix, toSquareMatrix, type MatrixLike } from './matrix.js';
 import { checkSeed, pythonSample } from './python-random.js';
 import { integerAtLeast, options, positive } from './validate.js';
 
@@ -12,6 +12,7 @@ export { ready, isReady, type ReadyOptions } from './wasm.js';
 export { setDefaultBackend, defaultBackend, type BackendName } from './backend.js';
 export { spectralEntropy } from './entropy.js';
 export { pythonSample } from './python-random.js';
+export { adjacencySpectralEntropy, generalEigenvalues, type AdjacencyEntropyOptions, type ComplexEigenvalues } from './adjacency.js';
 
 /** Options of {@link diffusionEigenvalues}. */
 export interface EigenvalueOptions {
@@ -87,10 +88,7 @@ export function diffusionSpectralEntropy(X: MatrixLike, opts?: EntropyOptions): 
 export function symmetricEigenvalues(A: MatrixLike, opts?: { backend?: BackendName }): Float64Array {
   const o = options(opts);
   const engine = engineFor(o.backend);
-  const a = toMatrix(A, 'A', 1);
-  if (a.rows !== a.cols) {
-    throw new DseError('E_SHAPE', `A must be square, received ${a.rows} x ${a.cols}`, 'A', `${a.rows} x ${a.cols}`);
-  }
+  const a = toSquareMatrix(A, 'A');
   const n = a.rows;
   const d = a.data;
   let maxAbs = 0;

@@ -82,6 +82,15 @@ function finite(v: unknown, name: string, rows: number, cols: number, k: number)
   throw new DseError('E_NOT_FINITE', `${name} has a non-finite value ${show(v)} at row ${i}, column ${k - i * cols}`, name, v);
 }
 
+/** {@link toMatrix} for a square matrix of at least one row. */
+export function toSquareMatrix(x: unknown, name: string): DenseMatrix {
+  const m = toMatrix(x, name, 1);
+  if (m.rows !== m.cols) {
+    throw new DseError('E_SHAPE', `${name} must be square, received ${m.rows} x ${m.cols}`, name, `${m.rows} x ${m.cols}`);
+  }
+  return m;
+}
+
 function isBigIntArray(a: unknown): boolean {
   return typeof BigInt64Array !== 'undefined' && (a instanceof BigInt64Array || a instanceof BigUint64Array);
 }

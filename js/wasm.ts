@@ -6,6 +6,7 @@ import { DseError } from './errors.js';
 import { assertFits, type Engine } from './engine.js';
 import { noConvergence } from './js-engine/index.js';
 import { copyLowerToUpper, copyRows, type DenseMatrix } from './matrix.js';
+import { checkKnnFits, isNumpySymmetric, moduliInto, qrNoConvergence, type AdjacencyOptions } from './adjacency-spectrum.js';
 
 /** The kernels assembly/index.ts exports. Pointers are byte offsets into `memory`. */
 interface Kernels {
@@ -16,6 +17,9 @@ interface Kernels {
   anisotropicNormalize(m: number, n: number, rowSums: number): void;
   tridiagonalize(a: number, n: number, diag: number, offdiag: number, work: number): void;
   tridiagonalQL(diag: number, offdiag: number, n: number, z: number): number;
+  hessenberg(a: number, n: number, work: number): void;
+  hessenbergQR(h: number, n: number, wr: number, wi: number): number;
+  knnAdjacency(m: number, n: number, k: number, work: number): void;
 }
 
 const PAGE = 65536;
@@ -111,20 +115,45 @@ function eigenvaluesAt(k: Kernels, m: number, n: number, b: EigenBuffers): Float
   return new Float64Array(k.memory.buffer, b.diag, n).slice();
 }
 
+// Lays out an n x n matrix m and the eigenvalue buffers.
+function squareMatrixAt(k: Kernels, n: number): { m: number; eig: EigenBuffers } {
+  const layout = new Layout(k.heapBase());
+  const m = layout.take(n * n);
+  const eig = eigenBuffers(layout, n);
+  reserve(k, layout.end, `a ${n} x ${n} matrix`);
+  return { m, eig };
+}
+
+// Lays out the buffers of an N x N kernel over the rows of x (all, or those in `rows`): m (N x N), rowSums (N)
+// and the eigenvalue buffers; fills the upper triangle of m with the squared distances between rows.
+function squaredDistancesAt(k: Kernels, x: DenseMatrix, rows: Int32Array | null): { n: number; m: number; rowSums: number; eig: EigenBuffers } {
+  const n = rows === null ? x.rows : rows.length;
+  const d = x.cols;
+  const layout = new Layout(k.heapBase());
+  const xs = layout.take(n * d);
+  const m = layout.take(n * n);
+  const rowSums = layout.take(n);
+  const eig = eigenBuffers(layout, n);
+  reserve(k, layout.end, `N = ${n} rows of ${d} features`);
+  copyRows(x, rows, new Float64Array(k.memory.buffer, xs, n * d));
+  k.squaredDistances(xs, n, d, m);
+  return { n, m, rowSums, eig };
+}
+
+// Eigenvalues of the general matrix at `m` (destroyed), with b.diag and b.offdiag holding the real and
+// imaginary parts and b.work the Hessenberg workspace; copied out.
+function generalEigenvaluesAt(k: Kernels, m: number, n: number, b: EigenBuffers): { real: Float64Array; imag: Float64Array } {
+  k.hessenberg(m, n, b.work);
+  const failed = k.hessenbergQR(m, n, b.diag, b.offdiag);
+  if (failed !== 0) throw qrNoConvergence(failed - 1, n);
+  return { real: new Float64Array(k.memory.buffer, b.diag, n).slice(), imag: new Float64Array(k.memory.buffer, b.offdiag, n).slice() };
+}
+
 export const wasmEngine: Engine = {
   diffusionEigenvalues(x: DenseMatrix, rows: Int32Array | null, sigma: number): Float64Array {
     const k = enter();
     try {
-      const n = rows === null ? x.rows : rows.length;
-      const d = x.cols;
-      const layout = new Layout(k.heapBase());
-      const xs = layout.take(n * d);
-      const m = layout.take(n * n);
-      const rowSums = layout.take(n);
-      const eig = eigenBuffers(layout, n);
-      reserve(k, layout.end, `N = ${n} rows of ${d} features`);
-      copyRows(x, rows, new Float64Array(k.memory.buffer, xs, n * d));
-      k.squaredDistances(xs, n, d, m);
+      const { n, m, rowSums, eig } = squaredDistancesAt(k, x, rows);
       k.gaussianKernel(m, n, sigma);
       k.anisotropicNormalize(m, n, rowSums);
       return eigenvaluesAt(k, m, n, eig);
@@ -137,12 +166,43 @@ export const wasmEngine: Engine = {
     const k = enter();
     try {
       const n = a.rows;
-      const layout = new Layout(k.heapBase());
-      const m = layout.take(n * n);
-      const eig = eigenBuffers(layout, n);
-      reserve(k, layout.end, `a ${n} x ${n} matrix`);
+      const { m, eig } = squareMatrixAt(k, n);
       copyLowerToUpper(a, new Float64Array(k.memory.buffer, m, n * n));
       return eigenvaluesAt(k, m, n, eig);
+    } finally {
+      busy = false;
+    }
+  },
+
+  adjacencyEigenvalueModuli(x: DenseMatrix, rows: Int32Array | null, { sigma, anisotropic, knn }: AdjacencyOptions): Float64Array {
+    const n = rows === null ? x.rows : rows.length;
+    if (knn !== null) checkKnnFits(knn, n);
+    const k = enter();
+    try {
+      const { m, rowSums, eig } = squaredDistancesAt(k, x, rows);
+      if (knn !== null) {
+        k.knnAdjacency(m, n, knn, rowSums);
+        if (!isNumpySymmetric(new Float64Array(k.memory.buffer, m, n * n), n)) {
+          const { real, imag } = generalEigenvaluesAt(k, m, n, eig);
+          return moduliInto(real, imag);
+        }
+      } else {
+        k.gaussianKernel(m, n, sigma);
+        if (anisotropic) k.anisotropicNormalize(m, n, rowSums);
+      }
+      return eigenvaluesAt(k, m, n, eig).map(Math.abs);
+    } finally {
+      busy = false;
+    }
+  },
+
+  generalEigenvalues(a: DenseMatrix): { real: Float64Array; imag: Float64Array } {
+    const k = enter();
+    try {
+      const n = a.rows;
+      const { m, eig } = squareMatrixAt(k, n);
+      new Float64Array(k.memory.buffer, m, n * n).set(a.data);
+      return generalEigenvaluesAt(k, m, n, eig);
     } finally {
       busy = false;
     }

@@ -6,6 +6,10 @@ import { squaredDistances } from './distance.js';
 import { anisotropicNormalize, gaussianKernel } from './kernel.js';
 import { tridiagonalize } from './tridiagonalize.js';
 import { tridiagonalQL } from './tridiagonal-ql.js';
+import { hessenberg } from './hessenberg.js';
+import { hessenbergQR } from './hessenberg-qr.js';
+import { knnAdjacency } from './knn-adjacency.js';
+import { checkKnnFits, isNumpySymmetric, moduliInto, qrNoConvergence, type AdjacencyOptions } from '../adjacency-spectrum.js';
 
 function eigenvaluesOfUpper(m: Float64Array, n: number): Float64Array {
   const diag = new Float64Array(n);
@@ -14,6 +18,16 @@ function eigenvaluesOfUpper(m: Float64Array, n: number): Float64Array {
   const failed = tridiagonalQL(diag, offdiag, n, null);
   if (failed !== 0) throw noConvergence(failed - 1, n);
   return diag;
+}
+
+// Eigenvalues of the general matrix m (n x n, row-major, destroyed).
+function eigenvaluesOfGeneral(m: Float64Array, n: number): { real: Float64Array; imag: Float64Array } {
+  const real = new Float64Array(n);
+  const imag = new Float64Array(n);
+  hessenberg(m, n, new Float64Array(2 * n));
+  const failed = hessenbergQR(m, n, real, imag);
+  if (failed !== 0) throw qrNoConvergence(failed - 1, n);
+  return { real, imag };
 }
 
 export function noConvergence(index: number, n: number): DseError {
@@ -41,5 +55,33 @@ export const jsEngine: Engine = {
     const m = new Float64Array(n * n);
     copyLowerToUpper(a, m);
     return eigenvaluesOfUpper(m, n);
+  },
+
+  adjacencyEigenvalueModuli(x: DenseMatrix, rows: Int32Array | null, { sigma, anisotropic, knn }: AdjacencyOptions): Float64Array {
+    const n = rows === null ? x.rows : rows.length;
+    const d = x.cols;
+    if (knn !== null) checkKnnFits(knn, n);
+    const xs = new Float64Array(n * d);
+    copyRows(x, rows, xs);
+    const m = new Float64Array(n * n);
+    squaredDistances(xs, n, d, m);
+    if (knn !== null) {
+      knnAdjacency(m, n, knn, new Float64Array(n));
+      if (!isNumpySymmetric(m, n)) {
+        const { real, imag } = eigenvaluesOfGeneral(m, n);
+        return moduliInto(real, imag);
+      }
+    } else {
+      gaussianKernel(m, n, sigma);
+      if (anisotropic) anisotropicNormalize(m, n, new Float64Array(n));
+    }
+    return eigenvaluesOfUpper(m, n).map(Math.abs);
+  },
+
+  generalEigenvalues(a: DenseMatrix): { real: Float64Array; imag: Float64Array } {
+    const n = a.rows;
+    const m = new Float64Array(n * n);
+    m.set(a.data);
+    return eigenvaluesOfGeneral(m, n);
   },
 };

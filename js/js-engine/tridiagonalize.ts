@@ -1,6 +1,6 @@
 // Pure-JS twin of assembly/tridiagonalize.ts: Householder reduction to tridiagonal form (LAPACK dsytd2),
 // upper triangle read row-wise. a: n x n row-major (destroyed); diag, offdiag: n each; work: 2n.
-
+import { scaledNorm } from './householder.js';
 import { pythag } from './tridiagonal-ql.js';
 
 export function tridiagonalize(a: Float64Array, n: number, diag: Float64Array, offdiag: Float64Array, work: Float64Array): void {
@@ -11,18 +11,11 @@ export function tridiagonalize(a: Float64Array, n: number, diag: Float64Array, o
     diag[i] = a[rowI + i];
 
     const alpha = a[rowI + i + 1];
-    let scale = 0;
-    for (let k = i + 2; k < n; k++) scale = Math.max(scale, Math.abs(a[rowI + k]));
-    if (scale === 0) {
+    const xnorm = scaledNorm(a, rowI + i + 2, rowI + n);
+    if (xnorm === 0) {
       offdiag[i] = alpha;
       continue;
     }
-    let ssq = 0;
-    for (let k = i + 2; k < n; k++) {
-      const q = a[rowI + k] / scale;
-      ssq += q * q;
-    }
-    const xnorm = scale * Math.sqrt(ssq);
     const norm = pythag(alpha, xnorm);
     const beta = alpha >= 0 ? -norm : norm;
     const tau = (beta - alpha) / beta;
