@@ -3,7 +3,7 @@
 // smoke files and the digits sample beside it, and Node's own results as the reference for every runtime.
 // Run by `npm run test:runtimes` before `node --test tests/runtimes/`.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,7 @@ import { readNpy } from '../js/helpers.mjs';
 import { PROJECT_FILE, repo } from './project.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
+if (existsSync(PROJECT_FILE)) rmSync(JSON.parse(readFileSync(PROJECT_FILE, 'utf8')).project, { recursive: true, force: true });
 const project = mkdtempSync(join(tmpdir(), 'dse-wasm-runtimes-'));
 const npm = (args) => execFileSync('npm', args, { cwd: project, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 

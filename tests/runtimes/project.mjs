@@ -2,6 +2,7 @@
 // runtime binaries that come inside the bun, deno and workerd npm packages.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -93,4 +94,45 @@ export function assertSameAsNode(assert, got, want, { backend = 'wasm' } = {}) {
   assert.equal(got.js.eigenvalues.length, want.js.eigenvalues.length);
   got.js.eigenvalues.forEach((v, i) => close(v, want.js.eigenvalues[i], `js eigenvalue ${i}`));
   return { jsExact: JSON.stringify(got.js) === JSON.stringify(want.js) };
+}
+
+/** A TCP port that was free on 127.0.0.1 a moment ago. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts `workerd serve config` with each named socket bound to a free loopback port, and waits until every
+ * socket answers. Resolves to { urls: { socket: url }, stop(), log() }.
+ */
+export async function startWorkerd(binary, config, sockets, cwd) {
+  const urls = {};
+  const args = ['serve', config];
+  for (const name of sockets) {
+    const port = await freePort();
+    urls[name] = `http://127.0.0.1:${port}`;
+    args.push('--socket-addr', `${name}=127.0.0.1:${port}`);
+  }
+  const server = startServer(binary, args, { cwd });
+  const deadline = Date.now() + 30000;
+  for (const url of Object.values(urls)) {
+    for (;;) {
+      if (server.child.exitCode !== null) throw new Error(`workerd exited: ${server.log()}`);
+      if (Date.now() > deadline) throw new Error(`workerd did not answer at ${url}: ${server.log()}`);
+      try {
+        await fetch(url, { method: 'HEAD' });
+        break;
+      } catch {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+  }
+  return { ...server, urls };
 }
