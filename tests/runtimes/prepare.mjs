@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readNpy } from '../js/helpers.mjs';
 import { PROJECT_FILE, repo } from './project.mjs';
@@ -13,10 +13,14 @@ import { PROJECT_FILE, repo } from './project.mjs';
 const here = fileURLToPath(new URL('.', import.meta.url));
 if (existsSync(PROJECT_FILE)) rmSync(JSON.parse(readFileSync(PROJECT_FILE, 'utf8')).project, { recursive: true, force: true });
 const project = mkdtempSync(join(tmpdir(), 'dse-wasm-runtimes-'));
-const npm = (args) => execFileSync('npm', args, { cwd: project, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+// Under `npm run`, node_modules/.bin comes first on PATH, and a dependency of as-pect puts an old npm (6)
+// there: use the first npm on PATH outside node_modules.
+const npmBinary = process.env.PATH.split(delimiter).filter((dir) => !dir.includes('node_modules'))
+  .map((dir) => join(dir, 'npm')).find((file) => existsSync(file)) ?? 'npm';
+const npm = (args, cwd = project) => execFileSync(npmBinary, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 
 // --ignore-scripts: dist/ was just built by `npm test`; packing must not rebuild it.
-const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', project], { cwd: repo, encoding: 'utf8' }));
+const packed = JSON.parse(npm(['pack', '--json', '--ignore-scripts', '--pack-destination', project], repo));
 const tarball = join(project, packed[0].filename);
 writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'dse-wasm-runtime-check', private: true }, null, 2));
 npm(['install', '--no-audit', '--no-fund', '--offline', tarball]);

@@ -47,11 +47,11 @@ export function findBinary(name) {
   return { missing: `${name} cannot run here (${tried.join('; ')})` };
 }
 
-/** Prints a banner that a skipped runtime cannot miss, and returns the skip reason for node:test. */
-export function loudSkip(reason) {
+/** Prints a banner that a skipped test cannot hide behind, and returns the skip reason for node:test. */
+export function loudSkip(reason, what = 'RUNTIME NOT TESTED') {
   const line = '!'.repeat(78);
-  console.error(`\n${line}\nRUNTIME NOT TESTED: ${reason}\n${line}\n`);
-  return `NOT TESTED: ${reason}`;
+  console.error(`\n${line}\n${what}: ${reason}\n${line}\n`);
+  return `${what}: ${reason}`;
 }
 
 /** Runs `cmd args` in the prepared project and parses the one JSON line it prints. */
