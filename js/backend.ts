@@ -53,7 +53,7 @@ export interface EngineInfo {
 
 /**
  * Which backend is in use, and why. On a runtime without WebAssembly SIMD, `await ready()` leaves the
- * WebAssembly engine off and calls fall back to the pure-JS backend (same stages, same results to ~1e-12).
+ * WebAssembly engine off and calls fall back to the pure-JS backend (the same stages; results agree to ~1e-12).
  *
  * @example
  * await ready();

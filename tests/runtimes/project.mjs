@@ -20,12 +20,14 @@ export function reference() {
   return JSON.parse(readFileSync(join(prepared().project, 'reference.json'), 'utf8'));
 }
 
-// Where each npm package keeps its binary. The wrappers' postinstall scripts normally move the binary
-// into place; npm here may not run them, so the platform packages' own copies are tried too.
+// Where each npm package keeps its binary. With install scripts run, bun's and deno's postinstall put the
+// binary in the wrapper package (bun moves it out of @oven/bun-linux-x64); without them (npm
+// --ignore-scripts, or an npm that asks before running them) bun.exe is a text placeholder and only the
+// platform packages hold binaries. workerd's wrapper is a Node script, so its platform binary comes first.
 const CANDIDATES = {
-  bun: ['node_modules/bun/bin/bun.exe', 'node_modules/@oven/bun-linux-x64/bin/bun', 'node_modules/@oven/bun-linux-x64-baseline/bin/bun'],
-  deno: ['node_modules/deno/deno', 'node_modules/@deno/linux-x64-glibc/deno'],
-  workerd: ['node_modules/workerd/bin/workerd', 'node_modules/@cloudflare/workerd-linux-64/bin/workerd'],
+  bun: ['node_modules/bun/bin/bun.exe', 'node_modules/@oven/bun-linux-x64/bin/bun', 'node_modules/@oven/bun-linux-x64-baseline/bin/bun', 'node_modules/@oven/bun-linux-aarch64/bin/bun'],
+  deno: ['node_modules/deno/deno', 'node_modules/@deno/linux-x64-glibc/deno', 'node_modules/@deno/linux-arm64-glibc/deno'],
+  workerd: ['node_modules/@cloudflare/workerd-linux-64/bin/workerd', 'node_modules/@cloudflare/workerd-linux-arm64/bin/workerd', 'node_modules/workerd/bin/workerd'],
   chromium: ['/usr/bin/chromium'],
 };
 
