@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { assertSameAsNode, findBinary, loudSkip, prepared, reference } from './project.mjs';
+import { assertJsFallback, assertSameAsNode, findBinary, loudSkip, prepared, reference } from './project.mjs';
 import { serveStatic } from './static-server.mjs';
 
 const chromium = findBinary('chromium');
@@ -54,9 +54,7 @@ test(`${name}: a page without WebAssembly SIMD (simulated) falls back to JS`, { 
   const page = await context.newPage();
   await page.addInitScript(readFileSync(join(prepared().project, 'no-simd-shim.mjs'), 'utf8'));
   const { main, worker } = await resultsOf(page);
-  assert.deepEqual(main.info, { backend: 'js', simd: false, reason: "this runtime's WebAssembly has no SIMD" });
-  assert.equal(main.wasm.error.code, 'E_NOT_READY');
-  assert.equal(main.defaultBackendDse, main.js.dseT1);
+  assertJsFallback(assert, main, reference());
   assert.deepEqual(worker.info, reference().info, 'the shim only reaches the page, not its worker');
   await page.close();
 });

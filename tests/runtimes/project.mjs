@@ -91,11 +91,28 @@ export function assertSameAsNode(assert, got, want, { backend = 'wasm' } = {}) {
   assert.equal(got.defaultBackendDse, want.defaultBackendDse, `DSE with the default backend (${backend})`);
   assert.deepEqual(got.sample, want.sample, 'pythonSample');
   assert.deepEqual(got.badSigma, want.badSigma, 'sigma = -1 is refused with a DseError');
+  return assertJsBackendClose(assert, got, want);
+}
+
+function assertJsBackendClose(assert, got, want) {
   const close = (a, b, what) => assert.ok(Math.abs(a - b) <= 1e-12, `${what}: ${a} vs Node ${b}`);
   for (const key of ['dseT1', 'dseT2', 'dseSubsample']) close(got.js[key], want.js[key], `js ${key}`);
   assert.equal(got.js.eigenvalues.length, want.js.eigenvalues.length);
   got.js.eigenvalues.forEach((v, i) => close(v, want.js.eigenvalues[i], `js eigenvalue ${i}`));
   return { jsExact: JSON.stringify(got.js) === JSON.stringify(want.js) };
+}
+
+/**
+ * Asserts the fallback of a runtime without WebAssembly SIMD: engineInfo() says so, calls without a
+ * backend option run the JS backend (equal to Node's JS backend as above), and asking for 'wasm' throws.
+ */
+export function assertJsFallback(assert, got, want) {
+  assert.deepEqual(got.info, { backend: 'js', simd: false, reason: "this runtime's WebAssembly has no SIMD" });
+  assert.equal(got.defaultBackendDse, got.js.dseT1, 'calls without a backend option use the JS backend');
+  assert.equal(got.wasm.error.code, 'E_NOT_READY', 'asking for the WebAssembly backend explicitly is refused');
+  assert.match(got.wasm.error.message, /no SIMD/);
+  assert.deepEqual(got.badSigma, want.badSigma);
+  return assertJsBackendClose(assert, got, want);
 }
 
 /** A TCP port that was free on 127.0.0.1 a moment ago. */
