@@ -1,7 +1,7 @@
 import { DseError, show } from './errors.js';
 import type { Engine } from './engine.js';
 import { jsEngine } from './js-engine/index.js';
-import { wasmEngine } from './wasm.js';
+import { isReady, wasmEngine, wasmUnavailable } from './wasm.js';
 
 /** 'wasm': the WebAssembly engine (SIMD); 'js': the plain TypeScript twin of the same stages. */
 export type BackendName = 'wasm' | 'js';
@@ -30,8 +30,35 @@ export function defaultBackend(): BackendName {
   return current;
 }
 
+// The backend of a call without a `backend` option: the default, unless ready() found no SIMD here.
+function effective(): BackendName {
+  return current === 'wasm' && wasmUnavailable() !== null ? 'js' : current;
+}
+
 /** The engine for a call's `backend` option. */
 export function engineFor(backend: unknown): Engine {
-  const name = backend === undefined ? current : check(backend, 'backend');
+  const name = backend === undefined ? effective() : check(backend, 'backend');
   return name === 'wasm' ? wasmEngine : jsEngine;
+}
+
+/** What {@link engineInfo} reports. */
+export interface EngineInfo {
+  /** The backend a call without a `backend` option uses now. */
+  backend: BackendName;
+  /** Whether the WebAssembly engine (built with SIMD) is compiled and usable. */
+  simd: boolean;
+  /** Why the WebAssembly engine is off (no WebAssembly, or no SIMD), when ready() found it so; else null. */
+  reason: string | null;
+}
+
+/**
+ * Which backend is in use, and why. On a runtime without WebAssembly SIMD, `await ready()` leaves the
+ * WebAssembly engine off and calls fall back to the pure-JS backend (the same stages; results agree to ~1e-12).
+ *
+ * @example
+ * await ready();
+ * engineInfo(); // { backend: 'wasm', simd: true, reason: null } on Node, Bun, Deno, Chromium, workerd
+ */
+export function engineInfo(): EngineInfo {
+  return { backend: effective(), simd: isReady(), reason: wasmUnavailable() };
 }

@@ -10,6 +10,7 @@ export { DseError, type DseErrorCode } from './errors.js';
 export type { Matrix, MatrixLike, NumericArray } from './matrix.js';
 export { ready, isReady, type ReadyOptions } from './wasm.js';
 export { setDefaultBackend, defaultBackend, type BackendName } from './backend.js';
+export { engineInfo, type EngineInfo } from './backend.js';
 export { spectralEntropy } from './entropy.js';
 export { pythonSample } from './python-random.js';
 export { adjacencySpectralEntropy, generalEigenvalues, type AdjacencyEntropyOptions, type ComplexEigenvalues } from './adjacency.js';

@@ -7,6 +7,7 @@ import { assertFits, type Engine } from './engine.js';
 import { noConvergence } from './js-engine/index.js';
 import { copyLowerToUpper, copyRows, type DenseMatrix } from './matrix.js';
 import { checkKnnFits, isNumpySymmetric, moduliInto, qrNoConvergence, type AdjacencyOptions } from './adjacency-spectrum.js';
+import { wasmSimdMissing } from './simd.js';
 
 /** The kernels assembly/index.ts exports. Pointers are byte offsets into `memory`. */
 interface Kernels {
@@ -27,6 +28,8 @@ const PAGE = 65536;
 let kernels: Kernels | null = null;
 let pending: Promise<void> | null = null;
 let busy = false;
+/** Why ready() left the WebAssembly engine off (no SIMD here), or null. */
+let unavailable: string | null = null;
 
 /** Options of {@link ready}. */
 export interface ReadyOptions {
@@ -49,6 +52,11 @@ export function ready(opts: ReadyOptions = {}): Promise<void> {
   if (pending === null) {
     pending = (async () => {
       const source = opts.module ?? releaseWasm;
+      // Bytes are only compiled where the SIMD probe passes; a precompiled Module (workerd, which may also
+      // refuse to validate bytes) proves by existing that SIMD is there.
+      unavailable = wasmSimdMissing();
+      if (unavailable !== null && typeof WebAssembly === 'object' && source instanceof WebAssembly.Module) unavailable = null;
+      if (unavailable !== null) return;
       const module = source instanceof WebAssembly.Module ? source : await WebAssembly.compile(source);
       const { exports } = await instantiate<Record<string, unknown>>(module, {});
       kernels = exports as unknown as Kernels;
@@ -61,6 +69,14 @@ export function ready(opts: ReadyOptions = {}): Promise<void> {
 /** True once {@link ready} has resolved. */
 export function isReady(): boolean {
   return kernels !== null;
+}
+
+/**
+ * Why the WebAssembly engine is off after {@link ready} (for example "this runtime's WebAssembly has no
+ * SIMD"), or null when it is on or ready() has not finished. Calls without a `backend` then use 'js'.
+ */
+export function wasmUnavailable(): string | null {
+  return unavailable;
 }
 
 /** Byte offsets of the buffers of one call, laid out from the heap base, 16-byte aligned. */
@@ -89,6 +105,9 @@ function reserve(k: Kernels, end: number, what: string): void {
 }
 
 function enter(): Kernels {
+  if (kernels === null && unavailable !== null) {
+    throw new DseError('E_NOT_READY', `the WebAssembly engine cannot run: ${unavailable}; use { backend: 'js' } or no backend option`, 'backend', 'wasm');
+  }
   if (kernels === null) {
     throw new DseError('E_NOT_READY', `the WebAssembly engine is not ready: call \`await ready()\` once first, or pass { backend: 'js' }`, 'backend', 'wasm');
   }

@@ -19,6 +19,18 @@ await build({ ...common, format: 'esm', outfile: 'dist/index.mjs' });
 await build({ ...common, format: 'cjs', outfile: 'dist/cjs/index.js' });
 writeFileSync('dist/cjs/package.json', '{ "type": "commonjs" }\n');
 
+// workerd (Cloudflare Workers) refuses to compile WebAssembly from bytes at run time, but imports a .wasm
+// file as a compiled WebAssembly.Module. So its bundle imports ./dse.wasm instead of embedding the bytes,
+// and ready() takes the Module it receives as is.
+const wasmAsModule = {
+  name: 'wasm-as-module',
+  setup(b) {
+    b.onResolve({ filter: /\.wasm$/ }, () => ({ path: './dse.wasm', external: true }));
+  },
+};
+await build({ ...common, format: 'esm', outfile: 'dist/workerd/index.mjs', plugins: [wasmAsModule] });
+cpSync('build/release.wasm', 'dist/workerd/dse.wasm');
+
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.'], { stdio: 'inherit' });
 // The same declarations serve CommonJS consumers from inside dist/cjs, where package.json says commonjs.
 for (const entry of readdirSync('dist/types', { recursive: true })) {

@@ -1,0 +1,31 @@
+// What every runtime computes with the installed package, the same way everywhere: it imports nothing, so it
+// runs unchanged in Node (ESM and CommonJS), Bun, Deno, a Chromium page, a Web Worker and workerd.
+// `api` is the package as the runtime loaded it; `bytes` is digits400.f32 (400 x 64 float32, little-endian).
+
+/** Everything is returned as JSON so that the Node harness can compare runtimes to the last digit. */
+export async function smoke(api, bytes) {
+  await api.ready();
+  const X = { data: new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4), rows: 400, cols: 64 };
+  const out = { info: api.engineInfo() };
+  for (const backend of ['wasm', 'js']) {
+    try {
+      out[backend] = {
+        dseT1: api.diffusionSpectralEntropy(X, { sigma: 20, t: 1, backend }),
+        dseT2: api.diffusionSpectralEntropy(X, { sigma: 20, t: 2, backend }),
+        dseSubsample: api.diffusionSpectralEntropy(X, { sigma: 20, maxN: 150, seed: 7, backend }),
+        eigenvalues: Array.from(api.diffusionEigenvalues(X, { sigma: 20, backend })),
+      };
+    } catch (e) {
+      out[backend] = { error: { name: e.name, code: e.code, message: e.message } };
+    }
+  }
+  out.defaultBackendDse = api.diffusionSpectralEntropy(X, { sigma: 20, t: 1 });
+  out.sample = Array.from(api.pythonSample(0, 1797, 5));
+  try {
+    api.diffusionSpectralEntropy(X, { sigma: -1 });
+    out.badSigma = 'no error';
+  } catch (e) {
+    out.badSigma = { isDseError: e instanceof api.DseError, code: e.code, argument: e.argument };
+  }
+  return out;
+}

@@ -1,0 +1,28 @@
+// workerd (the npm package `workerd`, Cloudflare's runtime): the package's workerd entry, whose .wasm is
+// imported as a module, computes what Node does; the default bundle, which compiles bytes, is refused there.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { assertSameAsNode, findBinary, loudSkip, prepared, reference, startWorkerd } from './project.mjs';
+
+const workerd = findBinary('workerd');
+const skip = workerd.missing ? loudSkip(workerd.missing) : false;
+let server;
+
+before(async () => {
+  if (!skip) server = await startWorkerd(workerd.path, 'worker-smoke.capnp', ['smoke', 'bytes'], prepared().project);
+});
+after(() => server?.stop());
+
+test(`${workerd.version ?? 'workerd'}: import "dse-wasm/workerd" equals Node`, { skip }, async () => {
+  const res = await fetch(server.urls.smoke);
+  const body = await res.json();
+  assert.equal(res.status, 200, body.error);
+  assertSameAsNode(assert, body, reference());
+});
+
+test(`${workerd.version ?? 'workerd'}: the default bundle (WebAssembly from bytes) is refused, as expected`, { skip }, async () => {
+  const res = await fetch(server.urls.bytes);
+  const body = await res.json();
+  assert.equal(res.status, 500);
+  assert.match(body.error, /code generation disallowed/);
+});
