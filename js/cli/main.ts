@@ -9,6 +9,8 @@ import { MissingFeatureError } from './issue3-api.js';
 import { miCommand } from './mi.js';
 import { reportCommand } from './report.js';
 
+// For the tests and scripts/start.mjs: the pieces behind the commands, and this bundle's own library instance.
+export { ready, diffusionEigenvalues } from '../index.js';
 export { runDigits } from './digits.js';
 export { computeReport } from './report.js';
 export { renderReport } from './report-html.js';

@@ -79,7 +79,7 @@ export function parseNpy(bytes: Uint8Array, file: string): LoadedMatrix {
   if (shape.some((s) => !Number.isSafeInteger(s) || s < 0)) throw new InputError(file, `bad shape (${shapeText[1]})`);
   if (shape.length === 0) throw new InputError(file, 'holds a scalar (shape ()), not a matrix');
 
-  const m = /^([<>|=])([a-zA-Z])(\d+)$/.exec(descr[1]);
+  const m = /^([<>|=])([a-zA-Z])(\d*)$/.exec(descr[1]);
   if (m === null) throw new InputError(file, `unsupported dtype '${descr[1]}'`);
   const [, byteOrder, kind, size] = m;
   if (KIND_NAMES[kind] !== undefined) throw new InputError(file, `dtype '${descr[1]}': ${KIND_NAMES[kind]}`);
@@ -99,8 +99,11 @@ export function parseNpy(bytes: Uint8Array, file: string): LoadedMatrix {
   const data = dtype.make(count);
   for (let k = 0; k < count; k++) data[k] = dtype.read(view, start + k * itemSize, little);
   if (kind + size === 'i8' || kind + size === 'u8') {
+    const limit = BigInt(2 ** 53);
     for (let k = 0; k < count; k++) {
-      if (!Number.isSafeInteger(data[k])) throw new InputError(file, `int64 value at index ${k} is beyond +-2^53 and cannot be kept exactly`);
+      const o = start + k * itemSize;
+      const v = kind === 'i' ? view.getBigInt64(o, little) : view.getBigUint64(o, little);
+      if (v > limit || v < -limit) throw new InputError(file, `int64 value at index ${k} is beyond +-2^53 and cannot be kept exactly`);
     }
   }
   return { data, rows, cols };
