@@ -46,7 +46,8 @@ export async function runDigits(path: string, backend: BackendName = 'wasm'): Pr
     const eigenvalues = diffusionEigenvalues(pixels, { sigma, backend });
     progress.done();
     const name = k < SIGMAS.length ? String(sigma) : `${sigma.toFixed(2)} (median)`;
-    const note = kernelDiagnosis(eigenvalues, sigma) === null ? '' : spectralEntropy(eigenvalues) < Math.log2(n) / 2 ? '  K near constant' : '  K near identity';
+    const diagnosis = kernelDiagnosis(eigenvalues, sigma);
+    const note = diagnosis === null ? '' : `  K near ${diagnosis.kind}`;
     out(`  ${pad(name, 18)}${TIMES.map((t) => pad(spectralEntropy(eigenvalues, { t }).toFixed(6), 12)).join('')}${note}`);
   }
   out();

@@ -28,14 +28,14 @@ export async function eigenvaluesCommand(argv: string[]): Promise<void> {
   const eigenvalues = aboutFile(X.file, () => diffusionEigenvalues(used, { sigma, backend }));
   const seconds = secondsSince(start);
   const diagnosis = kernelDiagnosis(eigenvalues, sigma);
-  if (diagnosis !== null) warn(`${X.file}: ${diagnosis}`);
+  if (diagnosis !== null) warn(`${X.file}: ${diagnosis.message}`);
   if (out !== undefined) writeVector(out, eigenvalues);
 
   if (args.flags.has('json')) {
     process.stdout.write(JSON.stringify({
       eigenvalues: out === undefined ? Array.from(eigenvalues) : undefined, out, n: used.rows, dims: X.cols, sigma,
       backend, seconds, rows: X.rows, maxN, seed, sigmaAuto: sigmaArg === 'auto', file: X.file,
-      warnings: diagnosis === null ? [] : [diagnosis],
+      warnings: diagnosis === null ? [] : [diagnosis.message],
     }) + '\n');
   } else if (out !== undefined) {
     process.stdout.write(`wrote ${eigenvalues.length} eigenvalues of K (${X.file}, sigma ${sigma}) to ${out}, from ${eigenvalues[0]} down to ${eigenvalues[eigenvalues.length - 1]}\n`);

@@ -37,7 +37,7 @@ export async function entropyCommand(argv: string[]): Promise<void> {
     const eigenvalues = aboutFile(X.file, () => diffusionEigenvalues(used, { sigma: sigma!, backend }));
     value = spectralEntropy(eigenvalues, { t });
     const diagnosis = kernelDiagnosis(eigenvalues, sigma!);
-    if (diagnosis !== null) warnings.push(diagnosis);
+    if (diagnosis !== null) warnings.push(diagnosis.message);
   } else if (variant === 'matrix-entry') {
     value = aboutFile(X.file, () => api!.diffusionSpectralEntropy(X, { variant, sigma: sigma!, maxN, seed, backend }));
   } else {

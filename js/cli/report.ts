@@ -99,7 +99,7 @@ export function computeReport(
   });
   const warnings: string[] = [];
   const diagnosis = kernelDiagnosis(eigenvalues, sigma);
-  if (diagnosis !== null) warnings.push(diagnosis);
+  if (diagnosis !== null) warnings.push(diagnosis.message);
 
   let classTerms: ClassTerm[] | null = null;
   if (labels !== null) {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
   ready, parseNpy, encodeNpy, parseMatrix, parseDelimited, sniffFormat, formatOfName, InputError,
-  dsmiClassTerms, medianDistance, Progress,
+  dsmiClassTerms, medianDistance, kernelDiagnosis, Progress,
 } from '../../dist/cli.mjs';
 import { cases, readNpy, assertClose, fixturesDir } from './helpers.mjs';
 import { npyBytes } from './cli-helpers.mjs';
@@ -136,4 +136,15 @@ test('the progress bar draws only on a terminal, after a second unless the work 
   assert.equal(written[1], '\r\x1b[K');
   new Progress(stream(true), true, () => clock).update(1, 'eager');
   assert.match(written[2], /100% eager/);
+});
+
+test('kernelDiagnosis: trace K near 1 is a constant K, trace K / N near 1 the identity', () => {
+  const n = 100;
+  const flat = new Float64Array(n).fill(0.0005);
+  flat[0] = 1;
+  assert.equal(kernelDiagnosis(flat, 10).kind, 'constant');
+  assert.match(kernelDiagnosis(flat, 10).message, /close to constant at sigma 10.*--sigma auto/);
+  assert.equal(kernelDiagnosis(new Float64Array(n).fill(0.95), 0.01).kind, 'identity');
+  const fine = Float64Array.from({ length: n }, (_, i) => 0.9 ** i);
+  assert.equal(kernelDiagnosis(fine, 1), null);
 });
