@@ -30,7 +30,7 @@ export async function runDigits(path: string, backend: BackendName = 'wasm'): Pr
     pixels.data.set(all.data.subarray(i * all.cols, i * all.cols + cols), i * cols);
     labels[i] = all.data[i * all.cols + cols];
   }
-  const out = (s = '') => process.stdout.write(s + '\n');
+  const out = (s = '') => process.stdout.write(s.trimEnd() + '\n');
   const n = pixels.rows;
   const median = medianDistance(pixels, 0);
   out(`digits: ${n} scans of ${cols} pixels (0..16), labels ${Math.min(...labels)}..${Math.max(...labels)} (${path}), backend ${backend}`);

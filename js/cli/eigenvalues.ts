@@ -4,6 +4,7 @@ import { numberOption, parseArgs, positionals, sigmaOption, type CommandSpec } f
 import { kernelDiagnosis, medianDistance } from './bandwidth.js';
 import { aboutFile, backendOption, INPUT_VALUES, inputOptions, secondsSince, warn, writeVector } from './common.js';
 import { readInput } from './input.js';
+import { Progress } from './progress.js';
 import { subsample } from './rows.js';
 
 export const eigenvaluesSpec: CommandSpec = {
@@ -25,7 +26,14 @@ export async function eigenvaluesCommand(argv: string[]): Promise<void> {
   const start = performance.now();
   const used = subsample(X, maxN, seed);
   const sigma = sigmaArg === 'auto' ? medianDistance(used, seed) : sigmaArg;
-  const eigenvalues = aboutFile(X.file, () => diffusionEigenvalues(used, { sigma, backend }));
+  const progress = new Progress(process.stderr, used.rows >= 1000);
+  progress.update(0, `eigenvalues of K (${used.rows} x ${used.rows})`);
+  let eigenvalues: Float64Array;
+  try {
+    eigenvalues = aboutFile(X.file, () => diffusionEigenvalues(used, { sigma, backend }));
+  } finally {
+    progress.done();
+  }
   const seconds = secondsSince(start);
   const diagnosis = kernelDiagnosis(eigenvalues, sigma);
   if (diagnosis !== null) warn(`${X.file}: ${diagnosis.message}`);

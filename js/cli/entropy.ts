@@ -4,6 +4,7 @@ import { choiceOption, numberOption, parseArgs, positionals, sigmaOption, type C
 import { kernelDiagnosis, medianDistance } from './bandwidth.js';
 import { aboutFile, backendOption, INPUT_VALUES, inputOptions, secondsSince, warn } from './common.js';
 import { readInput } from './input.js';
+import { Progress } from './progress.js';
 import { mutualInformationApi } from './issue3-api.js';
 import { subsample } from './rows.js';
 
@@ -34,7 +35,14 @@ export async function entropyCommand(argv: string[]): Promise<void> {
   const warnings: string[] = [];
   let value: number;
   if (variant === 'eigen') {
-    const eigenvalues = aboutFile(X.file, () => diffusionEigenvalues(used, { sigma: sigma!, backend }));
+    const progress = new Progress(process.stderr, used.rows >= 1000);
+    progress.update(0, `eigenvalues of K (${used.rows} x ${used.rows})`);
+    let eigenvalues: Float64Array;
+    try {
+      eigenvalues = aboutFile(X.file, () => diffusionEigenvalues(used, { sigma: sigma!, backend }));
+    } finally {
+      progress.done();
+    }
     value = spectralEntropy(eigenvalues, { t });
     const diagnosis = kernelDiagnosis(eigenvalues, sigma!);
     if (diagnosis !== null) warnings.push(diagnosis.message);
