@@ -97,7 +97,7 @@ export function sigmaOption(args: ParsedArgs): number | 'auto' {
   return numberOption(args, 'sigma', { exclusiveMin: 0 }) ?? 10;
 }
 
-/** Exactly `min`..`max` positionals, named in the message when missing. */
+/** The positionals `names` (the last `optional` of them may be left out), the first missing one named in the message. */
 export function positionals(args: ParsedArgs, command: string, names: string[], optional = 0): string[] {
   const p = args.positionals;
   if (p.length < names.length - optional) {

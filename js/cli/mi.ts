@@ -1,17 +1,16 @@
 // dse mi <X> <Y>: diffusion spectral mutual information DSMI(X; Y) (SPEC 4), through the library's
 // diffusionSpectralMutualInformation.
-import { numberOption, parseArgs, positionals, sigmaOption, UsageError, choiceOption, type CommandSpec } from './args.js';
+import { InputError } from '../io/input-error.js';
+import { choiceOption, numberOption, parseArgs, positionals, sigmaOption, UsageError, type CommandSpec } from './args.js';
 import { medianDistance } from './bandwidth.js';
 import { aboutFile, backendOption, INPUT_VALUES, inputOptions, secondsSince, writeVector } from './common.js';
-import { InputError } from '../io/input-error.js';
 import { readInput } from './input.js';
 import { mutualInformationApi } from './issue3-api.js';
 import { Progress } from './progress.js';
-import { subsample } from './rows.js';
 
 export const miSpec: CommandSpec = {
   name: 'mi',
-  values: ['sigma', 't', 'max-n', 'seed', 'reps', 'n-clusters', 'clusters-out', 'variant', 'bins', ...INPUT_VALUES],
+  values: ['sigma', 't', 'seed', 'reps', 'n-clusters', 'clusters-out', 'variant', 'bins', ...INPUT_VALUES],
   flags: ['json', 'discrete', 'continuous'],
 };
 
@@ -31,7 +30,6 @@ export async function miCommand(argv: string[]): Promise<void> {
   if (args.flags.has('discrete') && args.flags.has('continuous')) throw new UsageError('dse mi: --discrete and --continuous exclude each other');
   const sigmaArg = sigmaOption(args);
   const t = numberOption(args, 't', { exclusiveMin: 0 }) ?? 1;
-  const maxN = numberOption(args, 'max-n', { integer: true, min: 2 }) ?? 10000;
   const seed = numberOption(args, 'seed', { integer: true, min: 0 }) ?? 0;
   const reps = numberOption(args, 'reps', { integer: true, min: 1 }) ?? 5;
   const nClusters = numberOption(args, 'n-clusters', { integer: true, min: 1 }) ?? 10;
@@ -47,7 +45,7 @@ export async function miCommand(argv: string[]): Promise<void> {
   if (Y.rows !== X.rows) throw new InputError(Y.file, `has ${Y.rows} rows but ${X.file} has ${X.rows}: Y needs one row per row of X`);
 
   const start = performance.now();
-  const sigma = sigmaArg === 'auto' ? medianDistance(subsample(X, maxN, seed), seed) : sigmaArg;
+  const sigma = sigmaArg === 'auto' ? medianDistance(X, seed) : sigmaArg;
   const progress = new Progress(process.stderr, X.rows >= 1000);
   let result: { value: number; clusters: Int32Array };
   try {
