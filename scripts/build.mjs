@@ -18,6 +18,8 @@ const common = {
 await build({ ...common, format: 'esm', outfile: 'dist/index.mjs' });
 await build({ ...common, format: 'cjs', outfile: 'dist/cjs/index.js' });
 writeFileSync('dist/cjs/package.json', '{ "type": "commonjs" }\n');
+// The `dse` command line (bin/dse.mjs imports it): Node only, with its own copy of the library.
+await build({ ...common, entryPoints: ['js/cli/main.ts'], platform: 'node', target: 'node18', format: 'esm', outfile: 'dist/cli.mjs' });
 
 // workerd (Cloudflare Workers) refuses to compile WebAssembly from bytes at run time, but imports a .wasm
 // file as a compiled WebAssembly.Module. So its bundle imports ./dse.wasm instead of embedding the bytes,
@@ -32,6 +34,7 @@ await build({ ...common, format: 'esm', outfile: 'dist/workerd/index.mjs', plugi
 cpSync('build/release.wasm', 'dist/workerd/dse.wasm');
 
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.'], { stdio: 'inherit' });
+execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.cli.json'], { stdio: 'inherit' });
 // The same declarations serve CommonJS consumers from inside dist/cjs, where package.json says commonjs.
 for (const entry of readdirSync('dist/types', { recursive: true })) {
   if (String(entry).endsWith('.d.ts')) {

@@ -1,0 +1,81 @@
+// The `dse` command: parses the command name, runs it, and maps what went wrong to an exit code:
+// 0 success, 2 usage error or bad input (the message names the file and the problem), 1 anything else.
+import { DseError, ready } from '../index.js';
+import { InputError } from '../io/input-error.js';
+import { UsageError } from './args.js';
+import { eigenvaluesCommand } from './eigenvalues.js';
+import { entropyCommand } from './entropy.js';
+import { MissingFeatureError } from './issue3-api.js';
+import { miCommand } from './mi.js';
+import { reportCommand } from './report.js';
+
+// For the tests and scripts/start.mjs: the pieces behind the commands, and this bundle's own library instance.
+export { ready, diffusionEigenvalues } from '../index.js';
+export { runDigits } from './digits.js';
+export { computeReport } from './report.js';
+export { renderReport } from './report-html.js';
+export { dsmiClassTerms } from './class-terms.js';
+export { medianDistance, kernelDiagnosis } from './bandwidth.js';
+export { Progress } from './progress.js';
+export { parseArgs, UsageError } from './args.js';
+export * from '../io/index.js';
+
+export const USAGE = `dse: diffusion spectral entropy (DSE) and mutual information (DSMI) from the command line
+
+usage:
+  dse entropy <X> [--sigma 10] [--t 1] [--max-n 10000] [--seed 0] [--variant eigen|matrix-entry|classic] [--bins 2] [--json]
+  dse mi <X> <Y> [--discrete|--continuous] [--n-clusters 10] [--reps 5] [--seed 0] [--sigma 10] [--t 1] [--clusters-out F] [--json]
+  dse eigenvalues <X> [--sigma 10] [--out F.npy] [--json]
+  dse report <X> [<labels>] --out report.html [--sigma 10] [--t 1] [--reps 5]
+
+inputs: .npy (float32, float64, integer dtypes, C order), .csv / .tsv / .txt (a header line is detected),
+  .json (an array of rows), .jsonl (one row per line), raw float32 (.f32, with --rows and --cols); any of
+  them gzipped (.gz); '-' reads standard input (--format npy|csv|tsv|txt|json|jsonl|f32 if sniffing fails).
+--sigma auto: the median pairwise distance between rows (off by default, so that numbers match the
+  reference package). --backend wasm|js picks the engine.
+exit codes: 0 success, 2 usage error or bad input, 1 anything else.
+`;
+
+const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
+  entropy: entropyCommand,
+  mi: miCommand,
+  eigenvalues: eigenvaluesCommand,
+  report: reportCommand,
+};
+
+/** Runs `dse` with these arguments (without node and the script); resolves to the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    (command === undefined ? process.stderr : process.stdout).write(USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  const run = COMMANDS[command];
+  try {
+    if (run === undefined) throw new UsageError(`unknown command ${JSON.stringify(command)}: use entropy, mi, eigenvalues or report`);
+    if (rest.includes('--help') || rest.includes('-h')) {
+      process.stdout.write(USAGE);
+      return 0;
+    }
+    await ready();
+    await run(rest);
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`dse: ${e.message}\nrun "dse --help" for usage\n`);
+      return 2;
+    }
+    if (e instanceof InputError) {
+      process.stderr.write(`dse: ${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof MissingFeatureError) {
+      process.stderr.write(`dse: ${e.message}\n`);
+      return 1;
+    }
+    const message = e instanceof DseError ? `${e.message} (${e.code})` : e instanceof Error ? e.message : String(e);
+    process.stderr.write(`dse: error: ${message}\n`);
+    if (process.env.DSE_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,134 @@
+// The report as one self-contained HTML page: inline CSS and SVG, no script, no network.
+import type { ReportData } from './report.js';
+import { barChart, escapeXml, lineChart } from './svg-chart.js';
+
+/** Eigenvalues below this (in modulus) are drawn on the floor of the log axis. */
+const FLOOR = 1e-16;
+
+const BLUE = '#1f77b4';
+const ORANGE = '#d95f02';
+const GREEN = '#1b9e77';
+const GREY = '#777777';
+
+function num(v: number, digits = 6): string {
+  return Number.isInteger(v) ? String(v) : v.toPrecision(digits);
+}
+
+function spectrumChart(d: ReportData): string {
+  const positive: [number, number][] = [];
+  const negative: [number, number][] = [];
+  d.eigenvalues.forEach((v, i) => (v >= 0 ? positive : negative).push([i + 1, Math.max(Math.abs(v), FLOOR)]));
+  const series = [{ name: 'λ ≥ 0', points: positive, color: BLUE }];
+  if (negative.length > 0) series.push({ name: '|λ|, λ < 0', points: negative, color: ORANGE, markers: true } as typeof series[0]);
+  return lineChart({
+    title: `Eigenvalues of K (sigma ${num(d.sigma, 4)}, N = ${d.n})`,
+    xLabel: 'index i (descending λ)',
+    yLabel: '|λ_i| (log scale)',
+    logY: true,
+    yMin: Math.max(FLOOR, Math.min(...Array.from(d.eigenvalues, (v) => Math.max(Math.abs(v), FLOOR)))),
+    yMax: 1,
+    series,
+  });
+}
+
+function timeChart(d: ReportData): string {
+  return lineChart({
+    title: `DSE against diffusion time t (sigma ${num(d.sigma, 4)})`,
+    xLabel: 't',
+    yLabel: 'DSE (bits)',
+    yMin: 0,
+    series: [{ name: 'DSE', points: d.byTime, color: BLUE, markers: true }],
+  });
+}
+
+function sigmaChart(d: ReportData): string {
+  const t = d.options.t;
+  const series = [{ name: 'DSE, t = 1', points: d.bySigma.map(([s, h]): [number, number] => [s, h]), color: BLUE, markers: true }];
+  if (t !== 1) series.push({ name: `DSE, t = ${t}`, points: d.bySigma.map(([s, , h]): [number, number] => [s, h]), color: GREEN, markers: true });
+  series.push({ name: `sigma ${num(d.sigma, 4)}, t = ${t}`, points: [[d.sigma, d.dse]], color: ORANGE, markers: true });
+  return lineChart({
+    title: 'DSE against sigma, around the median pairwise distance',
+    xLabel: 'sigma (log scale)',
+    yLabel: 'DSE (bits)',
+    logX: true,
+    yMin: 0,
+    // Headroom above the log2 N rule for the legend.
+    yMax: Math.log2(d.n) * 1.3,
+    series,
+    vRules: [{ at: d.medianDistance, label: `median distance ${num(d.medianDistance, 4)}`, color: GREY }],
+    hRules: [{ at: Math.log2(d.n), label: `log2 N = ${num(Math.log2(d.n), 4)}`, color: GREY }],
+  });
+}
+
+function classChart(d: ReportData): string {
+  return barChart({
+    title: `DSMI per class: (n_c / N)(H̄_c − H_c); sum = ${num(d.dsmi!, 4)} bits`,
+    xLabel: `class (${d.labelsFile})`,
+    yLabel: 'bits',
+    bars: d.classTerms!.map((c) => ({ label: String(c.label), value: c.term })),
+    color: GREEN,
+  });
+}
+
+function row(name: string, value: string): string {
+  return `<tr><th>${escapeXml(name)}</th><td>${escapeXml(value)}</td></tr>`;
+}
+
+/**
+ * The report page for computed {@link ReportData}: a summary table, warnings, and the charts (spectrum,
+ * DSE against t, DSE against sigma, DSMI per class when labels were given).
+ */
+export function renderReport(d: ReportData): string {
+  const o = d.options;
+  const summary = [
+    row('data', `${d.file}: ${d.rows} rows x ${d.cols} columns${d.n < d.rows ? `, ${d.n} sampled (maxN ${o.maxN}, seed ${o.seed})` : ''}`),
+    row('sigma', `${d.sigma}${o.sigma === 'auto' ? ' (auto: the median pairwise distance)' : ''}`),
+    row('t', String(o.t)),
+    row('DSE', `${d.dse} bits (bound log2 N = ${num(Math.log2(d.n))})`),
+    row('median pairwise distance', String(d.medianDistance)),
+  ];
+  if (d.dsmi !== null) summary.push(row('DSMI (data; labels)', `${d.dsmi} bits (reps ${o.reps}, seed ${o.seed})`));
+  summary.push(row('backend', `${o.backend}, ${d.seconds} s`));
+
+  const figures = [spectrumChart(d), timeChart(d), sigmaChart(d)];
+  let classTable = '';
+  if (d.classTerms !== null) {
+    figures.push(classChart(d));
+    classTable = `<table class="classes"><thead><tr><th>class</th><th>n_c</th><th>H_c (bits)</th><th>H̄_c (bits)</th><th>(n_c / N)(H̄_c − H_c)</th></tr></thead><tbody>
+${d.classTerms.map((c) => `<tr><td>${c.label}</td><td>${c.size}</td><td>${num(c.entropy)}</td><td>${num(c.randomEntropy)}</td><td>${num(c.term)}</td></tr>`).join('\n')}
+</tbody></table>`;
+  }
+  const warnings = d.warnings.map((w) => `<p class="warning">${escapeXml(w)}</p>`).join('\n');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>DSE report: ${escapeXml(d.file)}</title>
+<style>
+body { font-family: system-ui, sans-serif; margin: 24px auto; max-width: 1320px; color: #222; background: #fafafa; }
+h1 { font-size: 22px; margin: 0 0 4px; }
+p.note { color: #555; margin: 0 0 16px; font-size: 13px; }
+table { border-collapse: collapse; margin: 0 0 16px; font-size: 13px; background: #fff; }
+th, td { border: 1px solid #ddd; padding: 4px 10px; text-align: left; }
+table.classes td { text-align: right; }
+p.warning { background: #fff4ce; border: 1px solid #e0c060; padding: 8px 12px; font-size: 13px; }
+.figures { display: flex; flex-wrap: wrap; gap: 16px; }
+.figures svg { border: 1px solid #ddd; background: #fff; max-width: 100%; height: auto; }
+</style>
+</head>
+<body>
+<h1>Diffusion spectral entropy report</h1>
+<p class="note">DSE and DSMI as defined by Liao, Liu et al. (arXiv 2312.04823), computed by dse-wasm. Entropies in bits.</p>
+<table class="summary">
+${summary.join('\n')}
+</table>
+${warnings}
+<div class="figures">
+${figures.join('\n')}
+</div>
+${classTable}
+</body>
+</html>
+`;
+}
