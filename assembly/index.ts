@@ -6,6 +6,8 @@ export { squaredDistances } from './distance';
 export { gaussianKernel, anisotropicNormalize } from './kernel';
 export { tridiagonalize } from './tridiagonalize';
 export { tridiagonalQL } from './tridiagonal-ql';
+export { matrixEntryEntropy } from './matrix-entry';
+export { symmetricEigenvectors } from './symmetric-eigenvectors';
 
 // First byte the caller may use.
 export function heapBase(): usize {

@@ -6,4 +6,11 @@ export interface Engine {
   diffusionEigenvalues(x: DenseMatrix, rows: Int32Array | null, sigma: number): Float64Array;
   /** Eigenvalues of a symmetric matrix, read from its lower triangle as LAPACK's default does; unsorted. */
   symmetricEigenvalues(a: DenseMatrix): Float64Array;
+  /** Entropy of the n^2 entries of P = diag(1 / row sums of K) K (SPEC section 2, matrix-entry variant). */
+  diffusionMatrixEntryEntropy(x: DenseMatrix, rows: Int32Array | null, sigma: number): number;
+  /**
+   * Eigenvalues (unsorted) and eigenvectors of the symmetric n x n matrix `a` (row-major, lower triangle
+   * read); `vectors` is n x n row-major with the eigenvector of values[j] in column j.
+   */
+  symmetricEigenvectors(a: Float64Array, n: number): { values: Float64Array; vectors: Float64Array };
 }

@@ -16,6 +16,8 @@ interface Kernels {
   anisotropicNormalize(m: number, n: number, rowSums: number): void;
   tridiagonalize(a: number, n: number, diag: number, offdiag: number, work: number): void;
   tridiagonalQL(diag: number, offdiag: number, n: number, z: number): number;
+  matrixEntryEntropy(k: number, n: number, rowSums: number): number;
+  symmetricEigenvectors(a: number, n: number, diag: number, offdiag: number): number;
 }
 
 const PAGE = 65536;
@@ -132,6 +134,46 @@ export const wasmEngine: Engine = {
       k.gaussianKernel(m, n, sigma);
       k.anisotropicNormalize(m, n, rowSums);
       return eigenvaluesAt(k, m, n, eig);
+    } finally {
+      busy = false;
+    }
+  },
+
+  diffusionMatrixEntryEntropy(x: DenseMatrix, rows: Int32Array | null, sigma: number): number {
+    const k = enter();
+    try {
+      const n = rows === null ? x.rows : rows.length;
+      const d = x.cols;
+      const layout = new Layout(k.heapBase());
+      const xs = layout.take(n * d);
+      const m = layout.take(n * n);
+      const rowSums = layout.take(n);
+      reserve(k, layout.end, `N = ${n} rows of ${d} features`);
+      copyRows(x, rows, new Float64Array(k.memory.buffer, xs, n * d));
+      k.squaredDistances(xs, n, d, m);
+      k.gaussianKernel(m, n, sigma);
+      k.anisotropicNormalize(m, n, rowSums);
+      return k.matrixEntryEntropy(m, n, rowSums);
+    } finally {
+      busy = false;
+    }
+  },
+
+  symmetricEigenvectors(a: Float64Array, n: number): { values: Float64Array; vectors: Float64Array } {
+    const k = enter();
+    try {
+      const layout = new Layout(k.heapBase());
+      const m = layout.take(n * n);
+      const diag = layout.take(n);
+      const offdiag = layout.take(n);
+      reserve(k, layout.end, `a ${n} x ${n} eigenvector problem`);
+      new Float64Array(k.memory.buffer, m, n * n).set(a.subarray(0, n * n));
+      const failed = k.symmetricEigenvectors(m, n, diag, offdiag);
+      if (failed !== 0) throw noConvergence(failed - 1, n);
+      return {
+        values: new Float64Array(k.memory.buffer, diag, n).slice(),
+        vectors: new Float64Array(k.memory.buffer, m, n * n).slice(),
+      };
     } finally {
       busy = false;
     }

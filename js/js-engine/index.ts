@@ -6,6 +6,8 @@ import { squaredDistances } from './distance.js';
 import { anisotropicNormalize, gaussianKernel } from './kernel.js';
 import { tridiagonalize } from './tridiagonalize.js';
 import { tridiagonalQL } from './tridiagonal-ql.js';
+import { matrixEntryEntropy } from './matrix-entry.js';
+import { symmetricEigenvectors } from './symmetric-eigenvectors.js';
 
 function eigenvaluesOfUpper(m: Float64Array, n: number): Float64Array {
   const diag = new Float64Array(n);
@@ -38,5 +40,26 @@ export const jsEngine: Engine = {
     const m = new Float64Array(n * n);
     copyLowerToUpper(a, m);
     return eigenvaluesOfUpper(m, n);
+  },
+
+  diffusionMatrixEntryEntropy(x: DenseMatrix, rows: Int32Array | null, sigma: number): number {
+    const n = rows === null ? x.rows : rows.length;
+    const d = x.cols;
+    const xs = new Float64Array(n * d);
+    copyRows(x, rows, xs);
+    const m = new Float64Array(n * n);
+    squaredDistances(xs, n, d, m);
+    gaussianKernel(m, n, sigma);
+    const rowSums = new Float64Array(n);
+    anisotropicNormalize(m, n, rowSums);
+    return matrixEntryEntropy(m, n, rowSums);
+  },
+
+  symmetricEigenvectors(a: Float64Array, n: number): { values: Float64Array; vectors: Float64Array } {
+    const vectors = a.slice(0, n * n);
+    const values = new Float64Array(n);
+    const failed = symmetricEigenvectors(vectors, n, values, new Float64Array(n));
+    if (failed !== 0) throw noConvergence(failed - 1, n);
+    return { values, vectors };
   },
 };
