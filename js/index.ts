@@ -82,7 +82,7 @@ export function diffusionSpectralEntropy(X: MatrixLike, opts?: EntropyOptions): 
   const seed = o.seed === undefined ? 0 : checkSeed(o.seed);
   const engine = engineFor(o.backend);
   const x = toMatrix(X, 'X');
-  const variant = o.variant ?? 'eigen';
+  const variant = o.variant === undefined ? 'eigen' : o.variant;
   if (variant !== 'eigen' && variant !== 'matrix-entry') {
     throw new DseError('E_ARGUMENT', `variant must be 'eigen' or 'matrix-entry', received ${show(variant)}`, 'variant', variant);
   }

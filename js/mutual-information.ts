@@ -237,7 +237,7 @@ export function diffusionSpectralMutualInformation(X: MatrixLike, Y: ReferenceLi
   const sigma = positive(o.sigma, 'sigma', 10);
   const t = positive(o.t, 't', 1);
   const bins = integerAtLeast(o.bins, 'bins', 1, 2);
-  const kind = o.entropy ?? 'diffusion';
+  const kind = o.entropy === undefined ? 'diffusion' : o.entropy;
   if (kind !== 'diffusion' && kind !== 'matrix-entry' && kind !== 'classic') {
     throw new DseError('E_ARGUMENT', `entropy must be 'diffusion', 'matrix-entry' or 'classic', received ${show(kind)}`, 'entropy', kind);
   }
@@ -269,7 +269,7 @@ interface AdjacencyEngine extends Engine {
 export function adjacencySpectralMutualInformation(X: MatrixLike, Y: ReferenceLike | null, opts?: AdjacencyMutualInformationOptions): MutualInformation {
   const o = options(opts);
   const sigma = positive(o.sigma, 'sigma', 10);
-  const anisotropic = o.anisotropic ?? false;
+  const anisotropic = o.anisotropic === undefined ? false : o.anisotropic;
   if (typeof anisotropic !== 'boolean') {
     throw new DseError('E_ARGUMENT', `anisotropic must be true or false, received ${show(anisotropic)}`, 'anisotropic', anisotropic);
   }

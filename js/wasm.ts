@@ -117,22 +117,29 @@ function eigenvaluesAt(k: Kernels, m: number, n: number, b: EigenBuffers): Float
   return new Float64Array(k.memory.buffer, b.diag, n).slice();
 }
 
+// Lays out the rows of x, then K (n x n, upper triangle) and its row-sum workspace, then whatever `more`
+// takes; reserves memory for all of it and computes K = S^-1/2 G S^-1/2 at m.
+function diffusionKernelAt<T>(k: Kernels, x: DenseMatrix, rows: Int32Array | null, sigma: number, more: (layout: Layout, n: number) => T): { n: number; m: number; rowSums: number; more: T } {
+  const n = rows === null ? x.rows : rows.length;
+  const d = x.cols;
+  const layout = new Layout(k.heapBase());
+  const xs = layout.take(n * d);
+  const m = layout.take(n * n);
+  const rowSums = layout.take(n);
+  const extra = more(layout, n);
+  reserve(k, layout.end, `N = ${n} rows of ${d} features`);
+  copyRows(x, rows, new Float64Array(k.memory.buffer, xs, n * d));
+  k.squaredDistances(xs, n, d, m);
+  k.gaussianKernel(m, n, sigma);
+  k.anisotropicNormalize(m, n, rowSums);
+  return { n, m, rowSums, more: extra };
+}
+
 export const wasmEngine: Engine = {
   diffusionEigenvalues(x: DenseMatrix, rows: Int32Array | null, sigma: number): Float64Array {
     const k = enter();
     try {
-      const n = rows === null ? x.rows : rows.length;
-      const d = x.cols;
-      const layout = new Layout(k.heapBase());
-      const xs = layout.take(n * d);
-      const m = layout.take(n * n);
-      const rowSums = layout.take(n);
-      const eig = eigenBuffers(layout, n);
-      reserve(k, layout.end, `N = ${n} rows of ${d} features`);
-      copyRows(x, rows, new Float64Array(k.memory.buffer, xs, n * d));
-      k.squaredDistances(xs, n, d, m);
-      k.gaussianKernel(m, n, sigma);
-      k.anisotropicNormalize(m, n, rowSums);
+      const { n, m, more: eig } = diffusionKernelAt(k, x, rows, sigma, eigenBuffers);
       return eigenvaluesAt(k, m, n, eig);
     } finally {
       busy = false;
@@ -142,17 +149,7 @@ export const wasmEngine: Engine = {
   diffusionMatrixEntryEntropy(x: DenseMatrix, rows: Int32Array | null, sigma: number): number {
     const k = enter();
     try {
-      const n = rows === null ? x.rows : rows.length;
-      const d = x.cols;
-      const layout = new Layout(k.heapBase());
-      const xs = layout.take(n * d);
-      const m = layout.take(n * n);
-      const rowSums = layout.take(n);
-      reserve(k, layout.end, `N = ${n} rows of ${d} features`);
-      copyRows(x, rows, new Float64Array(k.memory.buffer, xs, n * d));
-      k.squaredDistances(xs, n, d, m);
-      k.gaussianKernel(m, n, sigma);
-      k.anisotropicNormalize(m, n, rowSums);
+      const { n, m, rowSums } = diffusionKernelAt(k, x, rows, sigma, () => null);
       return k.matrixEntryEntropy(m, n, rowSums);
     } finally {
       busy = false;

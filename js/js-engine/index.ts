@@ -22,16 +22,23 @@ export function noConvergence(index: number, n: number): DseError {
   return new DseError('E_NO_CONVERGENCE', `the QL iteration did not converge for eigenvalue ${index} of ${n}`, 'eigenvalues', index);
 }
 
+// K = S^-1/2 G S^-1/2 of the listed rows (n x n, upper triangle), and its row-sum workspace.
+function diffusionKernel(x: DenseMatrix, rows: Int32Array | null, sigma: number): { n: number; m: Float64Array; rowSums: Float64Array } {
+  const n = rows === null ? x.rows : rows.length;
+  const d = x.cols;
+  const xs = new Float64Array(n * d);
+  copyRows(x, rows, xs);
+  const m = new Float64Array(n * n);
+  squaredDistances(xs, n, d, m);
+  gaussianKernel(m, n, sigma);
+  const rowSums = new Float64Array(n);
+  anisotropicNormalize(m, n, rowSums);
+  return { n, m, rowSums };
+}
+
 export const jsEngine: Engine = {
   diffusionEigenvalues(x: DenseMatrix, rows: Int32Array | null, sigma: number): Float64Array {
-    const n = rows === null ? x.rows : rows.length;
-    const d = x.cols;
-    const xs = new Float64Array(n * d);
-    copyRows(x, rows, xs);
-    const m = new Float64Array(n * n);
-    squaredDistances(xs, n, d, m);
-    gaussianKernel(m, n, sigma);
-    anisotropicNormalize(m, n, new Float64Array(n));
+    const { n, m } = diffusionKernel(x, rows, sigma);
     return eigenvaluesOfUpper(m, n);
   },
 
@@ -43,15 +50,7 @@ export const jsEngine: Engine = {
   },
 
   diffusionMatrixEntryEntropy(x: DenseMatrix, rows: Int32Array | null, sigma: number): number {
-    const n = rows === null ? x.rows : rows.length;
-    const d = x.cols;
-    const xs = new Float64Array(n * d);
-    copyRows(x, rows, xs);
-    const m = new Float64Array(n * n);
-    squaredDistances(xs, n, d, m);
-    gaussianKernel(m, n, sigma);
-    const rowSums = new Float64Array(n);
-    anisotropicNormalize(m, n, rowSums);
+    const { n, m, rowSums } = diffusionKernel(x, rows, sigma);
     return matrixEntryEntropy(m, n, rowSums);
   },
 
