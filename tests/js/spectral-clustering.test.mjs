@@ -26,6 +26,14 @@ for (const backend of ['wasm', 'js']) {
   });
 }
 
+test('above 400 rows (block Lanczos instead of the dense solver) blobs are still recovered, on both backends', () => {
+  const { X, labels: truth } = blobs(75, 6, 5, 8, 1, 15);
+  for (const backend of ['wasm', 'js']) {
+    const labels = spectralClustering(X, { nClusters: 6, backend });
+    assert.equal(adjustedRandIndex(labels, truth), 1, backend);
+  }
+});
+
 test('wasm and js give the same partition', () => {
   const { X } = blobs(40, 3, 4, 3, 3, 6);
   const a = spectralClustering(X, { nClusters: 6, backend: 'wasm' });
