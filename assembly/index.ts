@@ -8,6 +8,7 @@ export { tridiagonalize } from './tridiagonalize';
 export { tridiagonalQL } from './tridiagonal-ql';
 export { matrixEntryEntropy } from './matrix-entry';
 export { symmetricEigenvectors } from './symmetric-eigenvectors';
+export { nearestNeighbors } from './nearest-neighbors';
 
 // First byte the caller may use.
 export function heapBase(): usize {

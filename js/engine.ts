@@ -13,4 +13,6 @@ export interface Engine {
    * read); `vectors` is n x n row-major with the eigenvector of values[j] in column j.
    */
   symmetricEigenvectors(a: Float64Array, n: number): { values: Float64Array; vectors: Float64Array };
+  /** The k nearest rows of every row of y (itself included), nearest first: n x k, row-major. */
+  nearestNeighbors(y: DenseMatrix, k: number): Int32Array;
 }

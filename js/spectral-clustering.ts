@@ -9,39 +9,6 @@ import { toMatrix, type DenseMatrix, type MatrixLike } from './matrix.js';
 import { integerAtLeast, options } from './validate.js';
 
 /**
- * Each row's `k` nearest rows by Euclidean distance, itself included (sklearn's kneighbors_graph with
- * include_self=True); ties go to the lower index. Returns n x k row indices, row-major.
- */
-export function nearestNeighbors(y: DenseMatrix, k: number): Int32Array {
-  const { data, rows: n, cols } = y;
-  const out = new Int32Array(n * k);
-  const bestD = new Float64Array(k);
-  const bestJ = new Int32Array(k);
-  for (let i = 0; i < n; i++) {
-    let size = 0;
-    for (let j = 0; j < n; j++) {
-      let s = 0;
-      for (let c = 0; c < cols; c++) {
-        const diff = data[i * cols + c] - data[j * cols + c];
-        s += diff * diff;
-      }
-      if (size === k && s >= bestD[k - 1]) continue;
-      // Insertion into the sorted list of the best k so far.
-      let at = size < k ? size++ : k - 1;
-      while (at > 0 && bestD[at - 1] > s) {
-        bestD[at] = bestD[at - 1];
-        bestJ[at] = bestJ[at - 1];
-        at--;
-      }
-      bestD[at] = s;
-      bestJ[at] = j;
-    }
-    out.set(bestJ, i * k);
-  }
-  return out;
-}
-
-/**
  * The normalised affinity M = W^-1/2 (A - diag A) W^-1/2 of the symmetrised kNN graph A = (C + C^T) / 2,
  * in sparse rows, with w = row sums of A without its diagonal (scipy's csgraph.laplacian(normed=True)
  * leaves self-loops out of the degree; an isolated row gets w = 1). M = I - L, so its largest eigenvectors
@@ -104,7 +71,7 @@ export function spectralEmbedding(engine: Engine, m: SparseSymmetric, sqrtDegree
 /** Labels 0..nClusters-1 of the rows of y (validated by the caller). */
 export function spectralLabels(engine: Engine, y: DenseMatrix, nClusters: number, nNeighbors: number): Int32Array {
   const n = y.rows;
-  const { m, sqrtDegree } = normalizedAffinity(nearestNeighbors(y, nNeighbors), n, nNeighbors);
+  const { m, sqrtDegree } = normalizedAffinity(engine.nearestNeighbors(y, nNeighbors), n, nNeighbors);
   return clusterQR(spectralEmbedding(engine, m, sqrtDegree, nClusters), n, nClusters);
 }
 
@@ -126,12 +93,13 @@ export interface SpectralClusteringOptions {
  * M = W^-1/2 (A - diag A) W^-1/2; the nClusters eigenvectors of M with the largest eigenvalues, divided
  * row-wise by sqrt(w), go to cluster_qr (pivoted QR, then SVD), which assigns each row a label 0..nClusters-1.
  *
- * The eigenvectors come from block Lanczos on the sparse M (js/block-lanczos.ts; about 15 N nonzeros),
- * chosen by measurement over the dense solver (Householder with Q accumulated + QL,
- * assembly/symmetric-eigenvectors.ts, which now only solves the small projected problem): at N = 1000 the
- * dense path took 5.7 s (WASM) and at N = 2000 148 s, for O(N^3) time and 8 N^2 bytes. The kNN search is
- * O(N^2 D) in plain TypeScript. Labels match scikit-learn up to a permutation, and row by row wherever the
- * eigenvectors are well determined: compare clusterings by adjusted Rand index.
+ * Eigenvectors: above 400 rows, block Lanczos on the sparse M (js/block-lanczos.ts, about 15 N nonzeros;
+ * its subspace matched the dense one to 3e-12 at N = 800); up to 400 rows, and for Lanczos's small
+ * projected problem, the dense solver (Householder with Q accumulated + QL, assembly/symmetric-eigenvectors.ts).
+ * Chosen by measurement: the dense path alone took 5.7 s at N = 1000 and 148 s at N = 2000 (WASM), for
+ * O(N^3) time and 8 N^2 bytes; block Lanczos takes a few seconds at N = 2000. The kNN search is O(N^2 D)
+ * with no N x N matrix (assembly/nearest-neighbors.ts). Labels match scikit-learn up to a permutation, and
+ * row by row wherever the eigenvectors are well determined: compare clusterings by adjusted Rand index.
  *
  * @example
  * await ready();

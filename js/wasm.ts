@@ -18,6 +18,7 @@ interface Kernels {
   tridiagonalQL(diag: number, offdiag: number, n: number, z: number): number;
   matrixEntryEntropy(k: number, n: number, rowSums: number): number;
   symmetricEigenvectors(a: number, n: number, diag: number, offdiag: number): number;
+  nearestNeighbors(x: number, n: number, d: number, k: number, out: number, work: number): void;
 }
 
 const PAGE = 65536;
@@ -171,6 +172,23 @@ export const wasmEngine: Engine = {
         values: new Float64Array(k.memory.buffer, diag, n).slice(),
         vectors: new Float64Array(k.memory.buffer, m, n * n).slice(),
       };
+    } finally {
+      busy = false;
+    }
+  },
+
+  nearestNeighbors(y: DenseMatrix, kNear: number): Int32Array {
+    const k = enter();
+    try {
+      const { rows: n, cols: d } = y;
+      const layout = new Layout(k.heapBase());
+      const xs = layout.take(n * d);
+      const out = layout.take(Math.ceil((n * kNear) / 2));
+      const work = layout.take(kNear);
+      reserve(k, layout.end, `N = ${n} rows of ${d} features`);
+      copyRows(y, null, new Float64Array(k.memory.buffer, xs, n * d));
+      k.nearestNeighbors(xs, n, d, kNear, out, work);
+      return new Int32Array(k.memory.buffer, out, n * kNear).slice();
     } finally {
       busy = false;
     }

@@ -8,6 +8,7 @@ import { tridiagonalize } from './tridiagonalize.js';
 import { tridiagonalQL } from './tridiagonal-ql.js';
 import { matrixEntryEntropy } from './matrix-entry.js';
 import { symmetricEigenvectors } from './symmetric-eigenvectors.js';
+import { nearestNeighbors } from './nearest-neighbors.js';
 
 function eigenvaluesOfUpper(m: Float64Array, n: number): Float64Array {
   const diag = new Float64Array(n);
@@ -60,5 +61,14 @@ export const jsEngine: Engine = {
     const failed = symmetricEigenvectors(vectors, n, values, new Float64Array(n));
     if (failed !== 0) throw noConvergence(failed - 1, n);
     return { values, vectors };
+  },
+
+  nearestNeighbors(y: DenseMatrix, k: number): Int32Array {
+    const { rows: n, cols: d } = y;
+    const xs = new Float64Array(n * d);
+    copyRows(y, null, xs);
+    const out = new Int32Array(n * k);
+    nearestNeighbors(xs, n, d, k, out, new Float64Array(k));
+    return out;
   },
 };
