@@ -29,18 +29,23 @@ function dot(a: Float64Array, b: Float64Array): number {
   return s;
 }
 
-// Removes from v its components along the basis (twice: "twice is enough", Kahan-Parlett) and normalises
-// it; returns false when nothing independent is left.
+// Removes from v its components along the basis and normalises it, with a second pass only when the first
+// cancelled most of v (Kahan's criterion, norm < 0.7 of before: "twice is enough"); returns false when
+// nothing independent is left.
 function orthonormalize(v: Float64Array, basis: Float64Array[]): boolean {
-  const before = Math.sqrt(dot(v, v));
+  let before = Math.sqrt(dot(v, v));
+  const original = before;
   for (let pass = 0; pass < 2; pass++) {
     for (const q of basis) {
       const c = dot(q, v);
       for (let i = 0; i < v.length; i++) v[i] -= c * q[i];
     }
+    const after = Math.sqrt(dot(v, v));
+    if (after >= 0.7 * before) break;
+    before = after;
   }
   const norm = Math.sqrt(dot(v, v));
-  if (!(norm > 1e-10 * before) || norm === 0) return false;
+  if (!(norm > 1e-10 * original)) return false;
   for (let i = 0; i < v.length; i++) v[i] /= norm;
   return true;
 }
