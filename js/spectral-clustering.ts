@@ -1,7 +1,7 @@
 // Spectral clustering of the rows of Y as scikit-learn's SpectralClustering(n_clusters,
 // affinity="nearest_neighbors", n_neighbors, assign_labels="cluster_qr") computes it (SPEC section 5).
 import { engineFor, type BackendName } from './backend.js';
-import { largestEigenvectors, type SparseSymmetric } from './block-lanczos.js';
+import { largestEigenvectors, type SparseSymmetric } from './chebyshev-subspace.js';
 import { clusterQR } from './cluster-qr.js';
 import type { Engine } from './engine.js';
 import { DseError } from './errors.js';
@@ -49,7 +49,7 @@ export function normalizedAffinity(neighbors: Int32Array, n: number, k: number):
 
 /**
  * The spectral embedding sklearn hands to cluster_qr: the `k` eigenvectors of M with the largest
- * eigenvalues (block Lanczos on the sparse M), each divided row-wise by sqrt(w) and its sign flipped so
+ * eigenvalues (Chebyshev-filtered subspace iteration on the sparse M), each divided row-wise by sqrt(w) and its sign flipped so
  * that its entry of largest magnitude is positive. Returns n x k, row-major.
  */
 export function spectralEmbedding(engine: Engine, m: SparseSymmetric, sqrtDegree: Float64Array, k: number): Float64Array {
@@ -93,11 +93,12 @@ export interface SpectralClusteringOptions {
  * M = W^-1/2 (A - diag A) W^-1/2; the nClusters eigenvectors of M with the largest eigenvalues, divided
  * row-wise by sqrt(w), go to cluster_qr (pivoted QR, then SVD), which assigns each row a label 0..nClusters-1.
  *
- * Eigenvectors: above 400 rows, block Lanczos on the sparse M (js/block-lanczos.ts, about 15 N nonzeros;
- * its subspace matched the dense one to 3e-12 at N = 800); up to 400 rows, and for Lanczos's small
- * projected problem, the dense solver (Householder with Q accumulated + QL, assembly/symmetric-eigenvectors.ts).
- * Chosen by measurement: the dense path alone took 5.7 s at N = 1000 and 148 s at N = 2000 (WASM), for
- * O(N^3) time and 8 N^2 bytes; block Lanczos takes a few seconds at N = 2000. The kNN search is O(N^2 D)
+ * Eigenvectors: above 300 rows, Chebyshev-filtered subspace iteration on the sparse M
+ * (js/chebyshev-subspace.ts, about 15 N nonzeros; its subspace matched the dense one to 1e-10 at N = 1000);
+ * up to 300 rows, and for the iteration's small projected problem, the dense solver (Householder with Q
+ * accumulated + QL, assembly/symmetric-eigenvectors.ts). Chosen by measurement: the dense path alone took
+ * 5.7 s at N = 1000 and 148 s at N = 2000 (WASM), for O(N^3) time and 8 N^2 bytes; block Lanczos 1.7 s at
+ * N = 1000 and 9.6 s at N = 4000; the Chebyshev iteration 0.25 s and 1.0 s. The kNN search is O(N^2 D)
  * with no N x N matrix (assembly/nearest-neighbors.ts). Labels match scikit-learn up to a permutation, and
  * row by row wherever the eigenvectors are well determined: compare clusterings by adjusted Rand index.
  *

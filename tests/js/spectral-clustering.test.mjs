@@ -26,7 +26,7 @@ for (const backend of ['wasm', 'js']) {
   });
 }
 
-test('above 400 rows (block Lanczos instead of the dense solver) blobs are still recovered, on both backends', () => {
+test('above 300 rows (Chebyshev subspace iteration instead of the dense solver) blobs are still recovered, on both backends', () => {
   const { X, labels: truth } = blobs(75, 6, 5, 8, 1, 15);
   for (const backend of ['wasm', 'js']) {
     const labels = spectralClustering(X, { nClusters: 6, backend });

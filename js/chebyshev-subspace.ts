@@ -1,8 +1,13 @@
-// The few largest eigenpairs of a large sparse symmetric matrix by block Lanczos with full
-// reorthogonalisation and restarts (Rayleigh-Ritz on a block Krylov subspace span{V, MV, M^2 V, ...}).
-// A block of b >= k starting vectors captures eigenvalues of multiplicity up to b, which a kNN graph
-// with several connected components has (eigenvalue 1, once per component); single-vector Lanczos would
-// find only one copy. The small projected problem goes to the engine's dense symmetric solver.
+// The few largest eigenpairs of a large sparse symmetric matrix whose spectrum lies in [-1, 1] (the
+// normalised kNN affinity of spectral clustering) by Chebyshev-filtered subspace iteration (Zhou and Saad
+// 2007): a block of p > k vectors is multiplied by the degree-16 Chebyshev polynomial that is bounded by 1
+// on [-1, cut] and grows fast above it, then Rayleigh-Ritz gives the new block and the new cut (the
+// smallest Ritz value kept). The block captures eigenvalues of multiplicity up to p, which a kNN graph with
+// several components has (eigenvalue 1 once per component); single-vector Lanczos would find one copy.
+// Sparse products are cheap (about 15 n nonzeros), so the filter does most of the work and only p vectors
+// are ever orthogonalised. Chosen by measurement over block Lanczos with full reorthogonalisation and
+// restarts: 6 to 10 times faster at n = 1000 and 4000 (0.25 s vs 1.7 s; 1.0 s vs 9.6 s) for the same
+// subspace to 1e-9. The small projected problem goes to the engine's dense symmetric solver.
 import type { Engine } from './engine.js';
 import { PythonRandom } from './python-random.js';
 
@@ -50,8 +55,8 @@ function orthonormalize(v: Float64Array, basis: Float64Array[]): boolean {
   return true;
 }
 
-/** Up to this order the dense solver is faster than the Krylov iteration (measured: N = 240, 0.2 s vs 0.7 s). */
-export const DENSE_MAX = 400;
+/** Up to this order the dense solver is the faster (measured, WASM: n = 200, 18 ms vs 39 ms; n = 400, 160 ms vs 37 ms). */
+export const DENSE_MAX = 300;
 
 // The k largest eigenpairs from the dense solver: exact, O(n^3).
 function denseLargest(engine: Engine, m: SparseSymmetric, k: number): { values: Float64Array; vectors: Float64Array; residual: number } {
@@ -71,72 +76,60 @@ function denseLargest(engine: Engine, m: SparseSymmetric, k: number): { values: 
   return { values, vectors, residual: 0 };
 }
 
-/** Stopping rule and sizes of {@link largestEigenvectors}. */
-export interface BlockLanczosOptions {
-  /** Stop when every wanted Ritz pair has ||M x - theta x|| <= tol (x of unit norm). */
-  tol?: number;
-  /** Most restarts. */
-  maxRestarts?: number;
+const DEGREE = 16;
+
+// Y = T_d((M - c) / e) X, column by column, by the three-term recurrence.
+function filter(m: SparseSymmetric, x: Float64Array, cut: number): Float64Array {
+  const n = m.n;
+  const e = (cut + 1) / 2;
+  const c = (cut - 1) / 2;
+  let prev = x.slice();
+  let cur = new Float64Array(n);
+  multiply(m, prev, cur);
+  for (let i = 0; i < n; i++) cur[i] = (cur[i] - c * prev[i]) / e;
+  const mv = new Float64Array(n);
+  for (let deg = 2; deg <= DEGREE; deg++) {
+    multiply(m, cur, mv);
+    const next = new Float64Array(n);
+    for (let i = 0; i < n; i++) next[i] = (2 * (mv[i] - c * cur[i])) / e - prev[i];
+    prev = cur;
+    cur = next;
+  }
+  return cur;
 }
 
 /**
  * The k largest eigenvalues of m (descending) and their eigenvectors (n x k, row-major: column j belongs to
- * values[j]), with the largest residual ||M x - theta x|| reached. Orders up to DENSE_MAX go to the dense
- * solver instead.
+ * values[j]), with the largest residual ||M x - theta x|| reached (stops at tol). Orders up to DENSE_MAX go
+ * to the dense solver instead.
  */
 export function largestEigenvectors(
-  engine: Engine, m: SparseSymmetric, k: number, opts: BlockLanczosOptions = {},
+  engine: Engine, m: SparseSymmetric, k: number, tol = 1e-10, maxIterations = 200,
 ): { values: Float64Array; vectors: Float64Array; residual: number } {
   const { n } = m;
   if (n <= DENSE_MAX) return denseLargest(engine, m, k);
-  const tol = opts.tol ?? 1e-10;
-  const maxRestarts = opts.maxRestarts ?? 30;
-  const b = Math.min(n, k + 4);
-  // Measured on 4 Gaussian blobs, k = 10, N = 2000: 14 b basis vectors and 2 b kept across a restart
-  // converge to 1e-10 in 5 restarts (b and 10 b: 9 restarts).
-  const subspace = Math.min(n, Math.max(14 * b, 100));
+  const p = Math.min(n, 2 * k + 4);
   // A fixed pseudo-random starting block (MT19937, seed 0), uniform in [-1, 1): runs are reproducible.
   const random = new PythonRandom(0);
-  const next = () => random.nextUint32() / 2147483648 - 1;
-  let start: Float64Array[] = [];
-  for (let j = 0; j < b; j++) start.push(Float64Array.from({ length: n }, next));
-
+  const randomVector = () => Float64Array.from({ length: n }, () => random.nextUint32() / 2147483648 - 1);
+  let block: Float64Array[] = [];
+  for (let j = 0; j < p; j++) block.push(randomVector());
+  let cut = 0;
   let best = { values: new Float64Array(k), vectors: new Float64Array(n * k), residual: Infinity };
-  for (let restart = 0; restart <= maxRestarts; restart++) {
-    // Orthonormal basis Q of span{V, MV, M^2 V, ...} and MQ beside it.
+  for (let iteration = 0; iteration < maxIterations; iteration++) {
     const q: Float64Array[] = [];
-    const mq: Float64Array[] = [];
-    let block: Float64Array[] = [];
-    for (const v of start) {
-      if (orthonormalize(v, q)) {
-        q.push(v);
-        block.push(v);
-      }
+    for (const v of block) {
+      let y = filter(m, v, cut);
+      // A vector the filter left inside span(q) is replaced by a fresh random one: the block keeps p.
+      while (!orthonormalize(y, q)) y = randomVector();
+      q.push(y);
     }
-    while (block.length > 0 && q.length < subspace) {
-      const grown: Float64Array[] = [];
-      for (const v of block) {
-        const w = new Float64Array(n);
-        multiply(m, v, w);
-        mq.push(w);
-        grown.push(w.slice());
-      }
-      block = [];
-      for (const w of grown) {
-        if (q.length >= subspace) break;
-        if (orthonormalize(w, q)) {
-          q.push(w);
-          block.push(w);
-        }
-      }
-    }
-    while (mq.length < q.length) {
-      const w = new Float64Array(n);
-      multiply(m, q[mq.length], w);
-      mq.push(w);
-    }
-    // Rayleigh-Ritz: H = Q^T M Q.
     const s = q.length;
+    const mq = q.map((v) => {
+      const w = new Float64Array(n);
+      multiply(m, v, w);
+      return w;
+    });
     const h = new Float64Array(s * s);
     for (let i = 0; i < s; i++) {
       for (let j = 0; j <= i; j++) {
@@ -147,17 +140,14 @@ export function largestEigenvectors(
     }
     const { values, vectors } = engine.symmetricEigenvectors(h, s);
     const order = Array.from(values.keys()).sort((x, y) => values[y] - values[x]);
-    const keep = Math.min(2 * b, s);
-    const ritz: Float64Array[] = [];
-    let residual = 0;
     const out = { values: new Float64Array(k), vectors: new Float64Array(n * k), residual: 0 };
-    for (let c = 0; c < keep; c++) {
+    block = [];
+    for (let c = 0; c < s; c++) {
       const col = order[c];
       const x = new Float64Array(n);
       const r = new Float64Array(n);
       for (let l = 0; l < s; l++) {
         const y = vectors[l * s + col];
-        if (y === 0) continue;
         const ql = q[l];
         const ml = mq[l];
         for (let i = 0; i < n; i++) {
@@ -168,16 +158,17 @@ export function largestEigenvectors(
       if (c < k) {
         const theta = values[col];
         for (let i = 0; i < n; i++) r[i] -= theta * x[i];
-        residual = Math.max(residual, Math.sqrt(dot(r, r)));
+        out.residual = Math.max(out.residual, Math.sqrt(dot(r, r)));
         out.values[c] = theta;
         for (let i = 0; i < n; i++) out.vectors[i * k + c] = x[i];
       }
-      ritz.push(x);
+      block.push(x);
     }
-    out.residual = residual;
-    if (residual < best.residual) best = out;
-    if (residual <= tol || s === n) return out;
-    start = ritz;
+    if (out.residual < best.residual) best = out;
+    if (out.residual <= tol) return out;
+    // Damp everything at or below the smallest Ritz value kept; never below 0, where the filter would grow
+    // too fast to stay in float64.
+    cut = Math.max(0, values[order[s - 1]]);
   }
   return best;
 }
