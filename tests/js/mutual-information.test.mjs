@@ -72,6 +72,18 @@ test('onProgress reports 1 + reps entropies per cluster, increasing to 1', () =>
   assert.deepEqual(seen.slice(0, 4).map((s) => s[1]), ['conditional', 'marginal', 'marginal', 'marginal']);
 });
 
+test('several-column Y: onProgress reports the clustering first; precomputed clusters reproduce the value', () => {
+  const c = cases.find((c) => c.id === 'vec-dsmi-vectors');
+  const X = readNpy(c.X);
+  const seen = [];
+  const first = dsmi(X, readNpy(c.Y), { ...optionsOf(c, 'wasm'), onProgress: (f, stage) => seen.push([f, stage]) });
+  assert.deepEqual(seen[0], [0, 'clusters']);
+  assert.equal(seen.at(-1)[0], 1);
+  const again = dsmi(X, null, { ...optionsOf(c, 'wasm'), clusters: first.clusters });
+  assert.equal(again.value, first.value);
+  assert.deepEqual(again.clusters, first.clusters);
+});
+
 test('SPEC 8: DSMI on Gaussian blobs falls to about 0 as labels are shuffled', () => {
   const c = cases.find((c) => c.id === 'blobs-dsmi-labels-seed0');
   const X = readNpy(c.X);

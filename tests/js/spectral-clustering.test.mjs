@@ -34,6 +34,13 @@ test('above 300 rows (Chebyshev subspace iteration instead of the dense solver) 
   }
 });
 
+test('nNeighbors = 1 (every row isolated once self-loops are left out) still labels every row', () => {
+  const { X } = blobs(10, 2, 3, 5);
+  const labels = spectralClustering(X, { nClusters: 2, nNeighbors: 1 });
+  assert.equal(labels.length, 20);
+  assert.ok(labels.every((l) => l === 0 || l === 1));
+});
+
 test('wasm and js give the same partition', () => {
   const { X } = blobs(40, 3, 4, 3, 3, 6);
   const a = spectralClustering(X, { nClusters: 6, backend: 'wasm' });
