@@ -9,7 +9,7 @@
 const TILE: i32 = 16;
 
 @inline
-function squaredDistance(a: usize, b: usize, d: i32): f64 {
+export function squaredDistance(a: usize, b: usize, d: i32): f64 {
   let acc0 = f64x2.splat(0);
   let acc1 = f64x2.splat(0);
   let k = 0;

@@ -9,6 +9,9 @@ export { tridiagonalQL } from './tridiagonal-ql';
 export { hessenberg } from './hessenberg';
 export { hessenbergQR } from './hessenberg-qr';
 export { knnAdjacency } from './knn-adjacency';
+export { matrixEntryEntropy } from './matrix-entry';
+export { symmetricEigenvectors } from './symmetric-eigenvectors';
+export { nearestNeighbors } from './nearest-neighbors';
 
 // First byte the caller may use.
 export function heapBase(): usize {

@@ -25,4 +25,13 @@ export interface Engine {
   adjacencyEigenvalueModuli(x: DenseMatrix, rows: Int32Array | null, opts: AdjacencyOptions): Float64Array;
   /** Eigenvalues of a general real square matrix (hessenberg + hessenbergQR), in deflation order. */
   generalEigenvalues(a: DenseMatrix): { real: Float64Array; imag: Float64Array };
+  /** Entropy of the n^2 entries of P = diag(1 / row sums of K) K (SPEC section 2, matrix-entry variant). */
+  diffusionMatrixEntryEntropy(x: DenseMatrix, rows: Int32Array | null, sigma: number): number;
+  /**
+   * Eigenvalues (unsorted) and eigenvectors of the symmetric n x n matrix `a` (row-major, lower triangle
+   * read); `vectors` is n x n row-major with the eigenvector of values[j] in column j.
+   */
+  symmetricEigenvectors(a: Float64Array, n: number): { values: Float64Array; vectors: Float64Array };
+  /** The k nearest rows of every row of y (itself included), nearest first: n x k, row-major. */
+  nearestNeighbors(y: DenseMatrix, k: number): Int32Array;
 }

@@ -4,6 +4,11 @@ import { positive } from './validate.js';
 /** 2^-52, added to every probability after normalising, as the reference does. */
 export const EPS = 2 ** -52;
 
+/** Sorts eigenvalues in place, largest first: the order every public function returns and sums them in. */
+export function descending(values: Float64Array): Float64Array {
+  return values.sort().reverse();
+}
+
 /** -sum p log2 p over p = weights / sum(weights) + EPS: the entropy step shared by every estimator. */
 export function entropyOfWeights(weights: Float64Array): number {
   let total = 0;

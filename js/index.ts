@@ -1,7 +1,7 @@
 // dse-wasm: diffusion spectral entropy (Liao, Liu et al., arXiv 2312.04823) in WebAssembly, with a pure-JS twin.
 import { engineFor, type BackendName } from './backend.js';
 import { DseError, show } from './errors.js';
-import { spectralEntropy } from './entropy.js';
+import { descending, spectralEntropy } from './entropy.js';
 import { toMatrix, toSquareMatrix, type MatrixLike } from './matrix.js';
 import { checkSeed, pythonSample } from './python-random.js';
 import { integerAtLeast, options, positive } from './validate.js';
@@ -14,6 +14,12 @@ export { engineInfo, type EngineInfo } from './backend.js';
 export { spectralEntropy } from './entropy.js';
 export { pythonSample } from './python-random.js';
 export { adjacencySpectralEntropy, generalEigenvalues, type AdjacencyEntropyOptions, type ComplexEigenvalues } from './adjacency.js';
+export { classicShannonEntropy, type ClassicEntropyOptions } from './classic-entropy.js';
+export { spectralClustering, type SpectralClusteringOptions } from './spectral-clustering.js';
+export {
+  diffusionSpectralMutualInformation, adjacencySpectralMutualInformation, type MutualInformation, type ClassTerm,
+  type MutualInformationOptions, type AdjacencyMutualInformationOptions, type ProgressCallback, type ReferenceLike,
+} from './mutual-information.js';
 
 /** Options of {@link diffusionEigenvalues}. */
 export interface EigenvalueOptions {
@@ -31,10 +37,11 @@ export interface EntropyOptions extends EigenvalueOptions {
   maxN?: number;
   /** Seed of that subsample (Python's random.seed). Default 0. */
   seed?: number;
-}
-
-function descending(values: Float64Array): Float64Array {
-  return values.sort().reverse();
+  /**
+   * 'eigen' (default): entropy of the eigenvalues of K. 'matrix-entry': entropy of the N^2 entries of the
+   * row-stochastic P = diag(1 / row sums of K) K, the reference's `matrix_entry_entropy=True` (t unused).
+   */
+  variant?: 'eigen' | 'matrix-entry';
 }
 
 /**
@@ -57,7 +64,8 @@ export function diffusionEigenvalues(X: MatrixLike, opts?: EigenvalueOptions): F
  * Diffusion spectral entropy of the rows of X, in bits (SPEC section 2): the entropy of the normalised
  * |eigenvalues|^t of K. Equal to the authors' `diffusion_spectral_entropy(X, sigma, t, max_N)`.
  * Bounded by log2 N; near 0 when sigma is large for the data (K nearly constant), near log2 N when sigma is
- * small (K nearly the identity).
+ * small (K nearly the identity). `variant: 'matrix-entry'` instead takes the entropy of the N^2 entries of
+ * P = diag(1 / row sums of K) K, p_ij = |P_ij| / sum |P| + 2^-52 (bounded by 2 log2 N).
  *
  * @example
  * await ready();
@@ -72,7 +80,12 @@ export function diffusionSpectralEntropy(X: MatrixLike, opts?: EntropyOptions): 
   const seed = o.seed === undefined ? 0 : checkSeed(o.seed);
   const engine = engineFor(o.backend);
   const x = toMatrix(X, 'X');
+  const variant = o.variant === undefined ? 'eigen' : o.variant;
+  if (variant !== 'eigen' && variant !== 'matrix-entry') {
+    throw new DseError('E_ARGUMENT', `variant must be 'eigen' or 'matrix-entry', received ${show(variant)}`, 'variant', variant);
+  }
   const rows = x.rows > maxN ? pythonSample(seed, x.rows, maxN) : null;
+  if (variant === 'matrix-entry') return engine.diffusionMatrixEntryEntropy(x, rows, sigma);
   // Sorted as diffusionEigenvalues returns them, so that spectralEntropy(diffusionEigenvalues(X)) sums in the
   // same order and gives the same number to the last bit.
   return spectralEntropy(descending(engine.diffusionEigenvalues(x, rows, sigma)), { t });

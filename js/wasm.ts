@@ -21,6 +21,9 @@ interface Kernels {
   hessenberg(a: number, n: number, work: number): void;
   hessenbergQR(h: number, n: number, wr: number, wi: number): number;
   knnAdjacency(m: number, n: number, k: number, work: number): void;
+  matrixEntryEntropy(k: number, n: number, rowSums: number): number;
+  symmetricEigenvectors(a: number, n: number, diag: number, offdiag: number): number;
+  nearestNeighbors(x: number, n: number, d: number, k: number, out: number, work: number): void;
 }
 
 const PAGE = 65536;
@@ -176,6 +179,55 @@ export const wasmEngine: Engine = {
       k.gaussianKernel(m, n, sigma);
       k.anisotropicNormalize(m, n, rowSums);
       return eigenvaluesAt(k, m, n, eig);
+    } finally {
+      busy = false;
+    }
+  },
+
+  diffusionMatrixEntryEntropy(x: DenseMatrix, rows: Int32Array | null, sigma: number): number {
+    const k = enter();
+    try {
+      const { n, m, rowSums } = squaredDistancesAt(k, x, rows);
+      k.gaussianKernel(m, n, sigma);
+      k.anisotropicNormalize(m, n, rowSums);
+      return k.matrixEntryEntropy(m, n, rowSums);
+    } finally {
+      busy = false;
+    }
+  },
+
+  symmetricEigenvectors(a: Float64Array, n: number): { values: Float64Array; vectors: Float64Array } {
+    const k = enter();
+    try {
+      const layout = new Layout(k.heapBase());
+      const m = layout.take(n * n);
+      const diag = layout.take(n);
+      const offdiag = layout.take(n);
+      reserve(k, layout.end, `a ${n} x ${n} eigenvector problem`);
+      new Float64Array(k.memory.buffer, m, n * n).set(a.subarray(0, n * n));
+      const failed = k.symmetricEigenvectors(m, n, diag, offdiag);
+      if (failed !== 0) throw noConvergence(failed - 1, n);
+      return {
+        values: new Float64Array(k.memory.buffer, diag, n).slice(),
+        vectors: new Float64Array(k.memory.buffer, m, n * n).slice(),
+      };
+    } finally {
+      busy = false;
+    }
+  },
+
+  nearestNeighbors(y: DenseMatrix, kNear: number): Int32Array {
+    const k = enter();
+    try {
+      const { rows: n, cols: d } = y;
+      const layout = new Layout(k.heapBase());
+      const xs = layout.take(n * d);
+      const out = layout.take(Math.ceil((n * kNear) / 2));
+      const work = layout.take(kNear);
+      reserve(k, layout.end, `N = ${n} rows of ${d} features`);
+      copyRows(y, null, new Float64Array(k.memory.buffer, xs, n * d));
+      k.nearestNeighbors(xs, n, d, kNear, out, work);
+      return new Int32Array(k.memory.buffer, out, n * kNear).slice();
     } finally {
       busy = false;
     }

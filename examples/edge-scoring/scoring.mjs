@@ -167,7 +167,6 @@ function parseFloat32Body(request, bytes, limits) {
  */
 export function createScoringHandler(api, limits = {}) {
   const caps = { ...DEFAULT_LIMITS, ...limits };
-  const hasDsmi = typeof api.diffusionSpectralMutualInformation === 'function';
   let ready = null;
 
   async function score(request) {
@@ -180,9 +179,6 @@ export function createScoringHandler(api, limits = {}) {
     const input = type === 'application/json' ? parseJsonBody(bytes, caps) : parseFloat32Body(request, bytes, caps);
     const sigma = positiveParameter(input.sigma, 'sigma', 10);
     const t = positiveParameter(input.t, 't', 1);
-    if (input.labels !== null && !hasDsmi) {
-      fail(501, 'dsmi_unavailable', 'this build of dse-wasm has no diffusionSpectralMutualInformation; send no labels for DSE alone', 'labels');
-    }
     ready ??= api.ready();
     await ready;
     const start = performance.now();

@@ -1,11 +1,10 @@
 // dse entropy <X>: diffusion spectral entropy (SPEC 2), or its matrix-entry and classic variants.
-import { diffusionEigenvalues, spectralEntropy } from '../index.js';
+import { classicShannonEntropy, diffusionEigenvalues, diffusionSpectralEntropy, spectralEntropy } from '../index.js';
 import { choiceOption, numberOption, parseArgs, positionals, sigmaOption, type CommandSpec } from './args.js';
 import { kernelDiagnosis, medianDistance } from './bandwidth.js';
 import { aboutFile, backendOption, INPUT_VALUES, inputOptions, secondsSince, warn } from './common.js';
 import { readInput } from './input.js';
 import { Progress } from './progress.js';
-import { mutualInformationApi } from './issue3-api.js';
 import { subsample } from './rows.js';
 
 export const entropySpec: CommandSpec = {
@@ -26,7 +25,6 @@ export async function entropyCommand(argv: string[]): Promise<void> {
   const bins = numberOption(args, 'bins', { integer: true, min: 1 }) ?? 2;
   const variant = choiceOption(args, 'variant', VARIANTS, 'eigen');
   const backend = backendOption(args);
-  const api = variant === 'eigen' ? null : mutualInformationApi(`--variant ${variant}`);
   const X = await readInput(path, inputOptions(args));
 
   const start = performance.now();
@@ -47,9 +45,9 @@ export async function entropyCommand(argv: string[]): Promise<void> {
     const diagnosis = kernelDiagnosis(eigenvalues, sigma!);
     if (diagnosis !== null) warnings.push(diagnosis.message);
   } else if (variant === 'matrix-entry') {
-    value = aboutFile(X.file, () => api!.diffusionSpectralEntropy(X, { variant, sigma: sigma!, maxN, seed, backend }));
+    value = aboutFile(X.file, () => diffusionSpectralEntropy(X, { variant, sigma: sigma!, maxN, seed, backend }));
   } else {
-    value = aboutFile(X.file, () => api!.classicShannonEntropy(X, { bins }));
+    value = aboutFile(X.file, () => classicShannonEntropy(X, { bins }));
   }
   const seconds = secondsSince(start);
   for (const w of warnings) warn(`${X.file}: ${w}`);

@@ -5,7 +5,6 @@ import { InputError } from '../io/input-error.js';
 import { UsageError } from './args.js';
 import { eigenvaluesCommand } from './eigenvalues.js';
 import { entropyCommand } from './entropy.js';
-import { MissingFeatureError } from './issue3-api.js';
 import { miCommand } from './mi.js';
 import { reportCommand } from './report.js';
 
@@ -14,7 +13,6 @@ export { ready, diffusionEigenvalues } from '../index.js';
 export { runDigits } from './digits.js';
 export { computeReport } from './report.js';
 export { renderReport } from './report-html.js';
-export { dsmiClassTerms } from './class-terms.js';
 export { medianDistance, kernelDiagnosis } from './bandwidth.js';
 export { Progress } from './progress.js';
 export { parseArgs, UsageError } from './args.js';
@@ -68,10 +66,6 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof InputError) {
       process.stderr.write(`dse: ${e.message}\n`);
       return 2;
-    }
-    if (e instanceof MissingFeatureError) {
-      process.stderr.write(`dse: ${e.message}\n`);
-      return 1;
     }
     const message = e instanceof DseError ? `${e.message} (${e.code})` : e instanceof Error ? e.message : String(e);
     process.stderr.write(`dse: error: ${message}\n`);

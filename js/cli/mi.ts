@@ -1,11 +1,11 @@
 // dse mi <X> <Y>: diffusion spectral mutual information DSMI(X; Y) (SPEC 4), through the library's
 // diffusionSpectralMutualInformation.
+import { diffusionSpectralMutualInformation } from '../index.js';
 import { InputError } from '../io/input-error.js';
 import { choiceOption, numberOption, parseArgs, positionals, sigmaOption, UsageError, type CommandSpec } from './args.js';
 import { medianDistance } from './bandwidth.js';
 import { aboutFile, backendOption, INPUT_VALUES, inputOptions, secondsSince, writeVector } from './common.js';
 import { readInput } from './input.js';
-import { mutualInformationApi } from './issue3-api.js';
 import { Progress } from './progress.js';
 
 export const miSpec: CommandSpec = {
@@ -37,7 +37,6 @@ export async function miCommand(argv: string[]): Promise<void> {
   const variant = choiceOption(args, 'variant', ['eigen', 'matrix-entry', 'classic'] as const, 'eigen');
   const backend = backendOption(args);
   const discreteArg = args.flags.has('discrete') ? true : args.flags.has('continuous') ? false : undefined;
-  const api = mutualInformationApi('dse mi');
 
   const X = await readInput(xPath, inputOptions(args));
   // --rows/--cols describe X; a raw float32 Y has X's number of rows.
@@ -49,7 +48,7 @@ export async function miCommand(argv: string[]): Promise<void> {
   const progress = new Progress(process.stderr, X.rows >= 1000);
   let result: { value: number; clusters: Int32Array };
   try {
-    result = aboutFile((argument) => (/^(Y|clusters)/.test(argument) ? Y.file : X.file), () => api.diffusionSpectralMutualInformation(X, Y, {
+    result = aboutFile((argument) => (/^(Y|clusters)/.test(argument) ? Y.file : X.file), () => diffusionSpectralMutualInformation(X, Y, {
       discrete: discreteArg, sigma, t, reps, seed, nClusters, entropy: ENTROPIES[variant], bins, backend,
       onProgress: (f, stage) => progress.update(f, stage),
     }));

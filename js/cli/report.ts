@@ -1,11 +1,10 @@
 // dse report <X> [<labels>] --out report.html: the numbers behind the report, and the command that writes it.
 import { writeFileSync } from 'node:fs';
-import { diffusionEigenvalues, spectralEntropy, type BackendName } from '../index.js';
+import { diffusionEigenvalues, diffusionSpectralMutualInformation, spectralEntropy, type BackendName, type ClassTerm } from '../index.js';
 import { InputError } from '../io/input-error.js';
 import type { LoadedMatrix } from '../io/read-matrix.js';
 import { numberOption, parseArgs, positionals, sigmaOption, UsageError, type CommandSpec } from './args.js';
 import { kernelDiagnosis, medianDistance } from './bandwidth.js';
-import { dsmiClassTerms, type ClassTerm } from './class-terms.js';
 import { aboutFile, backendOption, INPUT_VALUES, inputOptions, secondsSince, warn } from './common.js';
 import { readInput, type Input } from './input.js';
 import { Progress } from './progress.js';
@@ -104,10 +103,10 @@ export function computeReport(
   let classTerms: ClassTerm[] | null = null;
   if (labels !== null) {
     const base = done;
-    classTerms = dsmiClassTerms(X, labels.data, {
-      sigma, t: options.t, reps: options.reps, seed: options.seed, maxN: options.maxN, backend: options.backend,
+    classTerms = diffusionSpectralMutualInformation(X, labels.data, {
+      discrete: true, sigma, t: options.t, reps: options.reps, seed: options.seed, backend: options.backend,
       onProgress: (f, stage) => onProgress((base + f) / steps, stage),
-    });
+    }).classes;
   }
   onProgress(1, 'done');
   return {

@@ -10,6 +10,9 @@ import { hessenberg } from './hessenberg.js';
 import { hessenbergQR } from './hessenberg-qr.js';
 import { knnAdjacency } from './knn-adjacency.js';
 import { checkKnnFits, isNumpySymmetric, moduliInto, qrNoConvergence, type AdjacencyOptions } from '../adjacency-spectrum.js';
+import { matrixEntryEntropy } from './matrix-entry.js';
+import { symmetricEigenvectors } from './symmetric-eigenvectors.js';
+import { nearestNeighbors } from './nearest-neighbors.js';
 
 function eigenvaluesOfUpper(m: Float64Array, n: number): Float64Array {
   const diag = new Float64Array(n);
@@ -34,18 +37,25 @@ export function noConvergence(index: number, n: number): DseError {
   return new DseError('E_NO_CONVERGENCE', `the QL iteration did not converge for eigenvalue ${index} of ${n}`, 'eigenvalues', index);
 }
 
+// K = S^-1/2 G S^-1/2 of the listed rows (n x n, upper triangle), and its row-sum workspace.
+function diffusionKernel(x: DenseMatrix, rows: Int32Array | null, sigma: number): { n: number; m: Float64Array; rowSums: Float64Array } {
+  const n = rows === null ? x.rows : rows.length;
+  const d = x.cols;
+  // The same bound as the WASM engine, so that both backends accept and refuse the same problems.
+  assertFits(8 * (n * d + n * n + 5 * n), `N = ${n} rows of ${d} features`);
+  const xs = new Float64Array(n * d);
+  copyRows(x, rows, xs);
+  const m = new Float64Array(n * n);
+  squaredDistances(xs, n, d, m);
+  gaussianKernel(m, n, sigma);
+  const rowSums = new Float64Array(n);
+  anisotropicNormalize(m, n, rowSums);
+  return { n, m, rowSums };
+}
+
 export const jsEngine: Engine = {
   diffusionEigenvalues(x: DenseMatrix, rows: Int32Array | null, sigma: number): Float64Array {
-    const n = rows === null ? x.rows : rows.length;
-    const d = x.cols;
-    // The same bound as the WASM engine, so that both backends accept and refuse the same problems.
-    assertFits(8 * (n * d + n * n + 5 * n), `N = ${n} rows of ${d} features`);
-    const xs = new Float64Array(n * d);
-    copyRows(x, rows, xs);
-    const m = new Float64Array(n * n);
-    squaredDistances(xs, n, d, m);
-    gaussianKernel(m, n, sigma);
-    anisotropicNormalize(m, n, new Float64Array(n));
+    const { n, m } = diffusionKernel(x, rows, sigma);
     return eigenvaluesOfUpper(m, n);
   },
 
@@ -83,5 +93,27 @@ export const jsEngine: Engine = {
     const m = new Float64Array(n * n);
     m.set(a.data);
     return eigenvaluesOfGeneral(m, n);
+  },
+
+  diffusionMatrixEntryEntropy(x: DenseMatrix, rows: Int32Array | null, sigma: number): number {
+    const { n, m, rowSums } = diffusionKernel(x, rows, sigma);
+    return matrixEntryEntropy(m, n, rowSums);
+  },
+
+  symmetricEigenvectors(a: Float64Array, n: number): { values: Float64Array; vectors: Float64Array } {
+    const vectors = a.slice(0, n * n);
+    const values = new Float64Array(n);
+    const failed = symmetricEigenvectors(vectors, n, values, new Float64Array(n));
+    if (failed !== 0) throw noConvergence(failed - 1, n);
+    return { values, vectors };
+  },
+
+  nearestNeighbors(y: DenseMatrix, k: number): Int32Array {
+    const { rows: n, cols: d } = y;
+    const xs = new Float64Array(n * d);
+    copyRows(y, null, xs);
+    const out = new Int32Array(n * k);
+    nearestNeighbors(xs, n, d, k, out, new Float64Array(k));
+    return out;
   },
 };

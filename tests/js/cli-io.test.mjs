@@ -1,13 +1,12 @@
-// The readers in js/io (through the CLI bundle, as the command uses them), the per-class DSMI terms against
-// the reference's DSMI, and the progress bar.
+// The readers in js/io (through the CLI bundle, as the command uses them), and the progress bar.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
   ready, parseNpy, encodeNpy, parseMatrix, parseDelimited, sniffFormat, formatOfName, InputError,
-  dsmiClassTerms, medianDistance, kernelDiagnosis, Progress,
+  medianDistance, kernelDiagnosis, Progress,
 } from '../../dist/cli.mjs';
-import { cases, readNpy, assertClose, fixturesDir } from './helpers.mjs';
+import { readNpy, fixturesDir } from './helpers.mjs';
 import { npyBytes } from './cli-helpers.mjs';
 
 before(() => ready());
@@ -106,17 +105,6 @@ test('medianDistance matches numpy.median of the pairwise distances', () => {
   // Four points on a line: distances 1, 2, 3, 1, 2, 1 -> median of [1, 1, 1, 2, 2, 3] = 1.5.
   assert.equal(medianDistance({ data: new Float32Array([0, 1, 2, 3]), rows: 4, cols: 1 }, 0), 1.5);
 });
-
-for (const c of cases.filter((c) => c.op === 'dsmi' && c.discrete && !c.classic)) {
-  test(`per-class DSMI terms add up to ${c.id}`, () => {
-    const X = readNpy(c.X);
-    const y = readNpy(c.Y);
-    const terms = dsmiClassTerms(X, y.data, { sigma: c.sigma, t: c.t, reps: c.reps, seed: c.seed, maxN: 10000 });
-    assert.deepEqual(terms.map((t) => t.label), [...new Set(y.data)].sort((a, b) => a - b));
-    assert.equal(terms.reduce((s, t) => s + t.size, 0), X.rows);
-    assertClose(terms.reduce((s, t) => s + t.term, 0), c.expected, c.tol, c.id);
-  });
-}
 
 test('the progress bar draws only on a terminal, after a second unless the work is known to be long', () => {
   const written = [];

@@ -1,23 +1,18 @@
 // `dse mi` and the entropy variants, which call diffusionSpectralMutualInformation, classicShannonEntropy and
-// diffusionSpectralEntropy({ variant: 'matrix-entry' }) from the DSMI work (issue 3). Until those are in the
-// library these tests are skipped, loudly; once merged they run with the rest.
+// diffusionSpectralEntropy({ variant: 'matrix-entry' }).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as library from '../../dist/index.mjs';
 import { parseNpy } from '../../dist/cli.mjs';
 import { cases, readNpy, assertClose } from './helpers.mjs';
 import { dse, dseJson, fixture, tempDir } from './cli-helpers.mjs';
 
-const missing = typeof library.diffusionSpectralMutualInformation === 'function' && typeof library.classicShannonEntropy === 'function'
-  ? false
-  : 'needs diffusionSpectralMutualInformation and classicShannonEntropy (issue 3), not in this build';
 const dir = tempDir();
 
 for (const backend of ['wasm', 'js']) {
   for (const c of cases.filter((c) => c.op === 'dsmi' && c.id !== 'vec-dsmi-vectors')) {
-    test(`dse mi reproduces ${c.id} (${backend})`, { skip: missing }, () => {
+    test(`dse mi reproduces ${c.id} (${backend})`, () => {
       const args = ['mi', fixture(c.X), fixture(c.Y), '--sigma', String(c.sigma), '--t', String(c.t),
         '--reps', String(c.reps), '--seed', String(c.seed), '--backend', backend, c.discrete ? '--discrete' : '--continuous'];
       if (c.n_clusters !== undefined) args.push('--n-clusters', String(c.n_clusters));
@@ -29,14 +24,14 @@ for (const backend of ['wasm', 'js']) {
   }
 }
 
-test('dse mi on vec-dsmi-vectors (spectral clustering of Y) is within the fixture tolerance', { skip: missing }, () => {
+test('dse mi on vec-dsmi-vectors (spectral clustering of Y) is within the fixture tolerance', () => {
   const c = cases.find((c) => c.id === 'vec-dsmi-vectors');
   const out = dseJson(['mi', fixture(c.X), fixture(c.Y), '--sigma', String(c.sigma), '--n-clusters', String(c.n_clusters), '--continuous']);
   assertClose(out.dsmi, c.expected, c.tol, c.id);
   assert.equal(out.clusters, c.n_clusters);
 });
 
-test('dse mi: text output, --json fields, --clusters-out', { skip: missing }, () => {
+test('dse mi: text output, --json fields, --clusters-out', () => {
   const c = cases.find((c) => c.id === 'blobs-dsmi-labels-seed0');
   const text = dse(['mi', fixture(c.X), fixture(c.Y), '--sigma', String(c.sigma)]);
   assert.equal(text.code, 0, text.stderr);
@@ -55,7 +50,7 @@ test('dse mi: text output, --json fields, --clusters-out', { skip: missing }, ()
 });
 
 for (const c of cases.filter((c) => c.op === 'dse_matrix_entry' || c.op === 'cse')) {
-  test(`dse entropy --variant reproduces ${c.id}`, { skip: missing }, () => {
+  test(`dse entropy --variant reproduces ${c.id}`, () => {
     const args = c.op === 'cse'
       ? ['entropy', fixture(c.X), '--variant', 'classic', '--bins', String(c.bins)]
       : ['entropy', fixture(c.X), '--variant', 'matrix-entry', '--sigma', String(c.sigma)];
@@ -63,7 +58,7 @@ for (const c of cases.filter((c) => c.op === 'dse_matrix_entry' || c.op === 'cse
   });
 }
 
-test('the report\'s per-class DSMI adds up to what dse mi computes', { skip: missing }, () => {
+test('the report\'s per-class DSMI adds up to what dse mi computes', () => {
   const c = cases.find((c) => c.id === 'digits400-dsmi-labels-seed3');
   const mi = dseJson(['mi', fixture(c.X), fixture(c.Y), '--sigma', String(c.sigma), '--seed', '3']);
   const r = dse(['report', fixture(c.X), fixture(c.Y), '--sigma', String(c.sigma), '--seed', '3', '--out', join(dir, 'r.html')]);
@@ -71,7 +66,7 @@ test('the report\'s per-class DSMI adds up to what dse mi computes', { skip: mis
   assertClose(Number(/DSMI (\S+) bits/.exec(r.stdout)[1]), mi.dsmi, 1e-9, 'report vs mi');
 });
 
-test('dse mi: bad Y exits 2 naming the file', { skip: missing }, () => {
+test('dse mi: bad Y exits 2 naming the file', () => {
   const short = join(dir, 'short.json');
   writeFileSync(short, '[0, 1, 0]');
   let r = dse(['mi', fixture('blobs_X.npy'), short]);
@@ -82,11 +77,4 @@ test('dse mi: bad Y exits 2 naming the file', { skip: missing }, () => {
   r = dse(['mi', fixture('blobs_X.npy'), nan]);
   assert.equal(r.code, 2);
   assert.match(r.stderr, /nan\.csv: line 8, field 1 is nan/);
-});
-
-test('without the issue-3 functions, dse mi fails with exit code 1 and says why', { skip: missing ? false : 'the functions are present' }, () => {
-  const r = dse(['mi', fixture('blobs_X.npy'), fixture('blobs_y.npy')]);
-  assert.equal(r.code, 1);
-  assert.match(r.stderr, /dse mi needs diffusionSpectralMutualInformation and classicShannonEntropy/);
-  assert.match(dse(['entropy', fixture('blobs_X.npy'), '--variant', 'classic']).stderr, /--variant classic needs/);
 });

@@ -10,8 +10,6 @@ import { findBinary, loudSkip, repo, startWorkerd } from './project.mjs';
 
 const workerd = findBinary('workerd');
 const skip = workerd.missing ? loudSkip(workerd.missing) : false;
-const hasDsmi = typeof api.diffusionSpectralMutualInformation === 'function';
-const DSMI_SKIP = 'this build has no diffusionSpectralMutualInformation (it comes with the DSMI branch; the handler uses it when present)';
 let server;
 let url;
 
@@ -75,15 +73,11 @@ test('edge: sigma and t default to 10 and 1, as the package\'s', { skip }, async
   assert.equal(body.dse, api.diffusionSpectralEntropy(X));
 });
 
-test('edge: labels give DSMI equal to the package\'s in Node', { skip: skip || (!hasDsmi && loudSkip(DSMI_SKIP, 'DSMI NOT TESTED')) }, async () => {
+test('edge: labels give DSMI equal to the package\'s in Node', { skip }, async () => {
   const body = await (await post({ embeddings: digitRows, labels: digitLabels, sigma: 20 })).json();
   const want = api.diffusionSpectralMutualInformation(digits, Int32Array.from(digitLabels), { discrete: true, sigma: 20, t: 1 }).value;
   assert.equal(body.dsmi, want);
   assert.equal(body.dse, api.diffusionSpectralEntropy(digits, { sigma: 20 }));
-});
-
-test('edge: without DSMI in the build, labels are answered 501, not ignored', { skip: skip || hasDsmi }, async () => {
-  await expectError(await post({ embeddings: digitRows, labels: digitLabels }), 501, 'dsmi_unavailable');
 });
 
 test('edge: a body over the 2 MiB cap is refused with 413, declared or streamed', { skip }, async () => {
