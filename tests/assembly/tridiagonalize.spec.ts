@@ -1,20 +1,20 @@
 import { tridiagonalize } from '../../assembly/tridiagonalize';
 import { tridiagonalQL } from '../../assembly/tridiagonal-ql';
 
-// The symmetric matrix [[4, 1, -2, 2], [1, 2, 0, 1], [-2, 0, 3, -2], [2, 1, -2, -1]] (a textbook example).
-function fill(a: usize): void {
+// Reduces the symmetric matrix [[4, 1, -2, 2], [1, 2, 0, 1], [-2, 0, 3, -2], [2, 1, -2, -1]] (a textbook
+// example) into diag and off (4 float64 each).
+function reduceExample(diag: usize, off: usize): void {
+  const a = memory.data(16 * 8);
   const v: f64[] = [4, 1, -2, 2, 1, 2, 0, 1, -2, 0, 3, -2, 2, 1, -2, -1];
   for (let k = 0; k < 16; k++) store<f64>(a + (<usize>k << 3), v[k]);
+  tridiagonalize(a, 4, diag, off, memory.data(8 * 8));
 }
 
 describe('tridiagonalize', () => {
   it('preserves the trace and the Frobenius norm (an orthogonal similarity)', () => {
-    const a = memory.data(16 * 8);
-    fill(a);
     const diag = memory.data(4 * 8);
     const off = memory.data(4 * 8);
-    const work = memory.data(8 * 8);
-    tridiagonalize(a, 4, diag, off, work);
+    reduceExample(diag, off);
     let trace = 0.0, frob = 0.0;
     for (let i = 0; i < 4; i++) {
       const di = load<f64>(diag + (<usize>i << 3));
@@ -32,12 +32,9 @@ describe('tridiagonalize', () => {
   });
 
   it('with tridiagonalQL gives the eigenvalues whose product is the determinant', () => {
-    const a = memory.data(16 * 8);
-    fill(a);
     const diag = memory.data(4 * 8);
     const off = memory.data(4 * 8);
-    const work = memory.data(8 * 8);
-    tridiagonalize(a, 4, diag, off, work);
+    reduceExample(diag, off);
     expect(tridiagonalQL(diag, off, 4, 0)).toBe(0);
     let prod = 1.0, sum = 0.0;
     for (let i = 0; i < 4; i++) {
