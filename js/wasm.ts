@@ -104,7 +104,7 @@ interface EigenBuffers {
 }
 
 function eigenBuffers(layout: Layout, n: number): EigenBuffers {
-  return { diag: layout.take(n), offdiag: layout.take(n), work: layout.take(2 * n) };
+  return { diag: layout.take(n), offdiag: layout.take(n), work: layout.take(4 * n) };
 }
 
 // Eigenvalues of the symmetric matrix whose upper triangle is at `m`.
