@@ -12,14 +12,18 @@ const EPS: f64 = 2.220446049250313e-16;
 
 export function tridiagonalQL(diag: usize, offdiag: usize, n: i32, z: usize): i32 {
   const rowBytes = <usize>n << 3;
+  // Largest |d_l| + |e_l| so far (EISPACK tql1's tst1). Without it, noise-level trailing entries (a kernel
+  // matrix of numerical rank << n) never pass the purely local test, and the QL sweep at l = 0 stalls.
+  let tst1 = 0.0;
   for (let l = 0; l < n; l++) {
     let iter = 0;
+    tst1 = max(tst1, abs(load<f64>(diag + (<usize>l << 3))) + abs(load<f64>(offdiag + (<usize>l << 3))));
     while (true) {
       // Smallest m >= l whose off-diagonal entry is negligible splits the matrix.
       let m = l;
       for (; m < n - 1; m++) {
         const dd = abs(load<f64>(diag + (<usize>m << 3))) + abs(load<f64>(diag + (<usize>(m + 1) << 3)));
-        if (abs(load<f64>(offdiag + (<usize>m << 3))) <= EPS * dd) break;
+        if (abs(load<f64>(offdiag + (<usize>m << 3))) <= EPS * max(dd, tst1)) break;
       }
       if (m == l) break;
       if (++iter > MAX_SWEEPS) return l + 1;

@@ -7,13 +7,16 @@ const MAX_SWEEPS = 60;
 const EPS = 2.220446049250313e-16;
 
 export function tridiagonalQL(diag: Float64Array, offdiag: Float64Array, n: number, z: Float64Array | null): number {
+  // Largest |d_l| + |e_l| so far (EISPACK tql1's tst1): noise-level trailing entries never pass the local test.
+  let tst1 = 0;
   for (let l = 0; l < n; l++) {
     let iter = 0;
+    tst1 = Math.max(tst1, Math.abs(diag[l]) + Math.abs(offdiag[l]));
     for (;;) {
       let m = l;
       for (; m < n - 1; m++) {
         const dd = Math.abs(diag[m]) + Math.abs(diag[m + 1]);
-        if (Math.abs(offdiag[m]) <= EPS * dd) break;
+        if (Math.abs(offdiag[m]) <= EPS * Math.max(dd, tst1)) break;
       }
       if (m === l) break;
       if (++iter > MAX_SWEEPS) return l + 1;
