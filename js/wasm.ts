@@ -56,6 +56,11 @@ export function ready(opts: ReadyOptions = {}): Promise<void> {
   return pending;
 }
 
+/** Bytes of WebAssembly linear memory the engine holds now (it only grows); 0 before {@link ready}. */
+export function memoryBytes(): number {
+  return kernels === null ? 0 : kernels.memory.buffer.byteLength;
+}
+
 /** True once {@link ready} has resolved. */
 export function isReady(): boolean {
   return kernels !== null;
