@@ -115,6 +115,98 @@ function updateAndMultiply2(a: usize, n: i32, j: i32, v: usize, p: usize, vp: us
   store<f64>(at(p, j + 1), load<f64>(at(p, j + 1)) + s1);
 }
 
+// Rows j..j+3 together: the 4 x 4 diagonal block one entry at a time, then one pass over columns k >= j + 4
+// that serves four rows per load of v, vp, wp and p.
+function updateAndMultiply4(a: usize, n: i32, j: i32, v: usize, p: usize, vp: usize, wp: usize): void {
+  const rowBytes = <usize>n << 3;
+  const row0 = a + <usize>j * rowBytes;
+  const row1 = row0 + rowBytes;
+  const row2 = row1 + rowBytes;
+  const row3 = row2 + rowBytes;
+  // The diagonal block: a[j+r][j+c] for c >= r, updated, with its share of the products.
+  for (let r = 0; r < 4; r++) {
+    const row = row0 + <usize>r * rowBytes;
+    const jr = j + r;
+    const vpr = load<f64>(at(vp, jr));
+    const wpr = load<f64>(at(wp, jr));
+    const vr = load<f64>(at(v, jr));
+    let s = 0.0;
+    for (let c = jr; c < j + 4; c++) {
+      const q = at(row, c);
+      const x = load<f64>(q) - (vpr * load<f64>(at(wp, c)) + wpr * load<f64>(at(vp, c)));
+      store<f64>(q, x);
+      s += x * load<f64>(at(v, c));
+      if (c > jr) store<f64>(at(p, c), load<f64>(at(p, c)) + x * vr);
+    }
+    store<f64>(at(p, jr), load<f64>(at(p, jr)) + s);
+  }
+  const vp0 = f64x2.splat(load<f64>(at(vp, j)));
+  const vp1 = f64x2.splat(load<f64>(at(vp, j + 1)));
+  const vp2 = f64x2.splat(load<f64>(at(vp, j + 2)));
+  const vp3 = f64x2.splat(load<f64>(at(vp, j + 3)));
+  const wp0 = f64x2.splat(load<f64>(at(wp, j)));
+  const wp1 = f64x2.splat(load<f64>(at(wp, j + 1)));
+  const wp2 = f64x2.splat(load<f64>(at(wp, j + 2)));
+  const wp3 = f64x2.splat(load<f64>(at(wp, j + 3)));
+  const v0 = f64x2.splat(load<f64>(at(v, j)));
+  const v1 = f64x2.splat(load<f64>(at(v, j + 1)));
+  const v2 = f64x2.splat(load<f64>(at(v, j + 2)));
+  const v3 = f64x2.splat(load<f64>(at(v, j + 3)));
+  let acc0 = f64x2.splat(0);
+  let acc1 = f64x2.splat(0);
+  let acc2 = f64x2.splat(0);
+  let acc3 = f64x2.splat(0);
+  let k = j + 4;
+  for (; k + 2 <= n; k += 2) {
+    const o = <usize>k << 3;
+    const vpk = v128.load(vp + o);
+    const wpk = v128.load(wp + o);
+    const vk = v128.load(v + o);
+    const r0 = f64x2.sub(v128.load(row0 + o), f64x2.add(f64x2.mul(vp0, wpk), f64x2.mul(wp0, vpk)));
+    const r1 = f64x2.sub(v128.load(row1 + o), f64x2.add(f64x2.mul(vp1, wpk), f64x2.mul(wp1, vpk)));
+    const r2 = f64x2.sub(v128.load(row2 + o), f64x2.add(f64x2.mul(vp2, wpk), f64x2.mul(wp2, vpk)));
+    const r3 = f64x2.sub(v128.load(row3 + o), f64x2.add(f64x2.mul(vp3, wpk), f64x2.mul(wp3, vpk)));
+    v128.store(row0 + o, r0);
+    v128.store(row1 + o, r1);
+    v128.store(row2 + o, r2);
+    v128.store(row3 + o, r3);
+    acc0 = f64x2.add(acc0, f64x2.mul(r0, vk));
+    acc1 = f64x2.add(acc1, f64x2.mul(r1, vk));
+    acc2 = f64x2.add(acc2, f64x2.mul(r2, vk));
+    acc3 = f64x2.add(acc3, f64x2.mul(r3, vk));
+    const t01 = f64x2.add(f64x2.mul(r0, v0), f64x2.mul(r1, v1));
+    const t23 = f64x2.add(f64x2.mul(r2, v2), f64x2.mul(r3, v3));
+    v128.store(p + o, f64x2.add(v128.load(p + o), f64x2.add(t01, t23)));
+  }
+  let s0 = f64x2.extract_lane(acc0, 0) + f64x2.extract_lane(acc0, 1);
+  let s1 = f64x2.extract_lane(acc1, 0) + f64x2.extract_lane(acc1, 1);
+  let s2 = f64x2.extract_lane(acc2, 0) + f64x2.extract_lane(acc2, 1);
+  let s3 = f64x2.extract_lane(acc3, 0) + f64x2.extract_lane(acc3, 1);
+  if (k < n) {
+    const vpk = load<f64>(at(vp, k));
+    const wpk = load<f64>(at(wp, k));
+    const vk = load<f64>(at(v, k));
+    let t = 0.0;
+    for (let r = 0; r < 4; r++) {
+      const q = at(row0 + <usize>r * rowBytes, k);
+      const jr = j + r;
+      const x = load<f64>(q) - (load<f64>(at(vp, jr)) * wpk + load<f64>(at(wp, jr)) * vpk);
+      store<f64>(q, x);
+      t += x * load<f64>(at(v, jr));
+      const xv = x * vk;
+      if (r == 0) s0 += xv;
+      else if (r == 1) s1 += xv;
+      else if (r == 2) s2 += xv;
+      else s3 += xv;
+    }
+    store<f64>(at(p, k), load<f64>(at(p, k)) + t);
+  }
+  store<f64>(at(p, j), load<f64>(at(p, j)) + s0);
+  store<f64>(at(p, j + 1), load<f64>(at(p, j + 1)) + s1);
+  store<f64>(at(p, j + 2), load<f64>(at(p, j + 2)) + s2);
+  store<f64>(at(p, j + 3), load<f64>(at(p, j + 3)) + s3);
+}
+
 export function tridiagonalize(a: usize, n: i32, diag: usize, offdiag: usize, work: usize): void {
   const rowBytes = <usize>n << 3;
   let v = work;
@@ -157,6 +249,7 @@ export function tridiagonalize(a: usize, n: i32, diag: usize, offdiag: usize, wo
     // One pass over A22 = A[i+1..n)[i+1..n): the pending update, and p = A22 v from its upper triangle.
     memory.fill(at(p, i), 0, <usize>(n - i) << 3);
     let j = i + 1;
+    for (; j + 4 <= n; j += 4) updateAndMultiply4(a, n, j, v, p, vp, wp);
     for (; j + 2 <= n; j += 2) updateAndMultiply2(a, n, j, v, p, vp, wp);
     if (j < n) updateAndMultiply1(a, n, j, v, p, vp, wp);
 
