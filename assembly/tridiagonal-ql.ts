@@ -8,6 +8,18 @@
 // Returns 0 on success, or 1 + the index of the eigenvalue that did not converge in MAX_SWEEPS.
 
 const MAX_SWEEPS: i32 = 60;
+// Inside [2^-500, 2^500], f^2 + g^2 neither overflows nor underflows.
+const SAFE_MIN: f64 = 3.054936363499605e-151;
+const SAFE_MAX: f64 = 3.273390607896142e+150;
+
+// sqrt(f^2 + g^2), the length of a plane rotation's vector. The plain formula (error <= 1 ulp) where it is
+// safe: Math.hypot's scaling made it most of QL's time.
+@inline
+function rotationLength(f: f64, g: f64): f64 {
+  const m = max(abs(f), abs(g));
+  if (m < SAFE_MAX && m > SAFE_MIN) return Math.sqrt(f * f + g * g);
+  return Math.hypot(f, g);
+}
 const EPS: f64 = 2.220446049250313e-16;
 
 export function tridiagonalQL(diag: usize, offdiag: usize, n: i32, z: usize): i32 {
@@ -31,7 +43,7 @@ export function tridiagonalQL(diag: usize, offdiag: usize, n: i32, z: usize): i3
       const dl = load<f64>(diag + (<usize>l << 3));
       const el = load<f64>(offdiag + (<usize>l << 3));
       let g = (load<f64>(diag + (<usize>(l + 1) << 3)) - dl) / (2.0 * el);
-      let r = Math.hypot(g, 1.0);
+      let r = rotationLength(g, 1.0);
       g = load<f64>(diag + (<usize>m << 3)) - dl + el / (g + (g >= 0 ? r : -r));
       let s = 1.0;
       let c = 1.0;
@@ -42,7 +54,7 @@ export function tridiagonalQL(diag: usize, offdiag: usize, n: i32, z: usize): i3
         const ei = load<f64>(offdiag + (<usize>i << 3));
         const f = s * ei;
         const b = c * ei;
-        r = Math.hypot(f, g);
+        r = rotationLength(f, g);
         store<f64>(offdiag + (<usize>(i + 1) << 3), r);
         if (r == 0) {
           // Underflow: recover and split here.

@@ -5,6 +5,15 @@
 
 const MAX_SWEEPS = 60;
 const EPS = 2.220446049250313e-16;
+const SAFE_MIN = 3.054936363499605e-151; // 2^-500
+const SAFE_MAX = 3.273390607896142e150; // 2^500
+
+/** sqrt(f^2 + g^2): the plain formula where f^2 + g^2 cannot overflow or underflow, as the WASM twin. */
+function rotationLength(f: number, g: number): number {
+  const m = Math.max(Math.abs(f), Math.abs(g));
+  if (m < SAFE_MAX && m > SAFE_MIN) return Math.sqrt(f * f + g * g);
+  return Math.hypot(f, g);
+}
 
 export function tridiagonalQL(diag: Float64Array, offdiag: Float64Array, n: number, z: Float64Array | null): number {
   // Largest |d_l| + |e_l| so far (EISPACK tql1's tst1): noise-level trailing entries never pass the local test.
@@ -24,7 +33,7 @@ export function tridiagonalQL(diag: Float64Array, offdiag: Float64Array, n: numb
       const dl = diag[l];
       const el = offdiag[l];
       let g = (diag[l + 1] - dl) / (2 * el);
-      let r = Math.hypot(g, 1);
+      let r = rotationLength(g, 1);
       g = diag[m] - dl + el / (g + (g >= 0 ? r : -r));
       let s = 1;
       let c = 1;
@@ -34,7 +43,7 @@ export function tridiagonalQL(diag: Float64Array, offdiag: Float64Array, n: numb
         const ei = offdiag[i];
         const f = s * ei;
         const b = c * ei;
-        r = Math.hypot(f, g);
+        r = rotationLength(f, g);
         offdiag[i + 1] = r;
         if (r === 0) {
           diag[i + 1] -= p;
