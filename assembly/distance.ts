@@ -17,6 +17,13 @@ function horizontalSum(v: v128): f64 {
   return f64x2.extract_lane(v, 0) + f64x2.extract_lane(v, 1);
 }
 
+// s + (x - y)^2, lane by lane.
+@inline
+function addSquare(s: v128, x: v128, y: v128): v128 {
+  const e = f64x2.sub(x, y);
+  return f64x2.add(s, f64x2.mul(e, e));
+}
+
 @inline
 function squaredDistance(a: usize, b: usize, d: i32): f64 {
   let acc0 = f64x2.splat(0);
@@ -24,10 +31,8 @@ function squaredDistance(a: usize, b: usize, d: i32): f64 {
   let k = 0;
   for (; k + 4 <= d; k += 4) {
     const o = <usize>k << 3;
-    const d0 = f64x2.sub(v128.load(a + o), v128.load(b + o));
-    const d1 = f64x2.sub(v128.load(a + o, 16), v128.load(b + o, 16));
-    acc0 = f64x2.add(acc0, f64x2.mul(d0, d0));
-    acc1 = f64x2.add(acc1, f64x2.mul(d1, d1));
+    acc0 = addSquare(acc0, v128.load(a + o), v128.load(b + o));
+    acc1 = addSquare(acc1, v128.load(a + o, 16), v128.load(b + o, 16));
   }
   let s = horizontalSum(f64x2.add(acc0, acc1));
   for (; k < d; k++) {
@@ -51,43 +56,35 @@ function tile2x4(a0: usize, a1: usize, b: usize, rowBytes: usize, d: i32, out0: 
     const x0 = v128.load(a0 + o);
     const x1 = v128.load(a1 + o);
     let y = v128.load(b + o);
-    let e = f64x2.sub(x0, y);
-    s00 = f64x2.add(s00, f64x2.mul(e, e));
-    e = f64x2.sub(x1, y);
-    s10 = f64x2.add(s10, f64x2.mul(e, e));
+    s00 = addSquare(s00, x0, y);
+    s10 = addSquare(s10, x1, y);
     y = v128.load(b1 + o);
-    e = f64x2.sub(x0, y);
-    s01 = f64x2.add(s01, f64x2.mul(e, e));
-    e = f64x2.sub(x1, y);
-    s11 = f64x2.add(s11, f64x2.mul(e, e));
+    s01 = addSquare(s01, x0, y);
+    s11 = addSquare(s11, x1, y);
     y = v128.load(b2 + o);
-    e = f64x2.sub(x0, y);
-    s02 = f64x2.add(s02, f64x2.mul(e, e));
-    e = f64x2.sub(x1, y);
-    s12 = f64x2.add(s12, f64x2.mul(e, e));
+    s02 = addSquare(s02, x0, y);
+    s12 = addSquare(s12, x1, y);
     y = v128.load(b3 + o);
-    e = f64x2.sub(x0, y);
-    s03 = f64x2.add(s03, f64x2.mul(e, e));
-    e = f64x2.sub(x1, y);
-    s13 = f64x2.add(s13, f64x2.mul(e, e));
+    s03 = addSquare(s03, x0, y);
+    s13 = addSquare(s13, x1, y);
   }
-  let r00 = horizontalSum(s00), r01 = horizontalSum(s01), r02 = horizontalSum(s02), r03 = horizontalSum(s03);
-  let r10 = horizontalSum(s10), r11 = horizontalSum(s11), r12 = horizontalSum(s12), r13 = horizontalSum(s13);
+  store<f64>(out0, horizontalSum(s00)); store<f64>(out0, horizontalSum(s01), 8);
+  store<f64>(out0, horizontalSum(s02), 16); store<f64>(out0, horizontalSum(s03), 24);
+  store<f64>(out1, horizontalSum(s10)); store<f64>(out1, horizontalSum(s11), 8);
+  store<f64>(out1, horizontalSum(s12), 16); store<f64>(out1, horizontalSum(s13), 24);
+  // An odd d leaves one feature.
   if (k < d) {
     const o = <usize>k << 3;
     const x0 = load<f64>(a0 + o);
     const x1 = load<f64>(a1 + o);
-    let e = x0 - load<f64>(b + o); r00 += e * e;
-    e = x0 - load<f64>(b1 + o); r01 += e * e;
-    e = x0 - load<f64>(b2 + o); r02 += e * e;
-    e = x0 - load<f64>(b3 + o); r03 += e * e;
-    e = x1 - load<f64>(b + o); r10 += e * e;
-    e = x1 - load<f64>(b1 + o); r11 += e * e;
-    e = x1 - load<f64>(b2 + o); r12 += e * e;
-    e = x1 - load<f64>(b3 + o); r13 += e * e;
+    for (let c = 0; c < 4; c++) {
+      const y = load<f64>(b + <usize>c * rowBytes + o);
+      const q0 = out0 + (<usize>c << 3);
+      const q1 = out1 + (<usize>c << 3);
+      store<f64>(q0, load<f64>(q0) + (x0 - y) * (x0 - y));
+      store<f64>(q1, load<f64>(q1) + (x1 - y) * (x1 - y));
+    }
   }
-  store<f64>(out0, r00); store<f64>(out0, r01, 8); store<f64>(out0, r02, 16); store<f64>(out0, r03, 24);
-  store<f64>(out1, r10); store<f64>(out1, r11, 8); store<f64>(out1, r12, 16); store<f64>(out1, r13, 24);
 }
 
 export function squaredDistances(x: usize, n: i32, d: i32, out: usize): void {

@@ -6,6 +6,7 @@
 // Prints, per build and size, the median seconds of each stage over the rounds, and the first (cold) call's
 // total: a fresh Module runs its first call partly in V8's baseline tier.
 import { readFileSync } from 'node:fs';
+import { uniformMatrix } from './uniform.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -16,19 +17,6 @@ const sizes = opt('--sizes', '1000x768,2000x768').split(',').map((s) => s.split(
 const rounds = Number(opt('--rounds', '5'));
 const files = args;
 const STAGES = ['distances', 'gaussianKernel', 'anisotropicNormalize', 'tridiagonalize', 'tridiagonalQL'];
-
-function uniformMatrix(n, d, seed) {
-  let a = seed >>> 0;
-  const x = new Float64Array(n * d);
-  for (let k = 0; k < x.length; k++) {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    x[k] = Math.fround(((t ^ (t >>> 14)) >>> 0) / 4294967296);
-  }
-  return x;
-}
 
 // One whole pipeline on a build; returns the seconds of each stage.
 function pipeline(k, x, n, d) {

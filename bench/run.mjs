@@ -12,6 +12,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { uniformMatrix } from './uniform.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -27,20 +28,6 @@ const D64_MAX_N = 2000; // at N = 4000 only D = 768: the reduction dominates and
 const NUMPY_TWICE_MAX_N = 2000; // numpy before and after each workload up to here, after only above (~10 s a run)
 const DSMI_N = 1000;
 const DSMI_D = 64;
-
-/** mulberry32: reproducible uniform [0, 1), the same X in every process. */
-function uniformMatrix(n, d, seed) {
-  let a = seed >>> 0;
-  const x = new Float32Array(n * d);
-  for (let k = 0; k < x.length; k++) {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    x[k] = ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  return x;
-}
 
 async function bundleStages() {
   if (!existsSync(`${root}build/release.wasm`)) execFileSync('npm', ['run', 'asbuild'], { cwd: root, stdio: 'inherit' });

@@ -2,7 +2,7 @@
 // pipeline on its own, for the WASM kernels and their pure-JS twins, over the same buffers, plus the public
 // API. The WASM stages run on a second instance of the very Module the public API uses.
 import releaseWasm from '../build/release.wasm';
-import { ready, memoryBytes } from '../js/wasm.js';
+import { ready, memoryBytes, type Kernels } from '../js/wasm.js';
 import { squaredDistances } from '../js/js-engine/distance.js';
 import { anisotropicNormalize, gaussianKernel } from '../js/js-engine/kernel.js';
 import { tridiagonalize } from '../js/js-engine/tridiagonalize.js';
@@ -10,16 +10,6 @@ import { tridiagonalQL } from '../js/js-engine/tridiagonal-ql.js';
 
 export * as api from '../js/index.js';
 export { memoryBytes };
-
-interface Kernels {
-  memory: WebAssembly.Memory;
-  heapBase(): number;
-  squaredDistances(x: number, n: number, d: number, out: number): void;
-  gaussianKernel(m: number, n: number, sigma: number): void;
-  anisotropicNormalize(m: number, n: number, rowSums: number): void;
-  tridiagonalize(a: number, n: number, diag: number, offdiag: number, work: number): void;
-  tridiagonalQL(diag: number, offdiag: number, n: number, z: number): number;
-}
 
 /** One stage per method; each restores its own input first (a copy of O(N^2) at most), so it can repeat. */
 export interface Stages {

@@ -8,7 +8,7 @@ import { noConvergence } from './js-engine/index.js';
 import { copyLowerToUpper, copyRows, type DenseMatrix } from './matrix.js';
 
 /** The kernels assembly/index.ts exports. Pointers are byte offsets into `memory`. */
-interface Kernels {
+export interface Kernels {
   memory: WebAssembly.Memory;
   heapBase(): number;
   squaredDistances(x: number, n: number, d: number, out: number): void;
