@@ -6,8 +6,8 @@
 // the reflector H(i) was built from (alpha = a[i][i+1], x = a[i][i+2..n)), so Q can be rebuilt from a and
 // offdiag: beta = offdiag[i], v = (1, x / (alpha - beta)), tau = (beta - alpha) / beta.
 // Out: diag (n float64), the diagonal of T; offdiag (n float64), offdiag[i] = T[i][i+1], offdiag[n-1] = 0.
-// work: caller-owned workspace of 4n float64: v and p (this step's reflector and p = tau A22 v, then w), and
-// vp and wp (the previous step's v and w).
+// work: caller-owned workspace of tridiagonalizeWorkspace(n) = 4n float64: v and p (this step's reflector
+// and p = tau A22 v, then w), and vp and wp (the previous step's v and w).
 //
 // Row i of the upper triangle is column i of the lower one, so every reflector is read from a contiguous row
 // and every inner loop runs over contiguous memory. One pass over the trailing matrix per step: step i applies
@@ -205,6 +205,11 @@ function updateAndMultiply4(a: usize, n: i32, j: i32, v: usize, p: usize, vp: us
   store<f64>(at(p, j + 1), load<f64>(at(p, j + 1)) + s1);
   store<f64>(at(p, j + 2), load<f64>(at(p, j + 2)) + s2);
   store<f64>(at(p, j + 3), load<f64>(at(p, j + 3)) + s3);
+}
+
+/** Float64 values of workspace tridiagonalize needs for order n. */
+export function tridiagonalizeWorkspace(n: i32): i32 {
+  return 4 * n;
 }
 
 export function tridiagonalize(a: usize, n: i32, diag: usize, offdiag: usize, work: usize): void {

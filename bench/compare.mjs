@@ -26,7 +26,7 @@ function pipeline(k, x, n, d) {
     end += Math.ceil(count / 2) * 16;
     return at;
   };
-  const xs = take(n * d), m = take(n * n), rowSums = take(n), diag = take(n), off = take(n), work = take(4 * n);
+  const xs = take(n * d), m = take(n * n), rowSums = take(n), diag = take(n), off = take(n), work = take(k.tridiagonalizeWorkspace ? k.tridiagonalizeWorkspace(n) : 4 * n);
   const have = k.memory.buffer.byteLength;
   if (end > have) k.memory.grow(Math.ceil((end - have) / 65536));
   new Float64Array(k.memory.buffer, xs, n * d).set(x);

@@ -40,7 +40,7 @@ function wasmStages(x: Float32Array, n: number, d: number, sigma: number): Stage
     return at;
   };
   const xs = take(n * d), m = take(n * n), savedD2 = take(n * n), savedK = take(n * n), rowSums = take(n);
-  const diag = take(n), off = take(n), work = take(4 * n), savedDiag = take(n), savedOff = take(n);
+  const diag = take(n), off = take(n), work = take(k.tridiagonalizeWorkspace(n)), savedDiag = take(n), savedOff = take(n);
   const have = k.memory.buffer.byteLength;
   if (end > have) k.memory.grow(Math.ceil((end - have) / 65536));
   new Float64Array(k.memory.buffer).set(x, xs / 8);

@@ -15,6 +15,8 @@ export interface Kernels {
   gaussianKernel(m: number, n: number, sigma: number): void;
   anisotropicNormalize(m: number, n: number, rowSums: number): void;
   tridiagonalize(a: number, n: number, diag: number, offdiag: number, work: number): void;
+  /** Float64 values of workspace tridiagonalize needs for order n. */
+  tridiagonalizeWorkspace(n: number): number;
   tridiagonalQL(diag: number, offdiag: number, n: number, z: number): number;
 }
 
@@ -108,8 +110,8 @@ interface EigenBuffers {
   work: number;
 }
 
-function eigenBuffers(layout: Layout, n: number): EigenBuffers {
-  return { diag: layout.take(n), offdiag: layout.take(n), work: layout.take(4 * n) };
+function eigenBuffers(k: Kernels, layout: Layout, n: number): EigenBuffers {
+  return { diag: layout.take(n), offdiag: layout.take(n), work: layout.take(k.tridiagonalizeWorkspace(n)) };
 }
 
 // Eigenvalues of the symmetric matrix whose upper triangle is at `m`.
@@ -130,7 +132,7 @@ export const wasmEngine: Engine = {
       const xs = layout.take(n * d);
       const m = layout.take(n * n);
       const rowSums = layout.take(n);
-      const eig = eigenBuffers(layout, n);
+      const eig = eigenBuffers(k, layout, n);
       reserve(k, layout.end, `N = ${n} rows of ${d} features`);
       copyRows(x, rows, new Float64Array(k.memory.buffer, xs, n * d));
       k.squaredDistances(xs, n, d, m);
@@ -148,7 +150,7 @@ export const wasmEngine: Engine = {
       const n = a.rows;
       const layout = new Layout(k.heapBase());
       const m = layout.take(n * n);
-      const eig = eigenBuffers(layout, n);
+      const eig = eigenBuffers(k, layout, n);
       reserve(k, layout.end, `a ${n} x ${n} matrix`);
       copyLowerToUpper(a, new Float64Array(k.memory.buffer, m, n * n));
       return eigenvaluesAt(k, m, n, eig);
