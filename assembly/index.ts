@@ -4,7 +4,7 @@
 
 export { squaredDistances } from './distance';
 export { gaussianKernel, anisotropicNormalize } from './kernel';
-export { tridiagonalize } from './tridiagonalize';
+export { tridiagonalize, tridiagonalizeWorkspace } from './tridiagonalize';
 export { tridiagonalQL } from './tridiagonal-ql';
 export { hessenberg } from './hessenberg';
 export { hessenbergQR } from './hessenberg-qr';

@@ -8,6 +8,18 @@
 // Returns 0 on success, or 1 + the index of the eigenvalue that did not converge in MAX_SWEEPS.
 
 const MAX_SWEEPS: i32 = 60;
+// Inside [2^-500, 2^500], f^2 + g^2 neither overflows nor underflows.
+const SAFE_MIN: f64 = 3.054936363499605e-151;
+const SAFE_MAX: f64 = 3.273390607896142e+150;
+
+// sqrt(f^2 + g^2), the length of a plane rotation's vector. The plain formula (error <= 1 ulp) where it is
+// safe (the scaled pythag below, with its division, was most of QL's time); pythag outside that range.
+@inline
+function rotationLength(f: f64, g: f64): f64 {
+  const m = max(abs(f), abs(g));
+  if (m < SAFE_MAX && m > SAFE_MIN) return Math.sqrt(f * f + g * g);
+  return pythag(f, g);
+}
 const EPS: f64 = 2.220446049250313e-16;
 
 // sqrt(a^2 + b^2) without overflow (LAPACK dlapy2), written out so that both backends round alike.
@@ -24,17 +36,17 @@ export function pythag(a: f64, b: f64): f64 {
 
 export function tridiagonalQL(diag: usize, offdiag: usize, n: i32, z: usize): i32 {
   const rowBytes = <usize>n << 3;
-  // Off-diagonal entries below EPS times the largest |d_l| + |e_l| seen so far are negligible (EISPACK tql1):
-  // a split then moves eigenvalues by at most EPS ||T||, the accuracy of the reduction itself, and clusters of
-  // near-zero eigenvalues split at once instead of iterating on their own tiny scale.
-  let norm = 0.0;
+  // Largest |d_l| + |e_l| so far (EISPACK tql1's tst1). Without it, noise-level trailing entries (a kernel
+  // matrix of numerical rank << n) never pass the purely local test, and the QL sweep at l = 0 stalls.
+  let tst1 = 0.0;
   for (let l = 0; l < n; l++) {
     let iter = 0;
-    norm = max(norm, abs(load<f64>(diag + (<usize>l << 3))) + abs(load<f64>(offdiag + (<usize>l << 3))));
+    tst1 = max(tst1, abs(load<f64>(diag + (<usize>l << 3))) + abs(load<f64>(offdiag + (<usize>l << 3))));
     while (true) {
       let m = l;
       for (; m < n - 1; m++) {
-        if (abs(load<f64>(offdiag + (<usize>m << 3))) <= EPS * norm) break;
+        const dd = abs(load<f64>(diag + (<usize>m << 3))) + abs(load<f64>(diag + (<usize>(m + 1) << 3)));
+        if (abs(load<f64>(offdiag + (<usize>m << 3))) <= EPS * max(dd, tst1)) break;
       }
       if (m == l) break;
       if (++iter > MAX_SWEEPS) return l + 1;
@@ -42,7 +54,7 @@ export function tridiagonalQL(diag: usize, offdiag: usize, n: i32, z: usize): i3
       const dl = load<f64>(diag + (<usize>l << 3));
       const el = load<f64>(offdiag + (<usize>l << 3));
       let g = (load<f64>(diag + (<usize>(l + 1) << 3)) - dl) / (2.0 * el);
-      let r = pythag(g, 1.0);
+      let r = rotationLength(g, 1.0);
       g = load<f64>(diag + (<usize>m << 3)) - dl + el / (g + (g >= 0 ? r : -r));
       let s = 1.0;
       let c = 1.0;
@@ -53,7 +65,7 @@ export function tridiagonalQL(diag: usize, offdiag: usize, n: i32, z: usize): i3
         const ei = load<f64>(offdiag + (<usize>i << 3));
         const f = s * ei;
         const b = c * ei;
-        r = pythag(f, g);
+        r = rotationLength(f, g);
         store<f64>(offdiag + (<usize>(i + 1) << 3), r);
         if (r == 0) {
           // Underflow: recover and split here.

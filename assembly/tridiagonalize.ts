@@ -1,116 +1,290 @@
 // Householder reduction of a real symmetric matrix to symmetric tridiagonal form (LAPACK dsytd2, "U" storage
 // read row-wise): Q^T A Q = T, with Q = H(0) H(1) ... H(n-3) and H(i) = I - tau v v^T.
 //
-// Layout: a is n x n float64, row-major. Only the upper triangle (j >= i) is read, and it is overwritten.
+// Layout: a is n x n float64, row-major. Only the upper triangle (j >= i) is read, and it is overwritten; the
+// lower triangle is neither read nor written. After the call row i holds, right of its diagonal, the vector
+// the reflector H(i) was built from (alpha = a[i][i+1], x = a[i][i+2..n)), so Q can be rebuilt from a and
+// offdiag: beta = offdiag[i], v = (1, x / (alpha - beta)), tau = (beta - alpha) / beta.
 // Out: diag (n float64), the diagonal of T; offdiag (n float64), offdiag[i] = T[i][i+1], offdiag[n-1] = 0.
-// work: caller-owned workspace of 2n float64 (the reflector v and the vector p, then w).
+// work: caller-owned workspace of tridiagonalizeWorkspace(n) = 4n float64: v and p (this step's reflector
+// and p = tau A22 v, then w), and vp and wp (the previous step's v and w).
 //
-// Row i of the upper triangle is column i of the lower one, so every reflector is read from a contiguous
-// row and every inner loop runs over contiguous memory.
+// Row i of the upper triangle is column i of the lower one, so every reflector is read from a contiguous row
+// and every inner loop runs over contiguous memory. One pass over the trailing matrix per step: step i applies
+// the rank-2 update of step i-1 (A22 -= v w^T + w v^T) to a row and, while that row is in registers, uses it
+// for its own product A22 v. Rows go two at a time, so each load of v, vp, wp and p serves two rows. The sums
+// are those of dsytd2; only their order differs, by rounding.
 
 import { scaledNorm } from './householder';
 import { pythag } from './tridiagonal-ql';
 
-// sum_k row[k] v[k] over k in [from, to), while p[k] += row[k] * vj over the same range.
 @inline
-function dotAndAxpy(row: usize, v: usize, p: usize, from: i32, to: i32, vj: f64): f64 {
-  const vjs = f64x2.splat(vj);
-  let acc0 = f64x2.splat(0);
-  let acc1 = f64x2.splat(0);
-  let k = from;
-  for (; k + 4 <= to; k += 4) {
-    const o = <usize>k << 3;
-    const r0 = v128.load(row + o);
-    const r1 = v128.load(row + o, 16);
-    acc0 = f64x2.add(acc0, f64x2.mul(r0, v128.load(v + o)));
-    acc1 = f64x2.add(acc1, f64x2.mul(r1, v128.load(v + o, 16)));
-    v128.store(p + o, f64x2.add(v128.load(p + o), f64x2.mul(r0, vjs)));
-    v128.store(p + o, f64x2.add(v128.load(p + o, 16), f64x2.mul(r1, vjs)), 16);
-  }
-  const acc = f64x2.add(acc0, acc1);
-  let s = f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
-  for (; k < to; k++) {
-    const o = <usize>k << 3;
-    const r = load<f64>(row + o);
-    s += r * load<f64>(v + o);
-    store<f64>(p + o, load<f64>(p + o) + r * vj);
-  }
-  return s;
+function at(p: usize, k: i32): usize {
+  return p + (<usize>k << 3);
 }
 
-// row[k] -= vj w[k] + wj v[k] over k in [from, to): one row of the symmetric rank-2 update.
-@inline
-function rank2Row(row: usize, v: usize, w: usize, from: i32, to: i32, vj: f64, wj: f64): void {
+// row[k] -= vj wp[k] + wj vp[k] over k in [from, to): the pending rank-2 update of one row.
+function rank2Row(row: usize, vp: usize, wp: usize, from: i32, to: i32, vj: f64, wj: f64): void {
   const vjs = f64x2.splat(vj);
   const wjs = f64x2.splat(wj);
   let k = from;
   for (; k + 2 <= to; k += 2) {
     const o = <usize>k << 3;
-    const upd = f64x2.add(f64x2.mul(vjs, v128.load(w + o)), f64x2.mul(wjs, v128.load(v + o)));
+    const upd = f64x2.add(f64x2.mul(vjs, v128.load(wp + o)), f64x2.mul(wjs, v128.load(vp + o)));
     v128.store(row + o, f64x2.sub(v128.load(row + o), upd));
   }
   for (; k < to; k++) {
     const o = <usize>k << 3;
-    store<f64>(row + o, load<f64>(row + o) - (vj * load<f64>(w + o) + wj * load<f64>(v + o)));
+    store<f64>(row + o, load<f64>(row + o) - (vj * load<f64>(wp + o) + wj * load<f64>(vp + o)));
   }
+}
+
+// Row j alone: the pending update over k in [j, n), then p[j] += sum_k a[j][k] v[k] and p[k] += a[j][k] v[j]
+// for k > j.
+function updateAndMultiply1(a: usize, n: i32, j: i32, v: usize, p: usize, vp: usize, wp: usize): void {
+  const row = a + <usize>j * (<usize>n << 3);
+  const vpj = load<f64>(at(vp, j));
+  const wpj = load<f64>(at(wp, j));
+  const vj = load<f64>(at(v, j));
+  let d = load<f64>(at(row, j)) - (vpj * load<f64>(at(wp, j)) + wpj * load<f64>(at(vp, j)));
+  store<f64>(at(row, j), d);
+  let s = d * vj;
+  for (let k = j + 1; k < n; k++) {
+    const r = load<f64>(at(row, k)) - (vpj * load<f64>(at(wp, k)) + wpj * load<f64>(at(vp, k)));
+    store<f64>(at(row, k), r);
+    s += r * load<f64>(at(v, k));
+    store<f64>(at(p, k), load<f64>(at(p, k)) + r * vj);
+  }
+  store<f64>(at(p, j), load<f64>(at(p, j)) + s);
+}
+
+// Rows j and j + 1 together: as updateAndMultiply1 for each, with one pass over v, vp, wp and p.
+function updateAndMultiply2(a: usize, n: i32, j: i32, v: usize, p: usize, vp: usize, wp: usize): void {
+  const row0 = a + <usize>j * (<usize>n << 3);
+  const row1 = row0 + (<usize>n << 3);
+  const vp0 = load<f64>(at(vp, j));
+  const vp1 = load<f64>(at(vp, j + 1));
+  const wp0 = load<f64>(at(wp, j));
+  const wp1 = load<f64>(at(wp, j + 1));
+  const v0 = load<f64>(at(v, j));
+  const v1 = load<f64>(at(v, j + 1));
+  // The 2 x 2 diagonal block: a[j][j], a[j][j+1], a[j+1][j+1].
+  const a00 = load<f64>(at(row0, j)) - 2 * vp0 * wp0;
+  const a01 = load<f64>(at(row0, j + 1)) - (vp0 * wp1 + wp0 * vp1);
+  const a11 = load<f64>(at(row1, j + 1)) - 2 * vp1 * wp1;
+  store<f64>(at(row0, j), a00);
+  store<f64>(at(row0, j + 1), a01);
+  store<f64>(at(row1, j + 1), a11);
+  let s0 = a00 * v0 + a01 * v1;
+  let s1 = a01 * v0 + a11 * v1;
+
+  const vp0s = f64x2.splat(vp0);
+  const vp1s = f64x2.splat(vp1);
+  const wp0s = f64x2.splat(wp0);
+  const wp1s = f64x2.splat(wp1);
+  const v0s = f64x2.splat(v0);
+  const v1s = f64x2.splat(v1);
+  let acc0 = f64x2.splat(0);
+  let acc1 = f64x2.splat(0);
+  let k = j + 2;
+  for (; k + 2 <= n; k += 2) {
+    const o = <usize>k << 3;
+    const vpk = v128.load(vp + o);
+    const wpk = v128.load(wp + o);
+    const vk = v128.load(v + o);
+    const r0 = f64x2.sub(v128.load(row0 + o), f64x2.add(f64x2.mul(vp0s, wpk), f64x2.mul(wp0s, vpk)));
+    const r1 = f64x2.sub(v128.load(row1 + o), f64x2.add(f64x2.mul(vp1s, wpk), f64x2.mul(wp1s, vpk)));
+    v128.store(row0 + o, r0);
+    v128.store(row1 + o, r1);
+    acc0 = f64x2.add(acc0, f64x2.mul(r0, vk));
+    acc1 = f64x2.add(acc1, f64x2.mul(r1, vk));
+    v128.store(p + o, f64x2.add(v128.load(p + o), f64x2.add(f64x2.mul(r0, v0s), f64x2.mul(r1, v1s))));
+  }
+  s0 += f64x2.extract_lane(acc0, 0) + f64x2.extract_lane(acc0, 1);
+  s1 += f64x2.extract_lane(acc1, 0) + f64x2.extract_lane(acc1, 1);
+  for (; k < n; k++) {
+    const wpk = load<f64>(at(wp, k));
+    const vpk = load<f64>(at(vp, k));
+    const r0 = load<f64>(at(row0, k)) - (vp0 * wpk + wp0 * vpk);
+    const r1 = load<f64>(at(row1, k)) - (vp1 * wpk + wp1 * vpk);
+    store<f64>(at(row0, k), r0);
+    store<f64>(at(row1, k), r1);
+    const vk = load<f64>(at(v, k));
+    s0 += r0 * vk;
+    s1 += r1 * vk;
+    store<f64>(at(p, k), load<f64>(at(p, k)) + (r0 * v0 + r1 * v1));
+  }
+  store<f64>(at(p, j), load<f64>(at(p, j)) + s0);
+  store<f64>(at(p, j + 1), load<f64>(at(p, j + 1)) + s1);
+}
+
+// Rows j..j+3 together: the 4 x 4 diagonal block one entry at a time, then one pass over columns k >= j + 4
+// that serves four rows per load of v, vp, wp and p.
+function updateAndMultiply4(a: usize, n: i32, j: i32, v: usize, p: usize, vp: usize, wp: usize): void {
+  const rowBytes = <usize>n << 3;
+  const row0 = a + <usize>j * rowBytes;
+  const row1 = row0 + rowBytes;
+  const row2 = row1 + rowBytes;
+  const row3 = row2 + rowBytes;
+  // The diagonal block: a[j+r][j+c] for c >= r, updated, with its share of the products.
+  for (let r = 0; r < 4; r++) {
+    const row = row0 + <usize>r * rowBytes;
+    const jr = j + r;
+    const vpr = load<f64>(at(vp, jr));
+    const wpr = load<f64>(at(wp, jr));
+    const vr = load<f64>(at(v, jr));
+    let s = 0.0;
+    for (let c = jr; c < j + 4; c++) {
+      const q = at(row, c);
+      const x = load<f64>(q) - (vpr * load<f64>(at(wp, c)) + wpr * load<f64>(at(vp, c)));
+      store<f64>(q, x);
+      s += x * load<f64>(at(v, c));
+      if (c > jr) store<f64>(at(p, c), load<f64>(at(p, c)) + x * vr);
+    }
+    store<f64>(at(p, jr), load<f64>(at(p, jr)) + s);
+  }
+  const vp0 = f64x2.splat(load<f64>(at(vp, j)));
+  const vp1 = f64x2.splat(load<f64>(at(vp, j + 1)));
+  const vp2 = f64x2.splat(load<f64>(at(vp, j + 2)));
+  const vp3 = f64x2.splat(load<f64>(at(vp, j + 3)));
+  const wp0 = f64x2.splat(load<f64>(at(wp, j)));
+  const wp1 = f64x2.splat(load<f64>(at(wp, j + 1)));
+  const wp2 = f64x2.splat(load<f64>(at(wp, j + 2)));
+  const wp3 = f64x2.splat(load<f64>(at(wp, j + 3)));
+  const v0 = f64x2.splat(load<f64>(at(v, j)));
+  const v1 = f64x2.splat(load<f64>(at(v, j + 1)));
+  const v2 = f64x2.splat(load<f64>(at(v, j + 2)));
+  const v3 = f64x2.splat(load<f64>(at(v, j + 3)));
+  let acc0 = f64x2.splat(0);
+  let acc1 = f64x2.splat(0);
+  let acc2 = f64x2.splat(0);
+  let acc3 = f64x2.splat(0);
+  let k = j + 4;
+  for (; k + 2 <= n; k += 2) {
+    const o = <usize>k << 3;
+    const vpk = v128.load(vp + o);
+    const wpk = v128.load(wp + o);
+    const vk = v128.load(v + o);
+    const r0 = f64x2.sub(v128.load(row0 + o), f64x2.add(f64x2.mul(vp0, wpk), f64x2.mul(wp0, vpk)));
+    const r1 = f64x2.sub(v128.load(row1 + o), f64x2.add(f64x2.mul(vp1, wpk), f64x2.mul(wp1, vpk)));
+    const r2 = f64x2.sub(v128.load(row2 + o), f64x2.add(f64x2.mul(vp2, wpk), f64x2.mul(wp2, vpk)));
+    const r3 = f64x2.sub(v128.load(row3 + o), f64x2.add(f64x2.mul(vp3, wpk), f64x2.mul(wp3, vpk)));
+    v128.store(row0 + o, r0);
+    v128.store(row1 + o, r1);
+    v128.store(row2 + o, r2);
+    v128.store(row3 + o, r3);
+    acc0 = f64x2.add(acc0, f64x2.mul(r0, vk));
+    acc1 = f64x2.add(acc1, f64x2.mul(r1, vk));
+    acc2 = f64x2.add(acc2, f64x2.mul(r2, vk));
+    acc3 = f64x2.add(acc3, f64x2.mul(r3, vk));
+    const t01 = f64x2.add(f64x2.mul(r0, v0), f64x2.mul(r1, v1));
+    const t23 = f64x2.add(f64x2.mul(r2, v2), f64x2.mul(r3, v3));
+    v128.store(p + o, f64x2.add(v128.load(p + o), f64x2.add(t01, t23)));
+  }
+  let s0 = f64x2.extract_lane(acc0, 0) + f64x2.extract_lane(acc0, 1);
+  let s1 = f64x2.extract_lane(acc1, 0) + f64x2.extract_lane(acc1, 1);
+  let s2 = f64x2.extract_lane(acc2, 0) + f64x2.extract_lane(acc2, 1);
+  let s3 = f64x2.extract_lane(acc3, 0) + f64x2.extract_lane(acc3, 1);
+  if (k < n) {
+    const vpk = load<f64>(at(vp, k));
+    const wpk = load<f64>(at(wp, k));
+    const vk = load<f64>(at(v, k));
+    let t = 0.0;
+    for (let r = 0; r < 4; r++) {
+      const q = at(row0 + <usize>r * rowBytes, k);
+      const jr = j + r;
+      const x = load<f64>(q) - (load<f64>(at(vp, jr)) * wpk + load<f64>(at(wp, jr)) * vpk);
+      store<f64>(q, x);
+      t += x * load<f64>(at(v, jr));
+      const xv = x * vk;
+      if (r == 0) s0 += xv;
+      else if (r == 1) s1 += xv;
+      else if (r == 2) s2 += xv;
+      else s3 += xv;
+    }
+    store<f64>(at(p, k), load<f64>(at(p, k)) + t);
+  }
+  store<f64>(at(p, j), load<f64>(at(p, j)) + s0);
+  store<f64>(at(p, j + 1), load<f64>(at(p, j + 1)) + s1);
+  store<f64>(at(p, j + 2), load<f64>(at(p, j + 2)) + s2);
+  store<f64>(at(p, j + 3), load<f64>(at(p, j + 3)) + s3);
+}
+
+/** Float64 values of workspace tridiagonalize needs for order n. */
+export function tridiagonalizeWorkspace(n: i32): i32 {
+  return 4 * n;
 }
 
 export function tridiagonalize(a: usize, n: i32, diag: usize, offdiag: usize, work: usize): void {
   const rowBytes = <usize>n << 3;
-  const v = work;
-  const p = work + rowBytes;
+  let v = work;
+  let p = work + rowBytes;
+  let vp = work + 2 * rowBytes;
+  let wp = work + 3 * rowBytes;
+  // No update is pending before the first step.
+  memory.fill(vp, 0, 2 * rowBytes);
   for (let i = 0; i < n - 2; i++) {
     const rowI = a + <usize>i * rowBytes;
-    store<f64>(diag + (<usize>i << 3), load<f64>(rowI + (<usize>i << 3)));
+    rank2Row(rowI, vp, wp, i, n, load<f64>(at(vp, i)), load<f64>(at(wp, i)));
+    store<f64>(at(diag, i), load<f64>(at(rowI, i)));
 
-    // Reflector that maps x = A[i][i+1..n) onto beta e_1 (LAPACK dlarfg).
-    const alpha = load<f64>(rowI + (<usize>(i + 1) << 3));
+    // Reflector that maps x = A[i][i+1..n) onto beta e_1 (LAPACK dlarfg). When x is already zero, H(i) = I:
+    // v = 0 keeps the pass below, which still has the pending update to apply, and makes w = 0.
+    const alpha = load<f64>(at(rowI, i + 1));
     const xnorm = scaledNorm(rowI, i + 2, n);
+    let tau = 0.0;
     if (xnorm == 0) {
-      store<f64>(offdiag + (<usize>i << 3), alpha);
-      continue;
+      store<f64>(at(offdiag, i), alpha);
+      memory.fill(at(v, i), 0, <usize>(n - i) << 3);
+    } else {
+      const norm = pythag(alpha, xnorm);
+      const beta = alpha >= 0 ? -norm : norm;
+      tau = (beta - alpha) / beta;
+      const inv = 1.0 / (alpha - beta);
+      store<f64>(at(offdiag, i), beta);
+      store<f64>(at(v, i), 0);
+      store<f64>(at(v, i + 1), 1.0);
+      for (let k = i + 2; k < n; k++) store<f64>(at(v, k), load<f64>(at(rowI, k)) * inv);
     }
-    const norm = pythag(alpha, xnorm);
-    const beta = alpha >= 0 ? -norm : norm;
-    const tau = (beta - alpha) / beta;
-    const inv = 1.0 / (alpha - beta);
-    store<f64>(offdiag + (<usize>i << 3), beta);
-    store<f64>(v + (<usize>(i + 1) << 3), 1.0);
-    for (let k = i + 2; k < n; k++) store<f64>(v + (<usize>k << 3), load<f64>(rowI + (<usize>k << 3)) * inv);
 
-    // p = tau A22 v, from the upper triangle of A22 = A[i+1..n)[i+1..n).
-    memory.fill(p + (<usize>(i + 1) << 3), 0, <usize>(n - i - 1) << 3);
-    for (let j = i + 1; j < n; j++) {
-      const rowJ = a + <usize>j * rowBytes;
-      const vj = load<f64>(v + (<usize>j << 3));
-      const t = dotAndAxpy(rowJ, v, p, j + 1, n, vj);
-      const pj = p + (<usize>j << 3);
-      store<f64>(pj, load<f64>(pj) + load<f64>(rowJ + (<usize>j << 3)) * vj + t);
-    }
-    // w = p - (tau / 2)(p . v) v, stored over p.
+    // One pass over A22 = A[i+1..n)[i+1..n): the pending update, and p = A22 v from its upper triangle.
+    memory.fill(at(p, i), 0, <usize>(n - i) << 3);
+    let j = i + 1;
+    for (; j + 4 <= n; j += 4) updateAndMultiply4(a, n, j, v, p, vp, wp);
+    for (; j + 2 <= n; j += 2) updateAndMultiply2(a, n, j, v, p, vp, wp);
+    if (j < n) updateAndMultiply1(a, n, j, v, p, vp, wp);
+
+    // w = tau p - (tau^2 / 2)(p . v) v, stored over p.
     let pv = 0.0;
     for (let k = i + 1; k < n; k++) {
-      const pk = p + (<usize>k << 3);
+      const pk = at(p, k);
       store<f64>(pk, load<f64>(pk) * tau);
-      pv += load<f64>(pk) * load<f64>(v + (<usize>k << 3));
+      pv += load<f64>(pk) * load<f64>(at(v, k));
     }
     const half = 0.5 * tau * pv;
     for (let k = i + 1; k < n; k++) {
-      const pk = p + (<usize>k << 3);
-      store<f64>(pk, load<f64>(pk) - half * load<f64>(v + (<usize>k << 3)));
+      const pk = at(p, k);
+      store<f64>(pk, load<f64>(pk) - half * load<f64>(at(v, k)));
     }
-    // A22 -= v w^T + w v^T, upper triangle only.
-    for (let j = i + 1; j < n; j++) {
-      rank2Row(a + <usize>j * rowBytes, v, p, j, n, load<f64>(v + (<usize>j << 3)), load<f64>(p + (<usize>j << 3)));
-    }
+    // This step's update becomes the pending one.
+    const t = vp;
+    vp = v;
+    v = t;
+    const u = wp;
+    wp = p;
+    p = u;
+  }
+  // The last two rows take the last pending update.
+  for (let j = max(n - 2, 0); j < n; j++) {
+    rank2Row(a + <usize>j * rowBytes, vp, wp, j, n, load<f64>(at(vp, j)), load<f64>(at(wp, j)));
   }
   if (n >= 2) {
     const last = a + <usize>(n - 2) * rowBytes;
-    store<f64>(diag + (<usize>(n - 2) << 3), load<f64>(last + (<usize>(n - 2) << 3)));
-    store<f64>(offdiag + (<usize>(n - 2) << 3), load<f64>(last + (<usize>(n - 1) << 3)));
+    store<f64>(at(diag, n - 2), load<f64>(at(last, n - 2)));
+    store<f64>(at(offdiag, n - 2), load<f64>(at(last, n - 1)));
   }
   if (n >= 1) {
-    store<f64>(diag + (<usize>(n - 1) << 3), load<f64>(a + <usize>(n - 1) * rowBytes + (<usize>(n - 1) << 3)));
-    store<f64>(offdiag + (<usize>(n - 1) << 3), 0);
+    store<f64>(at(diag, n - 1), load<f64>(at(a + <usize>(n - 1) * rowBytes, n - 1)));
+    store<f64>(at(offdiag, n - 1), 0);
   }
 }

@@ -10,13 +10,15 @@ import { checkKnnFits, isNumpySymmetric, moduliInto, qrNoConvergence, type Adjac
 import { wasmSimdMissing } from './simd.js';
 
 /** The kernels assembly/index.ts exports. Pointers are byte offsets into `memory`. */
-interface Kernels {
+export interface Kernels {
   memory: WebAssembly.Memory;
   heapBase(): number;
   squaredDistances(x: number, n: number, d: number, out: number): void;
   gaussianKernel(m: number, n: number, sigma: number): void;
   anisotropicNormalize(m: number, n: number, rowSums: number): void;
   tridiagonalize(a: number, n: number, diag: number, offdiag: number, work: number): void;
+  /** Float64 values of workspace tridiagonalize needs for order n. */
+  tridiagonalizeWorkspace(n: number): number;
   tridiagonalQL(diag: number, offdiag: number, n: number, z: number): number;
   hessenberg(a: number, n: number, work: number): void;
   hessenbergQR(h: number, n: number, wr: number, wi: number): number;
@@ -67,6 +69,11 @@ export function ready(opts: ReadyOptions = {}): Promise<void> {
     pending.catch(() => { pending = null; });
   }
   return pending;
+}
+
+/** Bytes of WebAssembly linear memory the engine holds now (it only grows); 0 before {@link ready}. */
+export function memoryBytes(): number {
+  return kernels === null ? 0 : kernels.memory.buffer.byteLength;
 }
 
 /** True once {@link ready} has resolved. */
@@ -125,8 +132,8 @@ interface EigenBuffers {
   work: number;
 }
 
-function eigenBuffers(layout: Layout, n: number): EigenBuffers {
-  return { diag: layout.take(n), offdiag: layout.take(n), work: layout.take(2 * n) };
+function eigenBuffers(k: Kernels, layout: Layout, n: number): EigenBuffers {
+  return { diag: layout.take(n), offdiag: layout.take(n), work: layout.take(k.tridiagonalizeWorkspace(n)) };
 }
 
 // Eigenvalues of the symmetric matrix whose upper triangle is at `m`.
@@ -141,7 +148,7 @@ function eigenvaluesAt(k: Kernels, m: number, n: number, b: EigenBuffers): Float
 function squareMatrixAt(k: Kernels, n: number): { m: number; eig: EigenBuffers } {
   const layout = new Layout(k.heapBase());
   const m = layout.take(n * n);
-  const eig = eigenBuffers(layout, n);
+  const eig = eigenBuffers(k, layout, n);
   reserve(k, layout.end, `a ${n} x ${n} matrix`);
   return { m, eig };
 }
@@ -155,7 +162,7 @@ function squaredDistancesAt(k: Kernels, x: DenseMatrix, rows: Int32Array | null)
   const xs = layout.take(n * d);
   const m = layout.take(n * n);
   const rowSums = layout.take(n);
-  const eig = eigenBuffers(layout, n);
+  const eig = eigenBuffers(k, layout, n);
   reserve(k, layout.end, `N = ${n} rows of ${d} features`);
   copyRows(x, rows, new Float64Array(k.memory.buffer, xs, n * d));
   k.squaredDistances(xs, n, d, m);

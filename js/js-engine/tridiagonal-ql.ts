@@ -6,6 +6,15 @@
 
 const MAX_SWEEPS = 60;
 const EPS = 2.220446049250313e-16;
+const SAFE_MIN = 3.054936363499605e-151; // 2^-500
+const SAFE_MAX = 3.273390607896142e150; // 2^500
+
+/** sqrt(f^2 + g^2): the plain formula where f^2 + g^2 cannot overflow or underflow, as the WASM twin. */
+function rotationLength(f: number, g: number): number {
+  const m = Math.max(Math.abs(f), Math.abs(g));
+  if (m < SAFE_MAX && m > SAFE_MIN) return Math.sqrt(f * f + g * g);
+  return pythag(f, g);
+}
 
 /** sqrt(a^2 + b^2) without overflow (LAPACK dlapy2), as in the WASM engine. */
 export function pythag(a: number, b: number): number {
@@ -19,15 +28,16 @@ export function pythag(a: number, b: number): number {
 }
 
 export function tridiagonalQL(diag: Float64Array, offdiag: Float64Array, n: number, z: Float64Array | null): number {
-  // Negligible: below EPS times the largest |d_l| + |e_l| seen so far (EISPACK tql1), as in the WASM engine.
-  let norm = 0;
+  // Largest |d_l| + |e_l| so far (EISPACK tql1's tst1): noise-level trailing entries never pass the local test.
+  let tst1 = 0;
   for (let l = 0; l < n; l++) {
     let iter = 0;
-    norm = Math.max(norm, Math.abs(diag[l]) + Math.abs(offdiag[l]));
+    tst1 = Math.max(tst1, Math.abs(diag[l]) + Math.abs(offdiag[l]));
     for (;;) {
       let m = l;
       for (; m < n - 1; m++) {
-        if (Math.abs(offdiag[m]) <= EPS * norm) break;
+        const dd = Math.abs(diag[m]) + Math.abs(diag[m + 1]);
+        if (Math.abs(offdiag[m]) <= EPS * Math.max(dd, tst1)) break;
       }
       if (m === l) break;
       if (++iter > MAX_SWEEPS) return l + 1;
@@ -35,7 +45,7 @@ export function tridiagonalQL(diag: Float64Array, offdiag: Float64Array, n: numb
       const dl = diag[l];
       const el = offdiag[l];
       let g = (diag[l + 1] - dl) / (2 * el);
-      let r = pythag(g, 1);
+      let r = rotationLength(g, 1);
       g = diag[m] - dl + el / (g + (g >= 0 ? r : -r));
       let s = 1;
       let c = 1;
@@ -45,7 +55,7 @@ export function tridiagonalQL(diag: Float64Array, offdiag: Float64Array, n: numb
         const ei = offdiag[i];
         const f = s * ei;
         const b = c * ei;
-        r = pythag(f, g);
+        r = rotationLength(f, g);
         offdiag[i + 1] = r;
         if (r === 0) {
           diag[i + 1] -= p;

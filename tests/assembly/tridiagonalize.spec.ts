@@ -1,4 +1,4 @@
-import { tridiagonalize } from '../../assembly/tridiagonalize';
+import { tridiagonalize, tridiagonalizeWorkspace } from '../../assembly/tridiagonalize';
 import { tridiagonalQL } from '../../assembly/tridiagonal-ql';
 
 // Reduces the symmetric matrix [[4, 1, -2, 2], [1, 2, 0, 1], [-2, 0, 3, -2], [2, 1, -2, -1]] (a textbook
@@ -7,7 +7,7 @@ function reduceExample(diag: usize, off: usize): void {
   const a = memory.data(16 * 8);
   const v: f64[] = [4, 1, -2, 2, 1, 2, 0, 1, -2, 0, 3, -2, 2, 1, -2, -1];
   for (let k = 0; k < 16; k++) store<f64>(a + (<usize>k << 3), v[k]);
-  tridiagonalize(a, 4, diag, off, memory.data(8 * 8));
+  tridiagonalize(a, 4, diag, off, memory.data(16 * 8)); // tridiagonalizeWorkspace(4) = 16
 }
 
 describe('tridiagonalize', () => {
@@ -51,7 +51,7 @@ describe('tridiagonalize', () => {
     store<f64>(a, 3); store<f64>(a, 2, 32); store<f64>(a, 1, 64);
     const diag = memory.data(3 * 8);
     const off = memory.data(3 * 8);
-    const work = memory.data(6 * 8);
+    const work = memory.data(12 * 8); // tridiagonalizeWorkspace(3) = 12
     tridiagonalize(a, 3, diag, off, work);
     expect(load<f64>(diag)).toBe(3);
     expect(load<f64>(diag, 8)).toBe(2);
@@ -80,3 +80,10 @@ function determinant(): f64 {
   }
   return det;
 }
+
+describe('tridiagonalizeWorkspace', () => {
+  it('is the 4n float64 the specs above allocate', () => {
+    expect(tridiagonalizeWorkspace(4)).toBe(16);
+    expect(tridiagonalizeWorkspace(3)).toBe(12);
+  });
+});
