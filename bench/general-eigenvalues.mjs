@@ -1,19 +1,9 @@
 // Times generalEigenvalues (Hessenberg reduction + Francis double-shift QR) and the kNN adjacency spectral
 // entropy on both backends. Run after `npm run build`: node bench/general-eigenvalues.mjs [n ...]
 import { ready, generalEigenvalues, adjacencySpectralEntropy } from '../dist/index.mjs';
+import { uniformMatrix } from './uniform.mjs';
 
 await ready();
-
-function uniform(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Median of `reps` timed runs after one warm-up, in milliseconds.
 function time(fn, reps = 5) {
@@ -31,9 +21,8 @@ const sizes = process.argv.length > 2 ? process.argv.slice(2).map(Number) : [100
 console.log('| n | generalEigenvalues wasm (ms) | js (ms) | ASE knn=10 wasm (ms) | js (ms) |');
 console.log('| --- | --- | --- | --- | --- |');
 for (const n of sizes) {
-  const next = uniform(n);
-  const A = { data: Float64Array.from({ length: n * n }, () => next() * 2 - 1), rows: n, cols: n };
-  const X = { data: Float32Array.from({ length: n * 16 }, () => next()), rows: n, cols: 16 };
+  const A = { data: Float64Array.from(uniformMatrix(n, n, n), (v) => v * 2 - 1), rows: n, cols: n };
+  const X = { data: uniformMatrix(n, 16, n + 1), rows: n, cols: 16 };
   const row = [n];
   row.push(time(() => generalEigenvalues(A, { backend: 'wasm' })), time(() => generalEigenvalues(A, { backend: 'js' })));
   row.push(time(() => adjacencySpectralEntropy(X, { knn: 10, backend: 'wasm' })), time(() => adjacencySpectralEntropy(X, { knn: 10, backend: 'js' })));
