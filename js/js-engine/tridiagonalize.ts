@@ -1,5 +1,8 @@
 // Pure-JS twin of assembly/tridiagonalize.ts: Householder reduction to tridiagonal form (LAPACK dsytd2),
 // upper triangle read row-wise. a: n x n row-major (destroyed); diag, offdiag: n each; work: 2n.
+// The same reflectors and the same products as the WASM engine, in dsytd2's plain order: one pass for
+// p = tau A22 v, one for the rank-2 update. The WASM engine fuses the two passes (and so needs 4n of
+// workspace); the sums differ only by rounding, which is what the backend-agreement tests bound.
 import { scaledNorm } from './householder.js';
 import { pythag } from './tridiagonal-ql.js';
 
