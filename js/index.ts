@@ -5,6 +5,7 @@ import { descending, spectralEntropy } from './entropy.js';
 import { toMatrix, toSquareMatrix, type MatrixLike } from './matrix.js';
 import { checkSeed, pythonSample } from './python-random.js';
 import { integerAtLeast, options, positive } from './validate.js';
+import { scalingExponent, timesPowerOfTwo } from './linalg/power-of-two-scale.js';
 
 export { DseError, type DseErrorCode } from './errors.js';
 export type { Matrix, MatrixLike, NumericArray } from './matrix.js';
@@ -116,12 +117,10 @@ export function symmetricEigenvalues(A: MatrixLike, opts?: { backend?: BackendNa
       maxAbs = Math.max(maxAbs, Math.abs(lower));
     }
   }
-  // Entries near the ends of the float64 range would overflow (or vanish) inside the reduction: scale by a
-  // power of two, which is exact, as LAPACK's drivers do, and scale the eigenvalues back.
-  if (maxAbs > 2 ** 500 || (maxAbs > 0 && maxAbs < 2 ** -500)) {
-    const scale = 2 ** -Math.round(Math.log2(maxAbs));
-    const scaled = { data: Float64Array.from(d, (v) => v * scale), rows: n, cols: n };
-    return descending(engine.symmetricEigenvalues(scaled).map((v) => v / scale));
+  const e = scalingExponent(maxAbs);
+  if (e !== 0) {
+    const scaled = { data: timesPowerOfTwo(Float64Array.from(d), e), rows: n, cols: n };
+    return descending(timesPowerOfTwo(engine.symmetricEigenvalues(scaled), -e));
   }
   return descending(engine.symmetricEigenvalues(a));
 }
