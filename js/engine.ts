@@ -1,16 +1,7 @@
 import type { AdjacencyOptions } from './adjacency-spectrum.js';
-import { DseError } from './errors.js';
 import type { DenseMatrix } from './matrix.js';
 
-/** wasm32 addresses 2^32 bytes; both backends refuse, before allocating, a problem needing more. */
-export const MAX_MEMORY_BYTES = 2 ** 32;
-
-/** Throws E_TOO_LARGE when `bytes` exceed what a wasm32 engine can hold. */
-export function assertFits(bytes: number, what: string, detail = ''): void {
-  if (bytes > MAX_MEMORY_BYTES) {
-    throw new DseError('E_TOO_LARGE', `${what} needs ${(bytes / 2 ** 30).toFixed(2)} GiB of memory, more than the 4 GiB a wasm32 engine can address${detail}`, 'X', bytes);
-  }
-}
+// Both backends size every method by the same rule, js/engine/memory-plan.ts.
 
 /** What each backend computes; the stages behind it are the same in both (distance, kernel, tridiagonalize, QL). */
 export interface Engine {

@@ -1,6 +1,7 @@
 // The pure-JS backend: the same stages as the WASM engine, over Float64Arrays.
 import { DseError } from '../errors.js';
-import { assertFits, type Engine } from '../engine.js';
+import type { Engine } from '../engine.js';
+import { memoryPlans } from '../engine/memory-plan.js';
 import { copyLowerToUpper, copyRows, type DenseMatrix } from '../matrix.js';
 import { squaredDistances } from './distance.js';
 import { anisotropicNormalize, gaussianKernel } from './kernel.js';
@@ -41,8 +42,7 @@ export function noConvergence(index: number, n: number): DseError {
 function diffusionKernel(x: DenseMatrix, rows: Int32Array | null, sigma: number): { n: number; m: Float64Array; rowSums: Float64Array } {
   const n = rows === null ? x.rows : rows.length;
   const d = x.cols;
-  // The same bound as the WASM engine, so that both backends accept and refuse the same problems.
-  assertFits(8 * (n * d + n * n + 5 * n), `N = ${n} rows of ${d} features`);
+  memoryPlans.kernel(n, d);
   const xs = new Float64Array(n * d);
   copyRows(x, rows, xs);
   const m = new Float64Array(n * n);
@@ -61,7 +61,7 @@ export const jsEngine: Engine = {
 
   symmetricEigenvalues(a: DenseMatrix): Float64Array {
     const n = a.rows;
-    assertFits(8 * (n * n + 4 * n), `a ${n} x ${n} matrix`);
+    memoryPlans.square(n);
     const m = new Float64Array(n * n);
     copyLowerToUpper(a, m);
     return eigenvaluesOfUpper(m, n);
@@ -71,6 +71,7 @@ export const jsEngine: Engine = {
     const n = rows === null ? x.rows : rows.length;
     const d = x.cols;
     if (knn !== null) checkKnnFits(knn, n);
+    memoryPlans.kernel(n, d);
     const xs = new Float64Array(n * d);
     copyRows(x, rows, xs);
     const m = new Float64Array(n * n);
@@ -90,6 +91,7 @@ export const jsEngine: Engine = {
 
   generalEigenvalues(a: DenseMatrix): { real: Float64Array; imag: Float64Array } {
     const n = a.rows;
+    memoryPlans.square(n);
     const m = new Float64Array(n * n);
     m.set(a.data);
     return eigenvaluesOfGeneral(m, n);
@@ -101,6 +103,7 @@ export const jsEngine: Engine = {
   },
 
   symmetricEigenvectors(a: Float64Array, n: number): { values: Float64Array; vectors: Float64Array } {
+    memoryPlans.eigenvectors(n);
     const vectors = a.slice(0, n * n);
     const values = new Float64Array(n);
     const failed = symmetricEigenvectors(vectors, n, values, new Float64Array(n));
@@ -110,6 +113,7 @@ export const jsEngine: Engine = {
 
   nearestNeighbors(y: DenseMatrix, k: number): Int32Array {
     const { rows: n, cols: d } = y;
+    memoryPlans.nearestNeighbors(n, d, k);
     const xs = new Float64Array(n * d);
     copyRows(y, null, xs);
     const out = new Int32Array(n * k);
