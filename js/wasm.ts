@@ -1,9 +1,9 @@
 // The one module that owns the WebAssembly side: compiles the embedded binary once, instantiates it, lays
 // out and grows linear memory, copies inputs in and results out, and keeps one caller at a time inside.
-import { instantiate } from '@assemblyscript/loader';
 import releaseWasm from '../build/release.wasm';
 import { DseError } from './errors.js';
-import { assertFits, type Engine } from './engine.js';
+import type { Engine } from './engine.js';
+import { alignedBytes, memoryPlans, planBytes, type MemoryPlan } from './engine/memory-plan.js';
 import { noConvergence } from './js-engine/index.js';
 import { copyLowerToUpper, copyRows, type DenseMatrix } from './matrix.js';
 import { checkKnnFits, isNumpySymmetric, moduliInto, qrNoConvergence, type AdjacencyOptions } from './adjacency-spectrum.js';
@@ -33,7 +33,7 @@ const PAGE = 65536;
 let kernels: Kernels | null = null;
 let pending: Promise<void> | null = null;
 let busy = false;
-/** Why ready() left the WebAssembly engine off (no SIMD here), or null. */
+/** Why ready() left the WebAssembly engine off (no SIMD here, or no memory for it), or null. */
 let unavailable: string | null = null;
 
 /** Options of {@link ready}. */
@@ -63,8 +63,19 @@ export function ready(opts: ReadyOptions = {}): Promise<void> {
       if (unavailable !== null && typeof WebAssembly === 'object' && source instanceof WebAssembly.Module) unavailable = null;
       if (unavailable !== null) return;
       const module = source instanceof WebAssembly.Module ? source : await WebAssembly.compile(source);
-      const { exports } = await instantiate<Record<string, unknown>>(module, {});
-      kernels = exports as unknown as Kernels;
+      try {
+        // WebAssembly.instantiate itself, not @assemblyscript/loader's: the engine imports nothing, and the loader
+        // reads the global Response, which in Node loads undici, whose own WebAssembly instance fails (and ends
+        // the process) under the same memory limit that this fallback is for.
+        const instance = await WebAssembly.instantiate(module, {});
+        kernels = instance.exports as unknown as Kernels;
+      } catch (e) {
+        // V8 reserves about 10 GiB of address space for any wasm32 memory (guard regions for its bounds
+        // checks), whatever the declared maximum: under `ulimit -v` of about 10 GB or less, instantiation fails.
+        // The JS backend needs no such reservation, so calls go there, as on a runtime without SIMD.
+        if (!(e instanceof RangeError)) throw e;
+        unavailable = `WebAssembly could not reserve its memory (${e.message}); a lower limit on virtual memory (ulimit -v) is the usual cause, and Node's --disable-wasm-trap-handler lifts it`;
+      }
     })();
     pending.catch(() => { pending = null; });
   }
@@ -89,29 +100,24 @@ export function wasmUnavailable(): string | null {
   return unavailable;
 }
 
-/** Byte offsets of the buffers of one call, laid out from the heap base, 16-byte aligned. */
-class Layout {
-  end: number;
-  constructor(base: number) {
-    this.end = base;
+// Byte offsets of the plan's buffers, laid out from the heap base (16-byte aligned), with memory grown to hold
+// them. The plan was checked against 4 GiB when it was made (js/engine/memory-plan.ts), before any allocation.
+function layOut(k: Kernels, plan: MemoryPlan): number[] {
+  const offsets: number[] = [];
+  let end = k.heapBase();
+  for (const count of plan.float64s) {
+    offsets.push(end);
+    end += alignedBytes(count);
   }
-  take(float64s: number): number {
-    const at = this.end;
-    this.end = Math.ceil((at + float64s * 8) / 16) * 16;
-    return at;
-  }
-}
-
-// Grows memory to hold `end` bytes, refusing before any allocation what 4 GiB cannot hold.
-function reserve(k: Kernels, end: number, what: string): void {
-  assertFits(end, what);
   const have = k.memory.buffer.byteLength;
-  if (end <= have) return;
-  try {
-    k.memory.grow(Math.ceil((end - have) / PAGE));
-  } catch (e) {
-    throw new DseError('E_TOO_LARGE', `${what} needs ${(end / 2 ** 30).toFixed(2)} GiB of WebAssembly memory and this runtime could not grow to it (${(e as Error).message})`, 'X', end);
+  if (end > have) {
+    try {
+      k.memory.grow(Math.ceil((end - have) / PAGE));
+    } catch (e) {
+      throw new DseError('E_TOO_LARGE', `${plan.what} needs ${(planBytes(plan) / 2 ** 30).toFixed(2)} GiB of WebAssembly memory and this runtime could not grow to it (${(e as Error).message})`, plan.argument, end);
+    }
   }
+  return offsets;
 }
 
 function enter(): Kernels {
@@ -132,10 +138,6 @@ interface EigenBuffers {
   work: number;
 }
 
-function eigenBuffers(k: Kernels, layout: Layout, n: number): EigenBuffers {
-  return { diag: layout.take(n), offdiag: layout.take(n), work: layout.take(k.tridiagonalizeWorkspace(n)) };
-}
-
 // Eigenvalues of the symmetric matrix whose upper triangle is at `m`.
 function eigenvaluesAt(k: Kernels, m: number, n: number, b: EigenBuffers): Float64Array {
   k.tridiagonalize(m, n, b.diag, b.offdiag, b.work);
@@ -146,11 +148,8 @@ function eigenvaluesAt(k: Kernels, m: number, n: number, b: EigenBuffers): Float
 
 // Lays out an n x n matrix m and the eigenvalue buffers.
 function squareMatrixAt(k: Kernels, n: number): { m: number; eig: EigenBuffers } {
-  const layout = new Layout(k.heapBase());
-  const m = layout.take(n * n);
-  const eig = eigenBuffers(k, layout, n);
-  reserve(k, layout.end, `a ${n} x ${n} matrix`);
-  return { m, eig };
+  const [m, diag, offdiag, work] = layOut(k, memoryPlans.square(n));
+  return { m, eig: { diag, offdiag, work } };
 }
 
 // Lays out the buffers of an N x N kernel over the rows of x (all, or those in `rows`): m (N x N), rowSums (N)
@@ -158,15 +157,10 @@ function squareMatrixAt(k: Kernels, n: number): { m: number; eig: EigenBuffers }
 function squaredDistancesAt(k: Kernels, x: DenseMatrix, rows: Int32Array | null): { n: number; m: number; rowSums: number; eig: EigenBuffers } {
   const n = rows === null ? x.rows : rows.length;
   const d = x.cols;
-  const layout = new Layout(k.heapBase());
-  const xs = layout.take(n * d);
-  const m = layout.take(n * n);
-  const rowSums = layout.take(n);
-  const eig = eigenBuffers(k, layout, n);
-  reserve(k, layout.end, `N = ${n} rows of ${d} features`);
+  const [xs, m, rowSums, diag, offdiag, work] = layOut(k, memoryPlans.kernel(n, d));
   copyRows(x, rows, new Float64Array(k.memory.buffer, xs, n * d));
   k.squaredDistances(xs, n, d, m);
-  return { n, m, rowSums, eig };
+  return { n, m, rowSums, eig: { diag, offdiag, work } };
 }
 
 // Eigenvalues of the general matrix at `m` (destroyed), with b.diag and b.offdiag holding the real and
@@ -206,11 +200,7 @@ export const wasmEngine: Engine = {
   symmetricEigenvectors(a: Float64Array, n: number): { values: Float64Array; vectors: Float64Array } {
     const k = enter();
     try {
-      const layout = new Layout(k.heapBase());
-      const m = layout.take(n * n);
-      const diag = layout.take(n);
-      const offdiag = layout.take(n);
-      reserve(k, layout.end, `a ${n} x ${n} eigenvector problem`);
+      const [m, diag, offdiag] = layOut(k, memoryPlans.eigenvectors(n));
       new Float64Array(k.memory.buffer, m, n * n).set(a.subarray(0, n * n));
       const failed = k.symmetricEigenvectors(m, n, diag, offdiag);
       if (failed !== 0) throw noConvergence(failed - 1, n);
@@ -227,11 +217,7 @@ export const wasmEngine: Engine = {
     const k = enter();
     try {
       const { rows: n, cols: d } = y;
-      const layout = new Layout(k.heapBase());
-      const xs = layout.take(n * d);
-      const out = layout.take(Math.ceil((n * kNear) / 2));
-      const work = layout.take(kNear);
-      reserve(k, layout.end, `N = ${n} rows of ${d} features`);
+      const [xs, out, work] = layOut(k, memoryPlans.nearestNeighbors(n, d, kNear));
       copyRows(y, null, new Float64Array(k.memory.buffer, xs, n * d));
       k.nearestNeighbors(xs, n, d, kNear, out, work);
       return new Int32Array(k.memory.buffer, out, n * kNear).slice();
