@@ -208,7 +208,8 @@ def symmetric_cases():
     out.append({'name': 'graded dense 2^-996..2^996', 'recipe': 'graded-dense', 'n': 30, 'seed': 13, 'emax': 498})
     out.append({'name': 'subnormal [[1e-310]]', 'recipe': 'entries', 'n': 1, 'rows': [[1e-310]]})
     out.append({'name': 'subnormal diag(1e-310, 2e-310)', 'recipe': 'entries', 'n': 2, 'rows': [[1e-310, 0], [0, 2e-310]]})
-    for scale in (1e-310, 1e-300, 1e-200, 1e-155, 1e155, 1e200, 1e300, 4e306):
+    for scale in (1e-310, 1e-300, 1e-200, 1e-155, 3.1e-151, 3e150, 1e155, 1e200, 1e300, 4e306):
+        # 3.1e-151 and 3e150 lie just inside [2^-500, 2^500], where no scaling is done
         out.append({'name': f'random 20 x {scale:g}', 'recipe': 'random', 'n': 20, 'seed': 20, 'symmetric': True, 'scale': scale})
     for n in (21, 20):
         out.append({'name': f'Wilkinson W{n}+', 'recipe': 'wilkinson', 'n': n, 'sign': 1})
@@ -236,7 +237,7 @@ def general_cases():
     for scale in (1, 1e-300, 1e-310, 1e300):
         out.append({'name': f'[[1,2,3],[4,5,6],[7,8,10]] x {scale:g}', 'recipe': 'entries', 'n': 3,
                     'rows': [[v * scale for v in row] for row in base]})
-    for scale in (1e-290, 1e-300, 1e-200, 1e-155, 1e155, 1e290):
+    for scale in (1e-290, 1e-300, 1e-200, 1e-155, 3.1e-151, 3e150, 1e155, 1e290):
         out.append({'name': f'random 10 x {scale:g}', 'recipe': 'random', 'n': 10, 'seed': 10, 'symmetric': False, 'scale': scale})
     out.append({'name': 'Grcar 20', 'recipe': 'grcar', 'n': 20, 'k': 3, 'ill': True})
     out.append({'name': 'Grcar 60', 'recipe': 'grcar', 'n': 60, 'k': 3, 'ill': True})
