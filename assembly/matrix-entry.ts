@@ -7,7 +7,7 @@
 
 import { symmetricRowSums } from './kernel';
 
-const EPS: f64 = 2.220446049250313e-16;
+import { EPS } from './float';
 
 @inline
 function plogp(q: f64): f64 {

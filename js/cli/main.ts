@@ -6,14 +6,13 @@ import { UsageError } from './args.js';
 import { eigenvaluesCommand } from './eigenvalues.js';
 import { entropyCommand } from './entropy.js';
 import { miCommand } from './mi.js';
-import { reportCommand } from './report.js';
+import { reportCommand } from './report/report.js';
 
 // For the tests and scripts/start.mjs: the pieces behind the commands, and this bundle's own library instance.
 export { ready, diffusionEigenvalues } from '../index.js';
 export { runDigits } from './digits.js';
-export { computeReport } from './report.js';
-export { renderReport } from './report-html.js';
-export { medianDistance, kernelDiagnosis } from './bandwidth.js';
+export { computeReport } from './report/report.js';
+export { renderReport } from './report/report-html.js';
 export { Progress } from './progress.js';
 export { parseArgs, UsageError } from './args.js';
 export * from '../io/index.js';
