@@ -1,7 +1,7 @@
 // dse-wasm: diffusion spectral entropy (Liao, Liu et al., arXiv 2312.04823) in WebAssembly, with a pure-JS twin.
 // This file only re-exports: every function lives in the file named for it (CONTRIBUTING.md).
 export { DseError, type DseErrorCode } from './errors.js';
-export { DEFAULTS } from './options.js';
+export { DEFAULTS, checkOption, type CheckedOption } from './options.js';
 export type { Matrix, MatrixLike, NumericArray } from './matrix.js';
 export type { GaussianKernel, Kernel } from './kernel.js';
 export { ready, isReady, type ReadyOptions } from './engine/wasm/instance.js';

@@ -86,6 +86,26 @@ export function maxNOf(value: unknown): number {
   return integerAtLeast(value, 'maxN', 2, DEFAULTS.maxN);
 }
 
+/** t: a finite number > 0 (default 1). */
+export function tOf(value: unknown): number {
+  return positive(value, 't', DEFAULTS.t);
+}
+
+/** reps: an integer >= 1 (default 5). */
+export function repsOf(value: unknown): number {
+  return integerAtLeast(value, 'reps', 1, DEFAULTS.reps);
+}
+
+/** bins: an integer >= 1 (default 2). */
+export function binsOf(value: unknown): number {
+  return integerAtLeast(value, 'bins', 1, DEFAULTS.bins);
+}
+
+/** nNeighbors: an integer >= 1 (default 10); the caller bounds it by the row count. */
+export function nNeighborsOf(value: unknown): number {
+  return integerAtLeast(value, 'nNeighbors', 1, DEFAULTS.nNeighbors);
+}
+
 /** sigma: a finite number > 0 or 'auto' (the median pairwise distance, js/measures/bandwidth.ts); default 10. */
 export function sigmaOf(value: unknown): number | 'auto' {
   return value === 'auto' ? 'auto' : positive(value, 'sigma', DEFAULTS.sigma);
@@ -120,4 +140,24 @@ export function checkKnnFits(knn: number, n: number): void {
   if (!(Number.isInteger(knn) && knn >= 1 && knn <= n)) {
     throw new DseError('E_ARGUMENT', `knn must be an integer from 1 to the number of rows (${n}), received ${knn}`, 'knn', knn);
   }
+}
+
+/** The validator of each option that does not depend on the data. */
+const CHECKS = { sigma: sigmaOf, t: tOf, maxN: maxNOf, seed: seedOf, reps: repsOf, bins: binsOf, nNeighbors: nNeighborsOf };
+
+/** The options {@link checkOption} knows. */
+export type CheckedOption = keyof typeof CHECKS;
+
+/**
+ * An option checked as every function of this package checks it, or its default when undefined: for callers
+ * (a server, a command line) that want to refuse a bad value before doing any work. Throws the same DseError
+ * the function would (E_ARGUMENT, naming the option).
+ *
+ * @example
+ * checkOption('sigma', undefined); // 10
+ * checkOption('t', -1);            // throws DseError E_ARGUMENT: t must be a finite number > 0, received -1
+ */
+export function checkOption<K extends CheckedOption>(name: K, value: unknown): ReturnType<(typeof CHECKS)[K]> {
+  if (!Object.prototype.hasOwnProperty.call(CHECKS, name)) throw badArgument('name', `one of ${Object.keys(CHECKS).join(', ')}`, name);
+  return (CHECKS[name] as (v: unknown) => ReturnType<(typeof CHECKS)[K]>)(value);
 }

@@ -4,7 +4,7 @@ import type { Engine } from '../engine/engine.js';
 import { engineFor, type BackendName } from '../engine/select.js';
 import { DseError } from '../errors.js';
 import { toMatrix, type DenseMatrix, type MatrixLike } from '../matrix.js';
-import { clusterCount, DEFAULTS, integerAtLeast, options } from '../options.js';
+import { clusterCount, nNeighborsOf, options } from '../options.js';
 import { largestEigenvectors, type SparseSymmetric } from './chebyshev-subspace.js';
 import { clusterQR } from './cluster-qr.js';
 
@@ -111,7 +111,7 @@ export function spectralClustering(Y: MatrixLike, opts?: SpectralClusteringOptio
   const engine = engineFor(o.backend);
   const y = toMatrix(Y, 'Y', 1);
   const nClusters = clusterCount(o.nClusters, y.rows);
-  const nNeighbors = integerAtLeast(o.nNeighbors, 'nNeighbors', 1, DEFAULTS.nNeighbors);
+  const nNeighbors = nNeighborsOf(o.nNeighbors);
   if (nNeighbors > y.rows) {
     throw new DseError('E_ARGUMENT', `nNeighbors must be at most the number of rows of Y (${y.rows}), received ${nNeighbors}`, 'nNeighbors', nNeighbors);
   }

@@ -1,7 +1,7 @@
 // Classic Shannon entropy by binning (CSE), and the binning DSMI applies to one continuous column of Y: the
 // reference's min-max scaling + numpy.digitize (docs/measures.md).
 import { toMatrix, type DenseMatrix, type MatrixLike } from '../matrix.js';
-import { DEFAULTS, integerAtLeast, options } from '../options.js';
+import { binsOf, options } from '../options.js';
 import { entropyOfWeights } from './spectral-entropy.js';
 
 /**
@@ -76,6 +76,6 @@ export interface ClassicEntropyOptions {
  */
 export function classicShannonEntropy(X: MatrixLike, opts?: ClassicEntropyOptions): number {
   const o = options(opts);
-  const bins = integerAtLeast(o.bins, 'bins', 1, DEFAULTS.bins);
+  const bins = binsOf(o.bins);
   return classicEntropyOfRows(toMatrix(X, 'X', 1), null, bins);
 }

@@ -2,7 +2,7 @@
 // (docs/measures.md).
 import { engineFor, type BackendName } from '../engine/select.js';
 import { toMatrix, type MatrixLike } from '../matrix.js';
-import { DEFAULTS, maxNOf, oneOf, options, positive, seedOf, sigmaOf } from '../options.js';
+import { DEFAULTS, maxNOf, oneOf, options, seedOf, sigmaOf, tOf } from '../options.js';
 import { kernelOf } from './bandwidth.js';
 import { descending, spectralEntropy } from './spectral-entropy.js';
 import { subsampleRows } from './subsample.js';
@@ -69,7 +69,7 @@ export function diffusionEigenvalues(X: MatrixLike, opts?: EigenvalueOptions): F
 export function diffusionSpectralEntropy(X: MatrixLike, opts?: EntropyOptions): number {
   const o = options(opts);
   const sigma = sigmaOf(o.sigma);
-  const t = positive(o.t, 't', DEFAULTS.t);
+  const t = tOf(o.t);
   const maxN = maxNOf(o.maxN);
   const seed = seedOf(o.seed);
   const engine = engineFor(o.backend);

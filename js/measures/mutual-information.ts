@@ -4,7 +4,7 @@ import type { Engine } from '../engine/engine.js';
 import { engineFor, type BackendName } from '../engine/select.js';
 import { badArgument } from '../errors.js';
 import { toMatrix, type DenseMatrix, type MatrixLike } from '../matrix.js';
-import { DEFAULTS, integerAtLeast, oneOf, options, positive, seedOf, sigmaOf } from '../options.js';
+import { binsOf, DEFAULTS, oneOf, options, repsOf, seedOf, sigmaOf, tOf } from '../options.js';
 import { PythonRandom } from '../random/python-random.js';
 import { adjacencyOptions } from './adjacency-entropy.js';
 import { kernelOf } from './bandwidth.js';
@@ -142,7 +142,7 @@ function callback(value: unknown): ProgressCallback | undefined {
 }
 
 function run(X: MatrixLike, Y: unknown, o: MutualInformationOptionsBase, entropyFor: (engine: Engine, x: DenseMatrix, seed: number) => EntropyOfRows): MutualInformation {
-  const reps = integerAtLeast(o.reps, 'reps', 1, DEFAULTS.reps);
+  const reps = repsOf(o.reps);
   const seed = seedOf(o.seed);
   const onProgress = callback(o.onProgress);
   const engine = engineFor(o.backend);
@@ -177,8 +177,8 @@ function variantOf(o: Partial<MutualInformationOptions>): EntropyVariant {
 export function diffusionSpectralMutualInformation(X: MatrixLike, Y: ReferenceLike | null, opts?: MutualInformationOptions): MutualInformation {
   const o = options(opts);
   const sigma = sigmaOf(o.sigma);
-  const t = positive(o.t, 't', DEFAULTS.t);
-  const bins = integerAtLeast(o.bins, 'bins', 1, DEFAULTS.bins);
+  const t = tOf(o.t);
+  const bins = binsOf(o.bins);
   const variant = variantOf(o);
   return run(X, Y, o, (engine, x, seed) => {
     if (variant === 'classic') return (rows) => classicEntropyOfRows(x, rows, bins);

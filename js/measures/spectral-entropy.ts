@@ -2,7 +2,7 @@
 // (docs/measures.md).
 import { DseError, show } from '../errors.js';
 import { EPS } from '../float.js';
-import { DEFAULTS, positive } from '../options.js';
+import { tOf } from '../options.js';
 
 /** Sorts eigenvalues in place, largest first: the order every public function returns and sums them in. */
 export function descending(values: Float64Array): Float64Array {
@@ -30,7 +30,7 @@ export function entropyOfWeights(weights: Float64Array): number {
  * spectralEntropy(new Float64Array([1, 0.5, 0.5]), { t: 1 }); // 1.5
  */
 export function spectralEntropy(eigenvalues: ArrayLike<number>, opts: { t?: number } = {}): number {
-  const t = positive(opts?.t, 't', DEFAULTS.t);
+  const t = tOf(opts?.t);
   if (eigenvalues === null || typeof eigenvalues !== 'object' || typeof eigenvalues.length !== 'number' || eigenvalues.length < 1) {
     throw new DseError('E_SHAPE', `eigenvalues must be a non-empty array of numbers, received ${show(eigenvalues)}`, 'eigenvalues', eigenvalues);
   }
