@@ -6,8 +6,7 @@
 // several components has (eigenvalue 1 once per component); single-vector Lanczos would find one copy.
 // Sparse products are cheap (about 15 n nonzeros), so the filter does most of the work and only p vectors
 // are ever orthogonalised. Chosen by measurement over block Lanczos with full reorthogonalisation and
-// restarts: 6 to 10 times faster at n = 1000 and 4000 (0.25 s vs 1.7 s; 1.0 s vs 9.6 s) for the same
-// subspace to 1e-9. The small projected problem goes to the engine's dense symmetric solver.
+// restarts (bench/NOTES.md). The small projected problem goes to the engine's dense symmetric solver.
 import type { Engine } from '../engine/engine.js';
 import { PythonRandom } from '../random/python-random.js';
 
@@ -55,7 +54,7 @@ function orthonormalize(v: Float64Array, basis: Float64Array[]): boolean {
   return true;
 }
 
-/** Up to this order the dense solver is the faster (measured, WASM: n = 200, 18 ms vs 39 ms; n = 400, 160 ms vs 37 ms). */
+/** Up to this order the dense solver is the faster (measured, bench/NOTES.md). */
 export const DENSE_MAX = 300;
 
 // The k largest eigenpairs from the dense solver: exact, O(n^3).

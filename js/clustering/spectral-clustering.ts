@@ -96,9 +96,7 @@ export interface SpectralClusteringOptions {
  * Eigenvectors: above 300 rows, Chebyshev-filtered subspace iteration on the sparse M
  * (js/chebyshev-subspace.ts, about 15 N nonzeros; its subspace matched the dense one to 1e-10 at N = 1000);
  * up to 300 rows, and for the iteration's small projected problem, the dense solver (Householder with Q
- * accumulated + QL, assembly/symmetric-eigenvectors.ts). Chosen by measurement: the dense path alone took
- * 5.7 s at N = 1000 and 148 s at N = 2000 (WASM), for O(N^3) time and 8 N^2 bytes; block Lanczos 1.7 s at
- * N = 1000 and 9.6 s at N = 4000; the Chebyshev iteration 0.25 s and 1.0 s. The kNN search is O(N^2 D)
+ * accumulated + QL, assembly/symmetric-eigenvectors.ts), chosen by measurement (bench/NOTES.md). The kNN search is O(N^2 D)
  * with no N x N matrix (assembly/nearest-neighbors.ts). Labels match scikit-learn up to a permutation, and
  * row by row wherever the eigenvectors are well determined: compare clusterings by adjusted Rand index.
  *

@@ -1,7 +1,7 @@
 import { badArgument, DseError, show } from '../errors.js';
 import { seedOf } from '../options.js';
 
-// Python's `random` module, the parts the reference uses, bit for bit (SPEC section 6): MT19937 seeded by
+// Python's `random` module, the parts the reference uses, bit for bit (docs/random.md): MT19937 seeded by
 // init_by_array with the 32-bit words of |seed|, getrandbits, _randbelow and sample(range(n), k).
 
 const N = 624;

@@ -1,4 +1,4 @@
-// Adjacency spectral entropy (SPEC section 3) and the general eigenvalue solver behind it, on both backends.
+// Adjacency spectral entropy (docs/measures.md, ASE) and the general eigenvalue solver behind it, on both backends.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import {
