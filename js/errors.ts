@@ -57,7 +57,7 @@ export function qrNoConvergence(row: number, n: number): DseError {
 
 /** E_TOO_LARGE: `what` needs `bytes`, more than a wasm32 backend can address. */
 export function tooLarge(bytes: number, what: string): DseError {
-  return new DseError('E_TOO_LARGE', `${what} needs ${(bytes / 2 ** 30).toFixed(2)} GiB of memory, more than the 4 GiB a wasm32 engine can address`, 'X', bytes);
+  return new DseError('E_TOO_LARGE', `${what} needs ${(bytes / 2 ** 30).toFixed(2)} GiB of memory, more than the 4 GiB a wasm32 backend can address`, 'X', bytes);
 }
 
 /** E_TOO_LARGE: the runtime refused to grow WebAssembly memory to `bytes`. */
@@ -68,9 +68,9 @@ export function cannotGrow(bytes: number, what: string, cause: unknown): DseErro
 /** E_NOT_READY: the WASM backend was called before ready(), while off (`reason`), or re-entered. */
 export function notReady(reason: 'not-ready' | 'busy' | string): DseError {
   const message = reason === 'not-ready'
-    ? 'the WebAssembly engine is not ready: call `await ready()` once first, or pass { backend: \'js\' }'
+    ? 'the WebAssembly backend is not ready: call `await ready()` once first, or pass { backend: \'js\' }'
     : reason === 'busy'
-      ? 'the WebAssembly engine is already in use by an enclosing call'
-      : `the WebAssembly engine cannot run: ${reason}; use { backend: 'js' } or no backend option`;
+      ? 'the WebAssembly backend is already in use by an enclosing call'
+      : `the WebAssembly backend cannot run: ${reason}; use { backend: 'js' } or no backend option`;
   return new DseError('E_NOT_READY', message, 'backend', 'wasm');
 }

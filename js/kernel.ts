@@ -18,8 +18,3 @@ export function gaussian(sigma: number): GaussianKernel {
   if (typeof sigma !== 'number' || !Number.isFinite(sigma) || sigma <= 0) throw badArgument('sigma', 'a finite number > 0', sigma);
   return { type: 'gaussian', sigma };
 }
-
-/** The bandwidth a kernel is described by, for reports and error messages. */
-export function bandwidthOf(kernel: Kernel): number {
-  return kernel.sigma;
-}

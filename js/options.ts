@@ -22,7 +22,7 @@ export const DEFAULTS = Object.freeze({
   reps: 5,
   /** Clusters made of a continuous Y in DSMI. */
   nClusters: 10,
-  /** Neighbours of the kNN-binarised adjacency when kNN is asked for without a k (the reference's knn). */
+  /** Neighbours of the kNN-binarised adjacency when it is asked for as `knn: true` (the reference's knn). */
   knn: 10,
   /** Bins per feature of the classic (binned) entropy. */
   bins: 2,
@@ -121,11 +121,12 @@ export function clusterCount(value: unknown, rows: number): number {
 }
 
 /**
- * The public `knn` option: null (Gaussian adjacency) or an integer with 1 <= knn < rows, rows being those the
- * measure uses after its maxN subsample: with knn = rows every row would reach every other one.
+ * The public `knn` option: null or false (Gaussian adjacency), true (DEFAULTS.knn) or an integer with
+ * 1 <= knn < rows, rows being those the measure uses after its maxN subsample: with knn = rows every row would
+ * reach every other one.
  */
 export function knnOption(value: unknown, rows: number): number | null {
-  const knn = value ?? null;
+  const knn = value === true ? DEFAULTS.knn : value === false ? null : value ?? null;
   if (knn !== null && (typeof knn !== 'number' || !Number.isSafeInteger(knn) || knn < 1 || knn >= rows)) {
     throw new DseError('E_ARGUMENT', `knn must be an integer with 1 <= knn < ${rows} (the number of rows), received ${show(knn)}`, 'knn', knn);
   }

@@ -1,11 +1,11 @@
 // Adjacency spectral entropy (ASE) of the rows of X (docs/measures.md).
 import type { AdjacencyOptions } from '../engine/engine.js';
-import { engineFor, type BackendName } from '../engine/select.js';
-import { toMatrix, type DenseMatrix, type MatrixLike } from '../matrix.js';
-import { flag, knnOption, maxNOf, options, seedOf, sigmaOf } from '../options.js';
+import type { BackendName } from '../engine/select.js';
+import type { DenseMatrix, MatrixLike } from '../matrix.js';
+import { flag, knnOption, options, sigmaOf } from '../options.js';
 import { kernelOf } from './bandwidth.js';
 import { entropyOfWeights } from './spectral-entropy.js';
-import { subsampleRows } from './subsample.js';
+import { measureRows } from './subsample.js';
 
 /** Options of {@link adjacencySpectralEntropy}. */
 export interface AdjacencyEntropyOptions {
@@ -15,9 +15,9 @@ export interface AdjacencyEntropyOptions {
   anisotropic?: boolean;
   /**
    * Use the kNN-binarised adjacency with k = knn instead of the Gaussian one (the reference's
-   * `use_knn=True, knn=k`; its k is 10). An integer with 1 <= knn < rows. Default: off.
+   * `use_knn=True, knn=k`); `true` for the reference's k = 10. An integer with 1 <= knn < rows. Default: off.
    */
-  knn?: number | null;
+  knn?: number | boolean | null;
   /** Above this many rows, a Python-compatible random subsample of maxN rows is used. Default 10000. */
   maxN?: number;
   /** Seed of that subsample (Python's random.seed). Default 0. */
@@ -60,11 +60,7 @@ export function adjacencyOptions(o: Partial<AdjacencyEntropyOptions>, x: DenseMa
  */
 export function adjacencySpectralEntropy(X: MatrixLike, opts?: AdjacencyEntropyOptions): number {
   const o = options(opts);
-  const maxN = maxNOf(o.maxN);
-  const seed = seedOf(o.seed);
-  const engine = engineFor(o.backend);
-  const x = toMatrix(X, 'X');
-  const rows = subsampleRows(x.rows, maxN, seed);
+  const { engine, x, seed, rows } = measureRows(X, o);
   const adjacency = adjacencyOptions(o, x, rows, seed);
   return entropyOfWeights(engine.adjacencyEigenvalueModuli(x, rows, adjacency));
 }

@@ -1,13 +1,13 @@
 // The data-driven bandwidth behind `sigma: 'auto'`, and the diagnosis of a kernel at which DSE says nothing
 // about the data (docs/bandwidth.md).
 import { squaredDistances } from '../engine/js/distance.js';
-import { engineFor, type BackendName } from '../engine/select.js';
+import type { BackendName } from '../engine/select.js';
 import { gaussian, type Kernel } from '../kernel.js';
 import { copyRows, toMatrix, type DenseMatrix, type MatrixLike } from '../matrix.js';
-import { DEFAULTS, maxNOf, options, seedOf, sigmaOf } from '../options.js';
+import { DEFAULTS, options, seedOf, sigmaOf } from '../options.js';
 import { pythonSample } from '../random/python-random.js';
 import { descending } from './spectral-entropy.js';
-import { composeRows, subsampleRows } from './subsample.js';
+import { composeRows, measureRows } from './subsample.js';
 
 /**
  * The median Euclidean distance between the distinct listed rows of x (pairs i < j; all rows when `rows` is
@@ -125,11 +125,7 @@ function diagnose(eigenvalues: ArrayLike<number>, sigma: number): KernelDiagnosi
 export function kernelDiagnosis(X: MatrixLike, opts?: KernelDiagnosisOptions): KernelDiagnosis | null {
   const o = options(opts);
   const sigma = sigmaOf(o.sigma);
-  const maxN = maxNOf(o.maxN);
-  const seed = seedOf(o.seed);
-  const engine = engineFor(o.backend);
-  const x = toMatrix(X, 'X');
-  const rows = subsampleRows(x.rows, maxN, seed);
+  const { engine, x, seed, rows } = measureRows(X, o);
   const kernel = kernelOf(sigma, x, rows, seed);
   const eigenvalues = o.eigenvalues ?? descending(engine.diffusionEigenvalues(x, rows, kernel));
   return diagnose(eigenvalues, kernel.sigma);

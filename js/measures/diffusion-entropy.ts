@@ -2,10 +2,10 @@
 // (docs/measures.md).
 import { engineFor, type BackendName } from '../engine/select.js';
 import { toMatrix, type MatrixLike } from '../matrix.js';
-import { DEFAULTS, maxNOf, oneOf, options, seedOf, sigmaOf, tOf } from '../options.js';
+import { DEFAULTS, oneOf, options, seedOf, sigmaOf, tOf } from '../options.js';
 import { kernelOf } from './bandwidth.js';
 import { descending, spectralEntropy } from './spectral-entropy.js';
-import { subsampleRows } from './subsample.js';
+import { measureRows } from './subsample.js';
 
 /** The entropy a DSE (or DSMI) takes: of the eigenvalues of K, of the entries of P, or classic binning. */
 export type EntropyVariant = 'eigen' | 'matrix-entry' | 'classic';
@@ -70,12 +70,8 @@ export function diffusionSpectralEntropy(X: MatrixLike, opts?: EntropyOptions): 
   const o = options(opts);
   const sigma = sigmaOf(o.sigma);
   const t = tOf(o.t);
-  const maxN = maxNOf(o.maxN);
-  const seed = seedOf(o.seed);
-  const engine = engineFor(o.backend);
-  const x = toMatrix(X, 'X');
   const variant = oneOf(o.variant, 'variant', ['eigen', 'matrix-entry'], DEFAULTS.variant);
-  const rows = subsampleRows(x.rows, maxN, seed);
+  const { engine, x, seed, rows } = measureRows(X, o);
   const kernel = kernelOf(sigma, x, rows, seed);
   if (variant === 'matrix-entry') return engine.diffusionMatrixEntryEntropy(x, rows, kernel);
   // Sorted as diffusionEigenvalues returns them, so that spectralEntropy(diffusionEigenvalues(X)) sums in the

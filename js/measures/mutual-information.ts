@@ -107,8 +107,8 @@ export interface MutualInformationOptions extends MutualInformationOptionsBase {
 export interface AdjacencyMutualInformationOptions extends MutualInformationOptionsBase {
   /** Use the anisotropic kernel K as the adjacency (ASE = DSE with t = 1). Default false. */
   anisotropic?: boolean;
-  /** Use the kNN-binarised adjacency with this many neighbours (the row itself counted). Default off. */
-  knn?: number;
+  /** Use the kNN-binarised adjacency with this many neighbours (the row itself counted; true: 10). Default off. */
+  knn?: number | boolean;
 }
 
 /** What one cluster contributes to a mutual information (docs/measures.md, DSMI step 2). */
