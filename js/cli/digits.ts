@@ -20,7 +20,7 @@ function pad(s: string, n: number): string {
  * Prints DSE of the digit pixels for sigma 10, 20 and the median distance at t = 1, 2, 5, and DSMI(pixels;
  * digit label) at sigma 10 and 20 with the contribution of each digit. Returns the exit code.
  */
-export async function runDigits(path: string, backend: BackendName = 'wasm'): Promise<number> {
+export async function runDigits(path: string, backend: BackendName = DEFAULTS.backend): Promise<number> {
   await ready();
   const start = performance.now();
   const all = await readInput(path);

@@ -4,7 +4,7 @@
 // passes of the reduction).
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { ready, diffusionEigenvalues, diffusionSpectralEntropy, symmetricEigenvalues } from '../../dist/index.mjs';
+import { ready, diffusionEigenvalues, diffusionSpectralEntropy, symmetricEigenvalues, adjacencySpectralEntropy } from '../../dist/index.mjs';
 import { randomMatrix, uniform, assertClose } from './helpers.mjs';
 
 before(() => ready());
@@ -90,3 +90,20 @@ for (const [n, d] of remainderShapes) {
     for (let i = 0; i < n; i++) assertClose(a[i], b[i], 1e-12, `eigenvalue ${i}`);
   });
 }
+
+test('both backends refuse the same problems, before allocating, on every path (E_TOO_LARGE)', () => {
+  // N = 30000: the N x N kernel alone needs 7.2 GB, more than a wasm32 backend's 4 GiB.
+  const X = { data: new Float32Array(30000), rows: 30000, cols: 1 };
+  for (const backend of ['wasm', 'js']) {
+    const calls = {
+      diffusionEigenvalues: () => diffusionEigenvalues(X, { backend }),
+      DSE: () => diffusionSpectralEntropy(X, { maxN: 30000, backend }),
+      'matrix-entry DSE': () => diffusionSpectralEntropy(X, { maxN: 30000, variant: 'matrix-entry', backend }),
+      ASE: () => adjacencySpectralEntropy(X, { maxN: 30000, backend }),
+      'kNN ASE': () => adjacencySpectralEntropy(X, { maxN: 30000, knn: 10, backend }),
+    };
+    for (const [name, call] of Object.entries(calls)) {
+      assert.throws(call, (e) => e.code === 'E_TOO_LARGE' && /N = 30000 rows of 1 features/.test(e.message), `${name}, ${backend}`);
+    }
+  }
+});
