@@ -88,11 +88,19 @@ function tile2x4(a0: usize, a1: usize, b: usize, rowBytes: usize, d: i32, out0: 
 }
 
 export function squaredDistances(x: usize, n: i32, d: i32, out: usize): void {
+  squaredDistanceRows(x, n, d, out, 0, n);
+}
+
+// Rows [i0, i1) of the upper triangle (i0 even), exactly as squaredDistances computes them: each entry's tile
+// depends only on i's parity and the fixed grid of column tiles, so threads that split the rows into even-
+// aligned blocks write the same bits as one thread.
+export function squaredDistanceRows(x: usize, n: i32, d: i32, out: usize, i0: i32, i1: i32): void {
   const rowBytes = <usize>d << 3;
   const outRow = <usize>n << 3;
-  for (let j0 = 0; j0 < n; j0 += COLUMN_ROWS) {
+  for (let j0 = (i0 / COLUMN_ROWS) * COLUMN_ROWS; j0 < n; j0 += COLUMN_ROWS) {
     const j1 = min(j0 + COLUMN_ROWS, n);
-    for (let i = 0; i < j1; i += 2) {
+    const iEnd = min(j1, i1);
+    for (let i = i0; i < iEnd; i += 2) {
       const a0 = x + <usize>i * rowBytes;
       const o0 = out + <usize>i * outRow;
       if (i + 1 >= n) break;
@@ -111,5 +119,5 @@ export function squaredDistances(x: usize, n: i32, d: i32, out: usize): void {
       }
     }
   }
-  for (let i = 0; i < n; i++) store<f64>(out + <usize>i * outRow + (<usize>i << 3), 0);
+  for (let i = i0; i < i1; i++) store<f64>(out + <usize>i * outRow + (<usize>i << 3), 0);
 }

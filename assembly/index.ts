@@ -2,8 +2,8 @@
 // memory and sizes, allocate nothing, and leave all memory management to the caller (js/wasm.ts), which
 // lays its buffers out from heapBase() and grows the memory itself.
 
-export { squaredDistances } from './distance';
-export { gaussianKernel, anisotropicNormalize } from './kernel';
+export { squaredDistances, squaredDistanceRows } from './distance';
+export { gaussianKernel, gaussianKernelRows, anisotropicNormalize } from './kernel';
 export { tridiagonalize, tridiagonalizeWorkspace } from './tridiagonalize';
 export { tridiagonalQL } from './tridiagonal-ql';
 export { hessenberg } from './hessenberg';

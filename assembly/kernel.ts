@@ -11,12 +11,17 @@
 // the exponent is taken as -(d2 / sigma) / sigma / 2 instead, which cannot overflow to NaN: G_ii = 1 (and 1
 // for duplicate rows), every other affinity underflows to 0, so K is the identity, the limit sigma -> 0.
 export function gaussianKernel(m: usize, n: i32, sigma: f64): void {
+  gaussianKernelRows(m, n, sigma, 0, n);
+}
+
+// Rows [i0, i1) of gaussianKernel, each entry as it computes it (threads split the rows).
+export function gaussianKernelRows(m: usize, n: i32, sigma: f64, i0: i32, i1: i32): void {
   const scale = -1.0 / (2.0 * sigma * sigma);
   if (!isFinite(scale)) {
-    gaussianKernelTinySigma(m, n, sigma);
+    gaussianKernelTinySigma(m, n, sigma, i0, i1);
     return;
   }
-  for (let i = 0; i < n; i++) {
+  for (let i = i0; i < i1; i++) {
     const row = m + (<usize>i * <usize>n << 3);
     for (let j = i; j < n; j++) {
       const p = row + (<usize>j << 3);
@@ -25,8 +30,8 @@ export function gaussianKernel(m: usize, n: i32, sigma: f64): void {
   }
 }
 
-function gaussianKernelTinySigma(m: usize, n: i32, sigma: f64): void {
-  for (let i = 0; i < n; i++) {
+function gaussianKernelTinySigma(m: usize, n: i32, sigma: f64, i0: i32, i1: i32): void {
+  for (let i = i0; i < i1; i++) {
     const row = m + (<usize>i * <usize>n << 3);
     for (let j = i; j < n; j++) {
       const p = row + (<usize>j << 3);

@@ -4,7 +4,7 @@ export { DseError, type DseErrorCode } from './errors.js';
 export { DEFAULTS, checkOption, type CheckedOption } from './options.js';
 export type { Matrix, MatrixLike, NumericArray } from './matrix.js';
 export type { GaussianKernel, Kernel } from './kernel.js';
-export { ready, isReady, type ReadyOptions } from './engine/wasm/instance.js';
+export { ready, isReady, setThreads, type ReadyOptions } from './engine/wasm/instance.js';
 export {
   setDefaultBackend, defaultBackend, backendInfo, engineInfo, type BackendName, type BackendInfo, type EngineInfo,
 } from './engine/select.js';

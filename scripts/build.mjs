@@ -27,6 +27,9 @@ await build({ ...common, entryPoints: ['js/cli/main.ts'], platform: 'node', targ
 const wasmAsModule = {
   name: 'wasm-as-module',
   setup(b) {
+    // workerd has no Worker, so no threads: the threaded binary is left out of its bundle.
+    b.onResolve({ filter: /threads\.wasm$/ }, () => ({ path: 'threads.wasm', namespace: 'no-threads' }));
+    b.onLoad({ filter: /.*/, namespace: 'no-threads' }, () => ({ contents: 'export default new Uint8Array(0);', loader: 'js' }));
     b.onResolve({ filter: /\.wasm$/ }, () => ({ path: './dse.wasm', external: true }));
   },
 };

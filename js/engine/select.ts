@@ -5,6 +5,7 @@ import type { Engine } from './engine.js';
 import { jsEngine } from './js/index.js';
 import { wasmEngine } from './wasm/adapter.js';
 import { isReady, wasmUnavailable } from './wasm/instance.js';
+import { threadInfo } from './wasm/threads.js';
 
 /** 'wasm': the WebAssembly backend (SIMD); 'js': the plain TypeScript twin of the same stages. */
 export type BackendName = 'wasm' | 'js';
@@ -50,6 +51,10 @@ export interface BackendInfo {
   simd: boolean;
   /** Why the WebAssembly backend is off (no WebAssembly, or no SIMD), when ready() found it so; else null. */
   reason: string | null;
+  /** Threads of the WASM backend's distance and kernel stages (1: no workers). */
+  threads: number;
+  /** Why fewer threads run than ready({ threads }) or setThreads asked for (no SharedArrayBuffer, no Worker, a worker lost), or null. */
+  threadsReason: string | null;
 }
 
 /**
@@ -58,10 +63,11 @@ export interface BackendInfo {
  *
  * @example
  * await ready();
- * backendInfo(); // { backend: 'wasm', simd: true, reason: null } on Node, Bun, Deno, Chromium, workerd
+ * backendInfo(); // { backend: 'wasm', simd: true, reason: null, threads: 2, threadsReason: null } on Node with 2 cores
  */
 export function backendInfo(): BackendInfo {
-  return { backend: effective(), simd: isReady(), reason: wasmUnavailable() };
+  const { threads, reason } = threadInfo();
+  return { backend: effective(), simd: isReady(), reason: wasmUnavailable(), threads, threadsReason: reason };
 }
 
 /** @deprecated The former name of {@link BackendInfo}; kept so that existing code compiles. */

@@ -10,6 +10,7 @@ import { guardEigenvectors, guardKernel, guardNeighbors, guardSquare } from '../
 import { withKernels } from './instance.js';
 import type { Kernels } from './kernels.js';
 import { f64, layOut } from './memory.js';
+import { distancesOnThreads } from './threads.js';
 
 interface EigenBuffers {
   diag: number;
@@ -17,10 +18,14 @@ interface EigenBuffers {
   work: number;
 }
 
-// The one place the WASM backend turns squared distances at m (upper triangle) into affinities.
-function applyKernel(k: Kernels, m: number, n: number, kernel: Kernel): void {
+// The one place the WASM backend turns squared distances at m (upper triangle) into affinities. With `xs`
+// (the n rows of d features the distances come from) the distances are computed here too, and both stages
+// split by row blocks across the worker pool when there is one.
+function applyKernel(k: Kernels, m: number, n: number, kernel: Kernel, xs: { at: number; d: number } | null = null): void {
   switch (kernel.type) {
     case 'gaussian':
+      if (xs !== null && distancesOnThreads(xs.at, n, xs.d, m, kernel.sigma)) return;
+      if (xs !== null) k.squaredDistances(xs.at, n, xs.d, m);
       k.gaussianKernel(m, n, kernel.sigma);
       return;
   }
@@ -41,20 +46,21 @@ function squareMatrixAt(k: Kernels, n: number): { m: number; eig: EigenBuffers }
 }
 
 // Lays out the buffers of an N x N kernel over the rows of x (all, or those in `rows`): m (N x N), rowSums (N)
-// and the eigenvalue buffers; fills the upper triangle of m with the squared distances between rows.
-function squaredDistancesAt(k: Kernels, x: DenseMatrix, rows: Int32Array | null): { n: number; m: number; rowSums: number; eig: EigenBuffers } {
+// and the eigenvalue buffers; fills the upper triangle of m with the affinities of `kernel`, or with the
+// squared distances between rows when kernel is null.
+function affinitiesAt(k: Kernels, x: DenseMatrix, rows: Int32Array | null, kernel: Kernel | null): { n: number; m: number; rowSums: number; eig: EigenBuffers } {
   const n = rows === null ? x.rows : rows.length;
   const d = x.cols;
   const [xs, m, rowSums, diag, offdiag, work] = layOut(k, guardKernel(n, d));
   copyRows(x, rows, f64(k, xs, n * d));
-  k.squaredDistances(xs, n, d, m);
+  if (kernel !== null) applyKernel(k, m, n, kernel, { at: xs, d });
+  else if (!distancesOnThreads(xs, n, d, m, null)) k.squaredDistances(xs, n, d, m);
   return { n, m, rowSums, eig: { diag, offdiag, work } };
 }
 
 // K = S^-1/2 G S^-1/2 over the rows of x, in the upper triangle at m; rowSums ends holding S^-1/2.
 function diffusionKernelAt(k: Kernels, x: DenseMatrix, rows: Int32Array | null, kernel: Kernel): { n: number; m: number; rowSums: number; eig: EigenBuffers } {
-  const at = squaredDistancesAt(k, x, rows);
-  applyKernel(k, at.m, at.n, kernel);
+  const at = affinitiesAt(k, x, rows, kernel);
   k.anisotropicNormalize(at.m, at.n, at.rowSums);
   return at;
 }
@@ -116,16 +122,15 @@ export const wasmEngine: Engine = {
     const n = rows === null ? x.rows : rows.length;
     if (knn !== null) checkKnnFits(knn, n);
     return withKernels((k) => {
-      const { m, rowSums, eig } = squaredDistancesAt(k, x, rows);
+      const { m, rowSums, eig } = affinitiesAt(k, x, rows, knn === null ? kernel : null);
       if (knn !== null) {
         k.knnAdjacency(m, n, knn, rowSums);
         if (!isNumpySymmetric(f64(k, m, n * n), n)) {
           const { real, imag } = generalEigenvaluesAt(k, m, n, eig);
           return moduliInto(real, imag);
         }
-      } else {
-        applyKernel(k, m, n, kernel);
-        if (anisotropic) k.anisotropicNormalize(m, n, rowSums);
+      } else if (anisotropic) {
+        k.anisotropicNormalize(m, n, rowSums);
       }
       return eigenvaluesAt(k, m, n, eig).map(Math.abs);
     });

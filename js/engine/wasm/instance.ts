@@ -1,9 +1,11 @@
 // The one module that owns the WebAssembly instance: compiles the embedded binary once, instantiates it, and
 // keeps one caller at a time inside.
 import releaseWasm from '../../../build/release.wasm';
+import threadsWasm from '../../../build/threads.wasm';
 import { notReady } from '../../errors.js';
 import type { Kernels } from './kernels.js';
 import { wasmSimdMissing } from './simd.js';
+import { defaultThreads, noThreads, resizePool, startPool, threadsOf } from './threads.js';
 
 let kernels: Kernels | null = null;
 let pending: Promise<void> | null = null;
@@ -18,6 +20,13 @@ export interface ReadyOptions {
    * WebAssembly from bytes at run time. By default the binary embedded in this package is compiled.
    */
   module?: WebAssembly.Module | BufferSource;
+  /**
+   * Threads of the WASM backend: workers sharing its memory take row blocks of the distance and kernel
+   * stages. Default: the cores the runtime reports. Where threads cannot run (no SharedArrayBuffer, a page
+   * that is not cross-origin isolated, no Worker as in workerd, or with `module`), one thread;
+   * backendInfo().threadsReason says why.
+   */
+  threads?: number;
 }
 
 /**
@@ -37,6 +46,16 @@ export function ready(opts: ReadyOptions = {}): Promise<void> {
       unavailable = wasmSimdMissing();
       if (unavailable !== null && typeof WebAssembly === 'object' && source instanceof WebAssembly.Module) unavailable = null;
       if (unavailable !== null) return;
+      const threads = threadsOf(opts.threads, await defaultThreads());
+      if (threads > 1 && opts.module === undefined) {
+        const started = await startPool(await WebAssembly.compile(threadsWasm as Uint8Array<ArrayBuffer>), threads);
+        if (typeof started !== 'string') {
+          kernels = started;
+          return;
+        }
+      } else {
+        noThreads(threads, threads > 1 ? 'ready({ module }) was given a module; threads need the package\'s own threaded binary' : null);
+      }
       const module = source instanceof WebAssembly.Module ? source : await WebAssembly.compile(source);
       try {
         // WebAssembly.instantiate itself, not @assemblyscript/loader's: the engine imports nothing, and the loader
@@ -80,4 +99,17 @@ export function withKernels<T>(fn: (k: Kernels) => T): T {
   } finally {
     busy = false;
   }
+}
+
+/**
+ * Sets the number of threads of the WASM backend from now on (see ReadyOptions.threads). Fewer takes effect at
+ * once; more resolves when the new workers run. After a ready() that started no pool (threads: 1, or threads
+ * impossible here), it resolves to false and calls keep one thread.
+ *
+ * @example
+ * await ready();
+ * await setThreads(1); // one thread: for timing, or to leave the other cores alone
+ */
+export function setThreads(n: number): Promise<boolean> {
+  return resizePool(threadsOf(n, 1));
 }

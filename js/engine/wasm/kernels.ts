@@ -7,7 +7,11 @@ export interface Kernels {
   memory: WebAssembly.Memory;
   heapBase(): number;
   squaredDistances(x: number, n: number, d: number, out: number): void;
+  /** squaredDistances over rows [i0, i1) only, i0 even (the threads' share); the same bits. */
+  squaredDistanceRows(x: number, n: number, d: number, out: number, i0: number, i1: number): void;
   gaussianKernel(m: number, n: number, sigma: number): void;
+  /** gaussianKernel over rows [i0, i1) only (the threads' share). */
+  gaussianKernelRows(m: number, n: number, sigma: number, i0: number, i1: number): void;
   anisotropicNormalize(m: number, n: number, rowSums: number): void;
   tridiagonalize(a: number, n: number, diag: number, offdiag: number, work: number): void;
   /** Float64 values of workspace tridiagonalize needs for order n. */
@@ -25,7 +29,9 @@ export interface Kernels {
 export const KERNEL_ARITY: Readonly<Record<Exclude<keyof Kernels, 'memory'>, number>> = {
   heapBase: 0,
   squaredDistances: 4,
+  squaredDistanceRows: 6,
   gaussianKernel: 3,
+  gaussianKernelRows: 5,
   anisotropicNormalize: 3,
   tridiagonalize: 5,
   tridiagonalizeWorkspace: 1,

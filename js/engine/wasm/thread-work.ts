@@ -1,0 +1,111 @@
+// What every thread of the pool runs, the main thread included: claim row blocks of the current job and run
+// them on its own instance of the threaded binary (all instances share one memory). These functions travel
+// to the workers as source text (Function.prototype.toString), so they use nothing but their arguments and
+// the globals every runtime has (Atomics, WebAssembly); keep them so.
+//
+// The control block is an Int32Array over a SharedArrayBuffer:
+//   0 GEN    the job's number, bumped by the main thread to publish a job (workers wait on it)
+//   1 NEXT   (GEN & 0x7fff) << 16 | next unclaimed block: a claim is valid only while the job is current
+//   2 DONE   blocks finished (the main thread waits on it)
+//   3 TOTAL  blocks of the job
+//   4 JOB    1: squared distances of the block's rows; 2: squared distances, then the Gaussian kernel
+//   5 CRASH  a worker's number: that worker throws after its next claim (tests of the crash fallback)
+//   BOUNDS.. block c is rows [ctrl[BOUNDS + c], ctrl[BOUNDS + c + 1])
+//   STAMPS.. ctrl[STAMPS + c] = GEN once block c is done, so that blocks a lost worker held can be redone
+// The Float64Array args holds the job's arguments: x, n, d, m (byte offsets and sizes), sigma.
+
+/** Blocks per job at most. */
+export const MAX_BLOCKS = 1024;
+export const BOUNDS = 16;
+export const STAMPS = BOUNDS + MAX_BLOCKS + 1;
+/** Int32 slots of the control block. */
+export const CONTROL_SLOTS = STAMPS + MAX_BLOCKS;
+export const JOB_DISTANCES = 1;
+export const JOB_DISTANCES_GAUSSIAN = 2;
+
+/** The exports a thread calls (a subset of Kernels). */
+export interface RowKernels {
+  squaredDistanceRows(x: number, n: number, d: number, out: number, i0: number, i1: number): void;
+  gaussianKernelRows(m: number, n: number, sigma: number, i0: number, i1: number): void;
+}
+
+/** Runs block c of the current job. Every block writes entries that depend only on the job's inputs, so running one twice is harmless. */
+export function runBlock(ctrl: Int32Array, args: Float64Array, ex: RowKernels, c: number): void {
+  const i0 = ctrl[16 + c];
+  const i1 = ctrl[16 + c + 1];
+  const job = ctrl[4];
+  ex.squaredDistanceRows(args[0], args[1], args[2], args[3], i0, i1);
+  if (job === 2) ex.gaussianKernelRows(args[3], args[1], args[4], i0, i1);
+}
+
+/** Claims and runs blocks of job g until none is left; `who` is the worker's number (0: the main thread). */
+export function runBlocks(ctrl: Int32Array, args: Float64Array, ex: RowKernels, g: number, who: number): void {
+  const tag = (g & 0x7fff) << 16;
+  for (;;) {
+    const w = Atomics.load(ctrl, 1);
+    if ((w & 0x7fff0000) !== tag) return;
+    const c = w & 0xffff;
+    if (c >= Atomics.load(ctrl, 3)) return;
+    if (Atomics.compareExchange(ctrl, 1, w, w + 1) !== w) continue;
+    if (who > 0 && Atomics.compareExchange(ctrl, 5, who, 0) === who) throw new Error(`worker ${who} crashed on request`);
+    runBlock(ctrl, args, ex, c);
+    Atomics.store(ctrl, 16 + 1024 + 1 + c, g);
+    Atomics.add(ctrl, 2, 1);
+    Atomics.notify(ctrl, 2);
+  }
+}
+
+/** What the main thread posts to a new worker. */
+export interface WorkerInit {
+  module: WebAssembly.Module;
+  memory: WebAssembly.Memory;
+  control: SharedArrayBuffer;
+  args: SharedArrayBuffer;
+  who: number;
+}
+
+/**
+ * A worker's life: instantiate the module on the shared memory, say so, then wait for jobs forever (the
+ * worker never returns to its event loop; the main thread ends it with terminate()).
+ */
+export function workerMain(init: WorkerInit, post: (message: unknown) => void): void {
+  let ex: RowKernels;
+  try {
+    const instance = new WebAssembly.Instance(init.module, { env: { memory: init.memory, abort() { throw new Error('abort'); } } });
+    ex = instance.exports as unknown as RowKernels;
+  } catch (e) {
+    post({ error: String(e) });
+    return;
+  }
+  post({ ready: true });
+  const ctrl = new Int32Array(init.control);
+  const args = new Float64Array(init.args);
+  let seen = 0;
+  for (;;) {
+    Atomics.wait(ctrl, 0, seen);
+    const g = Atomics.load(ctrl, 0);
+    if (g === seen) continue;
+    seen = g;
+    runBlocks(ctrl, args, ex, g, init.who);
+  }
+}
+
+// The functions a worker needs, as one script's text.
+function functions(): string {
+  return [runBlock, runBlocks, workerMain].map((f) => f.toString()).join('\n');
+}
+
+/** A worker_threads worker's source (Node, Bun, Deno), for `new Worker(source, { eval: true })`. */
+export function nodeWorkerSource(): string {
+  return `${functions()}
+const { parentPort } = require('node:worker_threads');
+parentPort.once('message', (init) => ${workerMain.name}(init, (m) => parentPort.postMessage(m)));
+`;
+}
+
+/** A Web Worker's source (browsers), for a Blob URL. */
+export function webWorkerSource(): string {
+  return `${functions()}
+self.onmessage = (e) => { self.onmessage = null; ${workerMain.name}(e.data, (m) => self.postMessage(m)); };
+`;
+}

@@ -1,0 +1,339 @@
+// The worker pool: threads that share one WebAssembly memory, each running its own instance of the threaded
+// binary (build/threads.wasm: --sharedMemory --importMemory), and the row-block jobs the WASM backend hands
+// them. Public calls stay synchronous: the main thread publishes a job, runs blocks of it itself, and waits
+// for the rest (Atomics.wait; on a browser's main thread, where Atomics.wait is refused, it spins on
+// Atomics.load). Where threads are impossible (no SharedArrayBuffer, a page that is not cross-origin isolated,
+// no Worker as in workerd), or a worker fails, calls run on one thread and `reason` says why.
+//
+// Each instance has its own globals; the kernels allocate nothing, and the binary's only data segments are the
+// constant tables of exp/log (below the heap base), which every instantiation rewrites with the same bytes.
+import { badArgument } from '../../errors.js';
+import { integerAtLeast } from '../../options.js';
+import type { Kernels } from './kernels.js';
+import {
+  CONTROL_SLOTS, JOB_DISTANCES, JOB_DISTANCES_GAUSSIAN, MAX_BLOCKS, STAMPS, BOUNDS,
+  nodeWorkerSource, runBlock, runBlocks, webWorkerSource, type WorkerInit,
+} from './thread-work.js';
+
+/** The most threads a pool takes. */
+export const MAX_THREADS = 64;
+/** Below this many rows a job runs on the calling thread: publishing it costs more than it saves. */
+const MIN_ROWS = 32;
+/** A worker that makes no progress for this long (and 20 times the main thread's own share) is taken as lost. */
+const STALL_MS = 2000;
+
+/** A worker of either kind (worker_threads or Web Worker), as the pool uses it. */
+interface Thread {
+  post(message: unknown): void;
+  terminate(): void;
+  /** Lets the process exit while the worker lives (Node, Bun, Deno); a no-op in browsers. */
+  unref(): void;
+  ready: Promise<void>;
+}
+
+interface Pool {
+  kernels: Kernels;
+  threads: Thread[];
+  ctrl: Int32Array;
+  args: Float64Array;
+  gen: number;
+  /** Whether this thread may block in Atomics.wait (not a browser's main thread). */
+  canWait: boolean;
+}
+
+let pool: Pool | null = null;
+/** Why fewer threads run than were asked for, or null. */
+let reason: string | null = null;
+let requested = 1;
+
+function now(): number {
+  return typeof performance === 'object' ? performance.now() : Date.now();
+}
+
+/** The cores the runtime reports: os.availableParallelism() in Node, navigator.hardwareConcurrency elsewhere. */
+export async function defaultThreads(): Promise<number> {
+  const nav = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator;
+  if (nav !== undefined && typeof nav.hardwareConcurrency === 'number' && nav.hardwareConcurrency >= 1) {
+    return Math.min(nav.hardwareConcurrency, MAX_THREADS);
+  }
+  if (isNodeLike()) {
+    try {
+      const os = await import(nodeModule('os'));
+      const n = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+      if (n >= 1) return Math.min(n, MAX_THREADS);
+    } catch {
+      // No os module: one thread.
+    }
+  }
+  return 1;
+}
+
+/** A `threads` option: an integer in [1, MAX_THREADS]. */
+export function threadsOf(value: unknown, fallback: number): number {
+  const n = integerAtLeast(value, 'threads', 1, fallback);
+  if (n > MAX_THREADS) throw badArgument('threads', `an integer in [1, ${MAX_THREADS}]`, value);
+  return n;
+}
+
+// A specifier bundlers leave alone (the package bundles for every runtime; only Node-like ones load it).
+function nodeModule(name: string): string {
+  return ['node', name].join(':');
+}
+
+function isNodeLike(): boolean {
+  const p = (globalThis as { process?: { versions?: { node?: string } } }).process;
+  return typeof p === 'object' && p !== null && typeof p.versions?.node === 'string';
+}
+
+/** Why this runtime cannot run the pool, or null when it can try. */
+function threadsImpossible(): string | null {
+  if (typeof SharedArrayBuffer !== 'function' || typeof Atomics !== 'object') {
+    return (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === false
+      ? 'the page is not cross-origin isolated (it needs the headers Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp), so it has no SharedArrayBuffer'
+      : 'this runtime has no SharedArrayBuffer';
+  }
+  if ((globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === false) {
+    return 'the page is not cross-origin isolated (Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp), so it cannot share memory with workers';
+  }
+  return null;
+}
+
+// One worker, started from source text (nothing to resolve on disk), ready once it has instantiated.
+type Spawner = (init: WorkerInit, onLost: (why: string) => void) => Thread;
+
+async function spawner(): Promise<Spawner | string> {
+  if (isNodeLike()) {
+    let wt: { Worker: new (src: string, opts: object) => NodeWorker };
+    try {
+      wt = await import(nodeModule('worker_threads'));
+    } catch (e) {
+      return `this runtime has no worker_threads (${String(e)})`;
+    }
+    const source = nodeWorkerSource();
+    return (init, onLost) => {
+      const w = new wt.Worker(source, { eval: true });
+      let settled = false;
+      const ready = new Promise<void>((resolve, reject) => {
+        w.once('message', (m: { ready?: boolean; error?: string }) => {
+          settled = true;
+          if (m.ready === true) resolve();
+          else reject(new Error(m.error ?? 'the worker did not start'));
+        });
+        w.once('error', (e: unknown) => {
+          if (!settled) reject(e);
+          onLost(`worker ${init.who} failed: ${String(e)}`);
+        });
+        w.once('exit', (code: number) => {
+          if (!settled) reject(new Error(`worker ${init.who} exited with code ${code}`));
+          onLost(`worker ${init.who} exited (code ${code})`);
+        });
+      });
+      w.postMessage(init);
+      return { post: (m) => w.postMessage(m), terminate: () => void w.terminate(), unref: () => w.unref(), ready };
+    };
+  }
+  const G = globalThis as { Worker?: new (url: string) => WebWorker; Blob?: typeof Blob; URL?: typeof URL };
+  if (typeof G.Worker !== 'function') return 'this runtime has no Worker';
+  if (typeof G.Blob !== 'function' || typeof G.URL?.createObjectURL !== 'function') return 'this runtime cannot start a Worker from a Blob';
+  const url = G.URL.createObjectURL(new G.Blob([webWorkerSource()], { type: 'text/javascript' }));
+  return (init, onLost) => {
+    const w = new G.Worker!(url);
+    let settled = false;
+    const ready = new Promise<void>((resolve, reject) => {
+      w.onmessage = (e: { data: { ready?: boolean; error?: string } }) => {
+        settled = true;
+        if (e.data.ready === true) resolve();
+        else reject(new Error(e.data.error ?? 'the worker did not start'));
+      };
+      w.onerror = (e: { message?: string }) => {
+        if (!settled) reject(new Error(e.message ?? 'worker error'));
+        onLost(`worker ${init.who} failed: ${e.message ?? 'error'}`);
+      };
+    });
+    w.postMessage(init);
+    return { post: (m) => w.postMessage(m), terminate: () => w.terminate(), unref: () => {}, ready };
+  };
+}
+
+interface NodeWorker {
+  postMessage(m: unknown): void;
+  once(event: string, fn: (arg: never) => void): void;
+  terminate(): Promise<number>;
+  unref(): void;
+}
+
+interface WebWorker {
+  postMessage(m: unknown): void;
+  terminate(): void;
+  onmessage: ((e: { data: { ready?: boolean; error?: string } }) => void) | null;
+  onerror: ((e: { message?: string }) => void) | null;
+}
+
+function mayWait(): boolean {
+  try {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 1, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Ends the pool's workers; calls run on one thread (on the same shared instance) and `why` is reported. */
+function stopWorkers(why: string | null): void {
+  if (pool === null) return;
+  for (const t of pool.threads) t.terminate();
+  pool.threads = [];
+  if (why !== null) reason = why;
+}
+
+/**
+ * Instantiates the threaded binary on a new shared memory and starts `threads - 1` workers on it. Returns the
+ * main thread's kernels, or why threads cannot run here (then nothing is left running).
+ */
+export async function startPool(module: WebAssembly.Module, threads: number): Promise<Kernels | string> {
+  requested = threads;
+  const impossible = threadsImpossible();
+  if (impossible !== null) return (reason = impossible);
+  const spawn = await spawner();
+  if (typeof spawn === 'string') return (reason = spawn);
+  let memory: WebAssembly.Memory;
+  let kernels: Kernels;
+  try {
+    memory = new WebAssembly.Memory({ initial: 1, maximum: 65536, shared: true } as WebAssembly.MemoryDescriptor);
+    const instance = new WebAssembly.Instance(module, { env: { memory, abort() { throw new Error('abort'); } } });
+    kernels = { ...(instance.exports as object), memory } as Kernels;
+  } catch (e) {
+    return (reason = `the shared WebAssembly memory could not be made (${String(e)})`);
+  }
+  const ctrl = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * 4));
+  const args = new Float64Array(new SharedArrayBuffer(8 * 8));
+  pool = { kernels, threads: [], ctrl, args, gen: 0, canWait: mayWait() };
+  reason = null;
+  await addWorkers(module, memory, spawn, threads - 1);
+  return kernels;
+}
+
+let spawnOf: { module: WebAssembly.Module; memory: WebAssembly.Memory; spawn: Spawner } | null = null;
+
+async function addWorkers(module: WebAssembly.Module, memory: WebAssembly.Memory, spawn: Spawner, count: number): Promise<void> {
+  const p = pool!;
+  spawnOf = { module, memory, spawn };
+  const started: Thread[] = [];
+  for (let i = 0; i < count; i++) {
+    const who = p.threads.length + started.length + 1;
+    const t = spawn({ module, memory, control: p.ctrl.buffer as SharedArrayBuffer, args: p.args.buffer as SharedArrayBuffer, who }, (why) => {
+      if (pool !== null && pool.threads.includes(t)) stopWorkers(`${why}; calls run on one thread from here on`);
+    });
+    started.push(t);
+  }
+  const results = await Promise.allSettled(started.map((t) => t.ready));
+  const failed = results.find((r) => r.status === 'rejected') as PromiseRejectedResult | undefined;
+  if (failed !== undefined) {
+    for (const t of started) t.terminate();
+    reason = `a worker could not start (${String(failed.reason)}); calls run on one thread`;
+    return;
+  }
+  for (const t of started) t.unref();
+  p.threads.push(...started);
+}
+
+/**
+ * Sets the number of threads calls use from now on: fewer ends workers at once; more starts them (the
+ * promise resolves when they are running). Needs a pool (ready() with threads > 1, where threads can run).
+ */
+export async function resizePool(threads: number): Promise<boolean> {
+  requested = threads;
+  if (pool === null || spawnOf === null) return false;
+  const live = pool.threads.length + 1;
+  if (threads < live) {
+    for (const t of pool.threads.splice(threads - 1)) t.terminate();
+    if (threads === 1) reason = null;
+  } else if (threads > live) {
+    reason = null;
+    await addWorkers(spawnOf.module, spawnOf.memory, spawnOf.spawn, threads - live);
+  }
+  return true;
+}
+
+/** Threads calls use now (1 + running workers), and why fewer than requested (or null). */
+export function threadInfo(): { threads: number; reason: string | null } {
+  const threads = pool === null ? 1 : pool.threads.length + 1;
+  return { threads, reason: threads < requested ? reason : null };
+}
+
+/** Records why threads are off, for a ready() that runs on one thread (and no pool). */
+export function noThreads(requestedThreads: number, why: string | null): void {
+  requested = requestedThreads;
+  if (why !== null) reason = why;
+}
+
+/** Tests only: the worker numbered `who` throws after its next claim of a block (a crash during a call). */
+export function crashWorkerDuringNextCall(who: number): void {
+  if (pool !== null) Atomics.store(pool.ctrl, 5, who);
+}
+
+// Row blocks [b_c, b_c+1) of about equal work over the upper triangle (row i has n - i entries), even-aligned
+// as squaredDistanceRows needs: b_c = n (1 - sqrt(1 - c / C)).
+function blocks(ctrl: Int32Array, n: number, count: number): number {
+  let total = 0;
+  ctrl[BOUNDS] = 0;
+  for (let c = 1; c <= count; c++) {
+    let b = c === count ? n : 2 * Math.round((n * (1 - Math.sqrt(1 - c / count))) / 2);
+    if (b <= ctrl[BOUNDS + total]) continue;
+    b = Math.min(b, n);
+    ctrl[BOUNDS + ++total] = b;
+    if (b === n) break;
+  }
+  return total;
+}
+
+/**
+ * Squared distances of the n rows of d features at `x` into the upper triangle of `m`, then the Gaussian
+ * kernel when sigma is a number, split by row blocks across the pool. False when there is no pool (or n is
+ * small): the caller runs the stage itself. The entries have the same bits however the rows are split.
+ */
+export function distancesOnThreads(x: number, n: number, d: number, m: number, sigma: number | null): boolean {
+  const p = pool;
+  if (p === null || p.threads.length === 0 || n < MIN_ROWS) return false;
+  const { ctrl, args } = p;
+  const total = blocks(ctrl, n, Math.min(4 * (p.threads.length + 1), MAX_BLOCKS, Math.floor(n / 8)));
+  args[0] = x;
+  args[1] = n;
+  args[2] = d;
+  args[3] = m;
+  args[4] = sigma ?? 0;
+  ctrl[4] = sigma === null ? JOB_DISTANCES : JOB_DISTANCES_GAUSSIAN;
+  ctrl[3] = total;
+  Atomics.store(ctrl, 2, 0);
+  const g = (p.gen = (p.gen + 1) | 0) === 0 ? (p.gen = 1) : p.gen;
+  Atomics.store(ctrl, 1, (g & 0x7fff) << 16);
+  Atomics.store(ctrl, 0, g);
+  Atomics.notify(ctrl, 0);
+  const t0 = now();
+  runBlocks(ctrl, args, p.kernels, g, 0);
+  const own = now() - t0;
+  waitForBlocks(p, g, total, Math.max(STALL_MS, 20 * own));
+  return true;
+}
+
+// Waits until every block of job g is done. A worker that makes no progress for `stallMs` is taken as lost:
+// the workers are ended, the blocks not done are run here, and later calls run on one thread.
+function waitForBlocks(p: Pool, g: number, total: number, stallMs: number): void {
+  const { ctrl } = p;
+  let done = Atomics.load(ctrl, 2);
+  let since = now();
+  while (done < total) {
+    if (p.canWait) Atomics.wait(ctrl, 2, done, 20);
+    const d = Atomics.load(ctrl, 2);
+    if (d !== done) {
+      done = d;
+      since = now();
+    } else if (now() - since > stallMs) {
+      stopWorkers(`a worker stopped during a call (no progress for ${Math.round(stallMs)} ms); calls run on one thread from here on`);
+      // terminate() interrupts a worker at its next loop check; let that happen before redoing its block.
+      if (p.canWait) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+      for (let c = 0; c < total; c++) if (Atomics.load(ctrl, STAMPS + c) !== g) runBlock(ctrl, p.args, p.kernels, c);
+      return;
+    }
+  }
+}
