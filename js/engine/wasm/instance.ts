@@ -110,6 +110,6 @@ export function withKernels<T>(fn: (k: Kernels) => T): T {
  * await ready();
  * await setThreads(1); // one thread: for timing, or to leave the other cores alone
  */
-export function setThreads(n: number): Promise<boolean> {
+export async function setThreads(n: number): Promise<boolean> {
   return resizePool(threadsOf(n, 1));
 }
