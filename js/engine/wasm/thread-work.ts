@@ -95,11 +95,15 @@ function functions(): string {
   return [runBlock, runBlocks, workerMain].map((f) => f.toString()).join('\n');
 }
 
-/** A worker_threads worker's source (Node, Bun, Deno), for `new Worker(source, { eval: true })`. */
+/**
+ * A worker_threads worker's source (Node, Bun, Deno), for `new Worker(source, { eval: true })`: a script that
+ * runs as CommonJS or as a module (a parent started with --input-type=module passes that on), so no require.
+ */
 export function nodeWorkerSource(): string {
   return `${functions()}
-const { parentPort } = require('node:worker_threads');
-parentPort.once('message', (init) => ${workerMain.name}(init, (m) => parentPort.postMessage(m)));
+import('node:worker_threads').then(({ parentPort }) => {
+  parentPort.once('message', (init) => ${workerMain.name}(init, (m) => parentPort.postMessage(m)));
+});
 `;
 }
 
