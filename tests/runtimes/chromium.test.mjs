@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { assertJsFallback, assertSameAsNode, findBinary, loudSkip, prepared, reference } from './project.mjs';
+import { assertJsFallback, assertSameAsNode, findBinary, loudSkip, prepared, reference, withoutThreads } from './project.mjs';
 import { serveStatic } from './static-server.mjs';
 
 const chromium = findBinary('chromium');
@@ -13,10 +13,11 @@ const name = chromium.version?.split(' built')[0] ?? 'chromium';
 const skip = chromium.missing ? loudSkip(`${chromium.missing}; install it with apt-get install chromium (.ci/run does)`) : false;
 let context;
 let server;
+let isolatedServer;
 let profile;
 
-async function resultsOf(page) {
-  await page.goto(`${server.url}/browser.html`);
+async function resultsOf(page, at = server) {
+  await page.goto(`${at.url}/browser.html`);
   await page.waitForFunction(() => window.results !== undefined, null, { timeout: 60000 });
   const results = await page.evaluate(() => window.results);
   assert.equal(results.error, undefined, results.error);
@@ -27,6 +28,7 @@ before(async () => {
   if (skip) return;
   const { chromium: driver } = await import('playwright-core');
   server = await serveStatic(prepared().project);
+  isolatedServer = await serveStatic(prepared().project, { isolated: true });
   profile = mkdtempSync(join(tmpdir(), 'dse-wasm-chromium-'));
   context = await driver.launchPersistentContext(profile, {
     executablePath: chromium.path,
@@ -38,15 +40,28 @@ before(async () => {
 after(async () => {
   await context?.close();
   await server?.close();
+  await isolatedServer?.close();
   if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
 test(`${name}: main thread and Web Worker equal Node`, { skip }, async () => {
   const page = await context.newPage();
   const { main, worker } = await resultsOf(page);
-  assertSameAsNode(assert, main, reference());
-  assertSameAsNode(assert, worker, reference());
+  // Served without COOP/COEP headers: no cross-origin isolation, so no shared memory, one thread.
+  const oneThread = { threads: 1, threadsReason: /not cross-origin isolated/ };
+  assertSameAsNode(assert, main, reference(), oneThread);
+  assertSameAsNode(assert, worker, reference(), oneThread);
   assert.deepEqual(worker, main, 'the worker computes exactly what the page does');
+  await page.close();
+});
+
+test(`${name}: a cross-origin isolated page (COOP/COEP) runs on threads in its main thread and its Web Worker, and equals Node`, { skip }, async () => {
+  const page = await context.newPage();
+  const { main, worker } = await resultsOf(page, isolatedServer);
+  // The main thread may not block (Atomics.wait), so it spins while its workers finish; a Web Worker waits.
+  const threads = { threads: reference().info.threads, threadsReason: null };
+  assertSameAsNode(assert, main, reference(), threads);
+  assertSameAsNode(assert, worker, reference(), threads);
   await page.close();
 });
 
@@ -55,6 +70,6 @@ test(`${name}: a page without WebAssembly SIMD (simulated) falls back to JS`, { 
   await page.addInitScript(readFileSync(join(prepared().project, 'no-simd-shim.mjs'), 'utf8'));
   const { main, worker } = await resultsOf(page);
   assertJsFallback(assert, main, reference());
-  assert.deepEqual(worker.info, reference().info, 'the shim only reaches the page, not its worker');
+  assert.deepEqual(withoutThreads(worker.info), withoutThreads(reference().info), 'the shim only reaches the page, not its worker');
   await page.close();
 });

@@ -2,6 +2,7 @@
 // simulated runtime without WebAssembly SIMD. Node's ESM results are the reference for every runtime.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { availableParallelism } from 'node:os';
 import { cases } from '../js/helpers.mjs';
 import { assertJsFallback, assertSameAsNode, prepared, reference, runJson } from './project.mjs';
 
@@ -15,7 +16,8 @@ test(`node ${process.version}: packed tarball ${prepared().tarball} installs and
       assert.ok(Math.abs(got - c.expected) <= c.tol, `${id} (${backend}): ${got} vs ${c.expected}`);
     }
   }
-  assert.deepEqual(ref.info, { backend: 'wasm', simd: true, reason: null });
+  // ready() without options: as many threads as the cores Node reports (the reference is computed so).
+  assert.deepEqual(ref.info, { backend: 'wasm', simd: true, reason: null, threads: availableParallelism(), threadsReason: null });
   assert.equal(ref.wasm.eigenvalues.length, 400);
 });
 

@@ -85,13 +85,30 @@ export function startServer(cmd, args, opts = {}) {
  * Math.exp, which ECMAScript does not require to be correctly rounded (V8 and JavaScriptCore differ in the
  * last bit), so it must agree within 1e-12; `jsExact` in the return value says whether it did to the bit.
  */
-export function assertSameAsNode(assert, got, want, { backend = 'wasm' } = {}) {
-  assert.deepEqual(got.info, want.info, 'engineInfo()');
+export function assertSameAsNode(assert, got, want, { backend = 'wasm', threads = want.info.threads, threadsReason = null } = {}) {
+  assertThreads(assert, got.info, threads, threadsReason);
+  assert.deepEqual(withoutThreads(got.info), withoutThreads(want.info), 'engineInfo()');
   assert.deepEqual(got.wasm, want.wasm, 'WebAssembly backend: DSE and all 400 eigenvalues, to the last digit');
   assert.equal(got.defaultBackendDse, want.defaultBackendDse, `DSE with the default backend (${backend})`);
   assert.deepEqual(got.sample, want.sample, 'pythonSample');
   assert.deepEqual(got.badSigma, want.badSigma, 'sigma = -1 is refused with a DseError');
   return assertJsBackendClose(assert, got, want);
+}
+
+/** engineInfo() without its threads fields, which depend on the runtime (checked by assertThreads). */
+export function withoutThreads(info) {
+  const { threads, threadsReason, ...rest } = info;
+  return rest;
+}
+
+/**
+ * Asserts engineInfo()'s threads: `threads` of them, and a threadsReason matching `reason` (a RegExp) or
+ * null. The results must not depend on it: the row-split stages give the same bits on any number of threads.
+ */
+export function assertThreads(assert, info, threads, reason) {
+  assert.equal(info.threads, threads, `engineInfo().threads (threadsReason: ${info.threadsReason})`);
+  if (reason === null) assert.equal(info.threadsReason, null);
+  else assert.match(info.threadsReason, reason);
 }
 
 function assertJsBackendClose(assert, got, want) {
@@ -107,7 +124,7 @@ function assertJsBackendClose(assert, got, want) {
  * backend option run the JS backend (equal to Node's JS backend as above), and asking for 'wasm' throws.
  */
 export function assertJsFallback(assert, got, want) {
-  assert.deepEqual(got.info, { backend: 'js', simd: false, reason: "this runtime's WebAssembly has no SIMD" });
+  assert.deepEqual(got.info, { backend: 'js', simd: false, reason: "this runtime's WebAssembly has no SIMD", threads: 1, threadsReason: null });
   assert.equal(got.defaultBackendDse, got.js.dseT1, 'calls without a backend option use the JS backend');
   assert.equal(got.wasm.error.code, 'E_NOT_READY', 'asking for the WebAssembly backend explicitly is refused');
   assert.match(got.wasm.error.message, /no SIMD/);

@@ -85,8 +85,15 @@ function isNodeLike(): boolean {
   return typeof p === 'object' && p !== null && typeof p.versions?.node === 'string';
 }
 
-/** Why this runtime cannot run the pool, or null when it can try. */
-function threadsImpossible(): string | null {
+/** Why this runtime cannot run the pool (no shared memory, no Worker), or null when it can try. */
+export function threadsImpossible(): string | null {
+  const shared = sharedMemoryMissing();
+  if (shared !== null) return shared;
+  if (!isNodeLike() && typeof (globalThis as { Worker?: unknown }).Worker !== 'function') return 'this runtime has no Worker';
+  return null;
+}
+
+function sharedMemoryMissing(): string | null {
   if (typeof SharedArrayBuffer !== 'function' || typeof Atomics !== 'object') {
     return (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === false
       ? 'the page is not cross-origin isolated (it needs the headers Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp), so it has no SharedArrayBuffer'
@@ -192,8 +199,9 @@ function stopWorkers(why: string | null): void {
  */
 export async function startPool(module: WebAssembly.Module, threads: number): Promise<Kernels | string> {
   requested = threads;
-  const impossible = threadsImpossible();
-  if (impossible !== null) return (reason = impossible);
+  const runtime = threadsImpossible();
+  impossible = runtime !== null;
+  if (runtime !== null) return (reason = runtime);
   const spawn = await spawner();
   if (typeof spawn === 'string') return (reason = spawn);
   let memory: WebAssembly.Memory;
@@ -255,16 +263,23 @@ export async function resizePool(threads: number): Promise<boolean> {
   return true;
 }
 
-/** Threads calls use now (1 + running workers), and why fewer than requested (or null). */
+/**
+ * Threads calls use now (1 + running workers), and why fewer than requested; on a runtime that cannot run
+ * threads at all (workerd), why, whatever was requested.
+ */
 export function threadInfo(): { threads: number; reason: string | null } {
   const threads = pool === null ? 1 : pool.threads.length + 1;
-  return { threads, reason: threads < requested ? reason : null };
+  return { threads, reason: threads < requested || (pool === null && impossible) ? reason : null };
 }
+
+let impossible = false;
 
 /** Records why threads are off, for a ready() that runs on one thread (and no pool). */
 export function noThreads(requestedThreads: number, why: string | null): void {
   requested = requestedThreads;
-  if (why !== null) reason = why;
+  const runtime = threadsImpossible();
+  impossible = runtime !== null;
+  reason = runtime ?? why;
 }
 
 /** Tests only: the worker numbered `who` throws after its next claim of a block (a crash during a call). */
