@@ -4,7 +4,7 @@
 
 export { squaredDistances, squaredDistanceRows } from './distance';
 export { gaussianKernel, gaussianKernelRows, anisotropicNormalize } from './kernel';
-export { tridiagonalize, tridiagonalizeWorkspace } from './tridiagonalize';
+export { tridiagonalize, tridiagonalizeWorkspace, tridiagonalStepBegin, tridiagonalStepRows, tridiagonalStepEnd, tridiagonalFinish } from './tridiagonalize';
 export { tridiagonalQL } from './tridiagonal-ql';
 export { hessenberg } from './hessenberg';
 export { hessenbergQR } from './hessenberg-qr';

@@ -288,3 +288,79 @@ export function tridiagonalize(a: usize, n: i32, diag: usize, offdiag: usize, wo
     store<f64>(at(offdiag, n - 1), 0);
   }
 }
+
+// The same reduction in pieces, for threads (js/engine/wasm/threads.ts): each step's pass over A22 split into
+// row blocks, each block's product accumulated into its own buffer and the buffers summed in block order, so
+// the result depends on the number of blocks (by rounding) but never on which thread ran which block. One
+// thread keeps tridiagonalize above, whose bits these do not reproduce.
+
+// Step i up to its pass: row i takes the pending update, diag[i] and offdiag[i] are set and the reflector is
+// stored in v. Returns tau (0 when H(i) = I).
+export function tridiagonalStepBegin(a: usize, n: i32, i: i32, diag: usize, offdiag: usize, v: usize, vp: usize, wp: usize): f64 {
+  const rowI = a + <usize>i * (<usize>n << 3);
+  rank2Row(rowI, vp, wp, i, n, load<f64>(at(vp, i)), load<f64>(at(wp, i)));
+  store<f64>(at(diag, i), load<f64>(at(rowI, i)));
+  const alpha = load<f64>(at(rowI, i + 1));
+  const xnorm = scaledNorm(rowI, i + 2, n);
+  if (xnorm == 0) {
+    store<f64>(at(offdiag, i), alpha);
+    memory.fill(at(v, i), 0, <usize>(n - i) << 3);
+    return 0;
+  }
+  const norm = pythag(alpha, xnorm);
+  const beta = alpha >= 0 ? -norm : norm;
+  const inv = 1.0 / (alpha - beta);
+  store<f64>(at(offdiag, i), beta);
+  store<f64>(at(v, i), 0);
+  store<f64>(at(v, i + 1), 1.0);
+  for (let k = i + 2; k < n; k++) store<f64>(at(v, k), load<f64>(at(rowI, k)) * inv);
+  return (beta - alpha) / beta;
+}
+
+// Rows [j0, j1) of step i's pass (i < j0): their pending update, and their share of p = A22 v into p, which
+// this zeroes over [i, n) first.
+export function tridiagonalStepRows(a: usize, n: i32, i: i32, v: usize, p: usize, vp: usize, wp: usize, j0: i32, j1: i32): void {
+  memory.fill(at(p, i), 0, <usize>(n - i) << 3);
+  let j = j0;
+  for (; j + 4 <= j1; j += 4) updateAndMultiply4(a, n, j, v, p, vp, wp);
+  for (; j + 2 <= j1; j += 2) updateAndMultiply2(a, n, j, v, p, vp, wp);
+  if (j < j1) updateAndMultiply1(a, n, j, v, p, vp, wp);
+}
+
+// After step i's pass: p = the sum of `count` block products (parts, parts + stride, ... bytes apart, in that
+// order), then w = tau p - (tau^2 / 2)(p . v) v over it.
+export function tridiagonalStepEnd(n: i32, i: i32, tau: f64, v: usize, p: usize, parts: usize, count: i32, stride: usize): void {
+  for (let k = i + 1; k < n; k++) {
+    let s = load<f64>(at(parts, k));
+    for (let c = 1; c < count; c++) s += load<f64>(at(parts + <usize>c * stride, k));
+    store<f64>(at(p, k), s);
+  }
+  let pv = 0.0;
+  for (let k = i + 1; k < n; k++) {
+    const pk = at(p, k);
+    store<f64>(pk, load<f64>(pk) * tau);
+    pv += load<f64>(pk) * load<f64>(at(v, k));
+  }
+  const half = 0.5 * tau * pv;
+  for (let k = i + 1; k < n; k++) {
+    const pk = at(p, k);
+    store<f64>(pk, load<f64>(pk) - half * load<f64>(at(v, k)));
+  }
+}
+
+// The last two rows: their pending update, and the last entries of diag and offdiag.
+export function tridiagonalFinish(a: usize, n: i32, diag: usize, offdiag: usize, vp: usize, wp: usize): void {
+  const rowBytes = <usize>n << 3;
+  for (let j = max(n - 2, 0); j < n; j++) {
+    rank2Row(a + <usize>j * rowBytes, vp, wp, j, n, load<f64>(at(vp, j)), load<f64>(at(wp, j)));
+  }
+  if (n >= 2) {
+    const last = a + <usize>(n - 2) * rowBytes;
+    store<f64>(at(diag, n - 2), load<f64>(at(last, n - 2)));
+    store<f64>(at(offdiag, n - 2), load<f64>(at(last, n - 1)));
+  }
+  if (n >= 1) {
+    store<f64>(at(diag, n - 1), load<f64>(at(a + <usize>(n - 1) * rowBytes, n - 1)));
+    store<f64>(at(offdiag, n - 1), 0);
+  }
+}

@@ -68,7 +68,8 @@ test('a worker that dies during a call: the call completes with the same bits, t
     const lib = await import(url);
     await lib.ready({ threads: 2 });
     assert.equal(lib.backendInfo().threads, 2);
-    const X = randomMatrix(1500, 64, 9, 2);
+    // Below 512 rows only the distance and kernel stages are split, whose blocks can be redone.
+    const X = randomMatrix(500, 256, 9, 2);
     const expected = Array.from(lib.diffusionEigenvalues(X, { sigma: 2 }));
     // Worker 1 throws after it claims its next block; the block is then redone here. Under heavy load the
     // main thread may take every block before the worker wakes, so a few calls are allowed for the crash.
@@ -88,5 +89,39 @@ test('a worker that dies during a call: the call completes with the same bits, t
     assert.deepEqual(Array.from(lib.diffusionEigenvalues(X, { sigma: 2 })), expected, 'after setThreads(2)');
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a worker that dies during the threaded reduction: the call runs again on one thread and gives its bits', async () => {
+  const { dir, url } = await bundleWithHook();
+  try {
+    const lib = await import(url);
+    await lib.ready({ threads: 1 });
+    // ready({ threads: 1 }) loads the single-thread binary and starts no pool, which setThreads cannot add.
+    assert.equal(await lib.setThreads(2), false, 'no pool after ready({ threads: 1 })');
+    assert.equal(lib.backendInfo().threads, 1);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const second = await bundleWithHook();
+  try {
+    const lib = await import(second.url);
+    await lib.ready({ threads: 2 });
+    const X = randomMatrix(700, 8, 4, 2);
+    await lib.setThreads(1);
+    const oneThread = Array.from(lib.diffusionEigenvalues(X, { sigma: 1.5 }));
+    await lib.setThreads(2);
+    const twoThreads = Array.from(lib.diffusionEigenvalues(X, { sigma: 1.5 }));
+    let got = null;
+    for (let attempt = 0; attempt < 5 && lib.backendInfo().threads === 2; attempt++) {
+      lib.crashWorkerDuringNextCall(1, 'reduction');
+      got = Array.from(lib.diffusionEigenvalues(X, { sigma: 1.5 }));
+    }
+    assert.equal(lib.backendInfo().threads, 1);
+    assert.match(lib.backendInfo().threadsReason, /worker .*(stopped|failed|exited)/);
+    assert.deepEqual(got, oneThread, 'the rerun on one thread');
+    for (let i = 0; i < oneThread.length; i++) assert.ok(Math.abs(twoThreads[i] - oneThread[i]) <= 1e-13, `eigenvalue ${i}`);
+  } finally {
+    rmSync(second.dir, { recursive: true, force: true });
   }
 });

@@ -117,3 +117,26 @@ test('threads options: integers in [1, 64]; anything else is E_ARGUMENT naming t
   }
   assert.equal(backendInfo().threads, 2);
 });
+
+// From 512 rows the reduction's steps are split too: each block's share of A22 v is summed in block order, so
+// the eigenvalues depend on the number of threads by rounding only, and never on which thread ran which block.
+test('the threaded reduction (n >= 512): the same bits run after run on 2 threads, within rounding of 1 thread', async () => {
+  const X = randomMatrix(777, 13, 21, 3);
+  await setThreads(2);
+  const a = Array.from(dse.diffusionEigenvalues(X, { sigma: 1.7 }));
+  const b = Array.from(dse.diffusionEigenvalues(X, { sigma: 1.7 }));
+  sameBits(a, b, '2 threads, twice');
+  await setThreads(1);
+  const one = Array.from(dse.diffusionEigenvalues(X, { sigma: 1.7 }));
+  await setThreads(2);
+  // The eigenvalues of K lie in [-1, 1]; a backward-stable reduction errs by a small multiple of n eps.
+  for (let i = 0; i < one.length; i++) assert.ok(Math.abs(a[i] - one[i]) <= 1e-13, `eigenvalue ${i}: ${a[i]} vs ${one[i]}`);
+  const sym = randomMatrix(600, 600, 8);
+  for (let i = 0; i < 600; i++) for (let j = 0; j < i; j++) sym.data[j * 600 + i] = sym.data[i * 600 + j];
+  const s2 = Array.from(dse.symmetricEigenvalues(sym));
+  await setThreads(1);
+  const s1 = Array.from(dse.symmetricEigenvalues(sym));
+  await setThreads(2);
+  const scale = Math.max(...s1.map(Math.abs));
+  for (let i = 0; i < s1.length; i++) assert.ok(Math.abs(s2[i] - s1[i]) <= 1e-12 * scale, `symmetric eigenvalue ${i}: ${s2[i]} vs ${s1[i]}`);
+});

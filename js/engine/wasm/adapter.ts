@@ -6,11 +6,11 @@ import { copyLowerToUpper, copyRows, type DenseMatrix } from '../../matrix.js';
 import { checkKnnFits } from '../../options.js';
 import { isNumpySymmetric, moduliInto } from '../adjacency-spectrum.js';
 import type { AdjacencyOptions, ComplexEigenvalues, Engine } from '../engine.js';
-import { guardEigenvectors, guardKernel, guardNeighbors, guardSquare } from '../size-guard.js';
+import { alignedBytes, guardEigenvectors, guardKernel, guardNeighbors, guardSquare, tridiagonalizeWorkspace } from '../size-guard.js';
 import { withKernels } from './instance.js';
 import type { Kernels } from './kernels.js';
-import { f64, layOut } from './memory.js';
-import { distancesOnThreads } from './threads.js';
+import { f64, layOut, reserve } from './memory.js';
+import { distancesOnThreads, reductionScratch, tridiagonalizeOnThreads } from './threads.js';
 
 interface EigenBuffers {
   diag: number;
@@ -31,9 +31,26 @@ function applyKernel(k: Kernels, m: number, n: number, kernel: Kernel, xs: { at:
   }
 }
 
+// The reduction of the matrix at m to tridiagonal form, on the pool's threads when there is one and n is large
+// (its per-block products go above the layout, whose last buffer is the workspace), else here.
+function tridiagonalizeAt(k: Kernels, m: number, n: number, b: EigenBuffers): void {
+  const scratch = reductionScratch(n);
+  if (scratch > 0) {
+    const parts = b.work + alignedBytes(tridiagonalizeWorkspace(n));
+    let room = true;
+    try {
+      reserve(k, parts + alignedBytes(scratch), `the threads' reduction of order ${n}`);
+    } catch {
+      room = false;
+    }
+    if (room) return tridiagonalizeOnThreads(k, m, n, b.diag, b.offdiag, b.work, parts);
+  }
+  k.tridiagonalize(m, n, b.diag, b.offdiag, b.work);
+}
+
 // Eigenvalues of the symmetric matrix whose upper triangle is at `m`.
 function eigenvaluesAt(k: Kernels, m: number, n: number, b: EigenBuffers): Float64Array {
-  k.tridiagonalize(m, n, b.diag, b.offdiag, b.work);
+  tridiagonalizeAt(k, m, n, b);
   const failed = k.tridiagonalQL(b.diag, b.offdiag, n, 0);
   if (failed !== 0) throw noConvergence(failed - 1, n);
   return f64(k, b.diag, n).slice();

@@ -5,7 +5,7 @@ import threadsWasm from '../../../build/threads.wasm';
 import { notReady } from '../../errors.js';
 import type { Kernels } from './kernels.js';
 import { wasmSimdMissing } from './simd.js';
-import { defaultThreads, noThreads, resizePool, startPool, threadsOf } from './threads.js';
+import { defaultThreads, noThreads, resizePool, startPool, threadsOf, ThreadsLost } from './threads.js';
 
 let kernels: Kernels | null = null;
 let pending: Promise<void> | null = null;
@@ -95,7 +95,14 @@ export function withKernels<T>(fn: (k: Kernels) => T): T {
   if (busy) throw notReady('busy');
   busy = true;
   try {
-    return fn(kernels);
+    try {
+      return fn(kernels);
+    } catch (e) {
+      // Workers lost in the middle of a stage that cannot be redone by blocks: the whole call again, on one
+      // thread (every Engine method copies its input in first).
+      if (!(e instanceof ThreadsLost)) throw e;
+      return fn(kernels);
+    }
   } finally {
     busy = false;
   }

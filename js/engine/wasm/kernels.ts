@@ -16,6 +16,14 @@ export interface Kernels {
   tridiagonalize(a: number, n: number, diag: number, offdiag: number, work: number): void;
   /** Float64 values of workspace tridiagonalize needs for order n. */
   tridiagonalizeWorkspace(n: number): number;
+  /** Step i of the reduction up to its pass (threads): row i updated, diag[i], offdiag[i], the reflector in v; returns tau. */
+  tridiagonalStepBegin(a: number, n: number, i: number, diag: number, offdiag: number, v: number, vp: number, wp: number): number;
+  /** Rows [j0, j1) of step i's pass: their pending update and their share of A22 v into p (zeroed first). */
+  tridiagonalStepRows(a: number, n: number, i: number, v: number, p: number, vp: number, wp: number, j0: number, j1: number): void;
+  /** p = the sum of `count` block products `stride` bytes apart, in order; then w over it. */
+  tridiagonalStepEnd(n: number, i: number, tau: number, v: number, p: number, parts: number, count: number, stride: number): void;
+  /** The last two rows of the reduction. */
+  tridiagonalFinish(a: number, n: number, diag: number, offdiag: number, vp: number, wp: number): void;
   tridiagonalQL(diag: number, offdiag: number, n: number, z: number): number;
   hessenberg(a: number, n: number, work: number): void;
   hessenbergQR(h: number, n: number, wr: number, wi: number): number;
@@ -35,6 +43,10 @@ export const KERNEL_ARITY: Readonly<Record<Exclude<keyof Kernels, 'memory'>, num
   anisotropicNormalize: 3,
   tridiagonalize: 5,
   tridiagonalizeWorkspace: 1,
+  tridiagonalStepBegin: 8,
+  tridiagonalStepRows: 9,
+  tridiagonalStepEnd: 8,
+  tridiagonalFinish: 6,
   tridiagonalQL: 4,
   hessenberg: 3,
   hessenbergQR: 4,

@@ -8,11 +8,14 @@
 //   1 NEXT   (GEN & 0x7fff) << 16 | next unclaimed block: a claim is valid only while the job is current
 //   2 DONE   blocks finished (the main thread waits on it)
 //   3 TOTAL  blocks of the job
-//   4 JOB    1: squared distances of the block's rows; 2: squared distances, then the Gaussian kernel
+//   4 JOB    1: squared distances of the block's rows; 2: squared distances, then the Gaussian kernel;
+//            3: the block's rows of one step of the reduction (tridiagonalStepRows), into its own product buffer
 //   5 CRASH  a worker's number: that worker throws after its next claim (tests of the crash fallback)
+//   6 CRASH_JOB  ... of a block of this job (0: any)
 //   BOUNDS.. block c is rows [ctrl[BOUNDS + c], ctrl[BOUNDS + c + 1])
 //   STAMPS.. ctrl[STAMPS + c] = GEN once block c is done, so that blocks a lost worker held can be redone
-// The Float64Array args holds the job's arguments: x, n, d, m (byte offsets and sizes), sigma.
+// The Float64Array args holds the job's arguments (byte offsets and sizes): jobs 1 and 2: x, n, d, m, sigma;
+// job 3: a, n, i, v, vp, wp, parts, stride (block c's product goes to parts + c stride).
 
 /** Blocks per job at most. */
 export const MAX_BLOCKS = 1024;
@@ -22,18 +25,27 @@ export const STAMPS = BOUNDS + MAX_BLOCKS + 1;
 export const CONTROL_SLOTS = STAMPS + MAX_BLOCKS;
 export const JOB_DISTANCES = 1;
 export const JOB_DISTANCES_GAUSSIAN = 2;
+export const JOB_REDUCTION_STEP = 3;
 
 /** The exports a thread calls (a subset of Kernels). */
 export interface RowKernels {
   squaredDistanceRows(x: number, n: number, d: number, out: number, i0: number, i1: number): void;
   gaussianKernelRows(m: number, n: number, sigma: number, i0: number, i1: number): void;
+  tridiagonalStepRows(a: number, n: number, i: number, v: number, p: number, vp: number, wp: number, j0: number, j1: number): void;
 }
 
-/** Runs block c of the current job. Every block writes entries that depend only on the job's inputs, so running one twice is harmless. */
+/**
+ * Runs block c of the current job. Blocks of jobs 1 and 2 write entries that depend only on the job's inputs,
+ * so running one twice is harmless; a block of job 3 updates its rows in place, and cannot be run twice.
+ */
 export function runBlock(ctrl: Int32Array, args: Float64Array, ex: RowKernels, c: number): void {
   const i0 = ctrl[16 + c];
   const i1 = ctrl[16 + c + 1];
   const job = ctrl[4];
+  if (job === 3) {
+    ex.tridiagonalStepRows(args[0], args[1], args[2], args[3], args[6] + c * args[7], args[4], args[5], i0, i1);
+    return;
+  }
   ex.squaredDistanceRows(args[0], args[1], args[2], args[3], i0, i1);
   if (job === 2) ex.gaussianKernelRows(args[3], args[1], args[4], i0, i1);
 }
@@ -47,7 +59,9 @@ export function runBlocks(ctrl: Int32Array, args: Float64Array, ex: RowKernels, 
     const c = w & 0xffff;
     if (c >= Atomics.load(ctrl, 3)) return;
     if (Atomics.compareExchange(ctrl, 1, w, w + 1) !== w) continue;
-    if (who > 0 && Atomics.compareExchange(ctrl, 5, who, 0) === who) throw new Error(`worker ${who} crashed on request`);
+    if (who > 0 && Atomics.load(ctrl, 5) === who && (ctrl[6] === 0 || ctrl[6] === ctrl[4]) && Atomics.compareExchange(ctrl, 5, who, 0) === who) {
+      throw new Error(`worker ${who} crashed on request`);
+    }
     runBlock(ctrl, args, ex, c);
     Atomics.store(ctrl, 16 + 1024 + 1 + c, g);
     Atomics.add(ctrl, 2, 1);

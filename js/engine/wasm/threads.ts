@@ -11,7 +11,7 @@ import { badArgument } from '../../errors.js';
 import { integerAtLeast } from '../../options.js';
 import type { Kernels } from './kernels.js';
 import {
-  CONTROL_SLOTS, JOB_DISTANCES, JOB_DISTANCES_GAUSSIAN, MAX_BLOCKS, STAMPS, BOUNDS,
+  CONTROL_SLOTS, JOB_DISTANCES, JOB_DISTANCES_GAUSSIAN, JOB_REDUCTION_STEP, MAX_BLOCKS, STAMPS, BOUNDS,
   nodeWorkerSource, runBlock, runBlocks, webWorkerSource, type WorkerInit,
 } from './thread-work.js';
 
@@ -282,9 +282,14 @@ export function noThreads(requestedThreads: number, why: string | null): void {
   reason = runtime ?? why;
 }
 
-/** Tests only: the worker numbered `who` throws after its next claim of a block (a crash during a call). */
-export function crashWorkerDuringNextCall(who: number): void {
-  if (pool !== null) Atomics.store(pool.ctrl, 5, who);
+/**
+ * Tests only: the worker numbered `who` throws after its next claim of a block (a crash during a call), of a
+ * block of the reduction when `stage` says so.
+ */
+export function crashWorkerDuringNextCall(who: number, stage: 'any' | 'reduction' = 'any'): void {
+  if (pool === null) return;
+  Atomics.store(pool.ctrl, 6, stage === 'reduction' ? JOB_REDUCTION_STEP : 0);
+  Atomics.store(pool.ctrl, 5, who);
 }
 
 // Row blocks [b_c, b_c+1) of about equal work over the upper triangle (row i has n - i entries), even-aligned
@@ -317,7 +322,18 @@ export function distancesOnThreads(x: number, n: number, d: number, m: number, s
   args[2] = d;
   args[3] = m;
   args[4] = sigma ?? 0;
-  ctrl[4] = sigma === null ? JOB_DISTANCES : JOB_DISTANCES_GAUSSIAN;
+  runJob(p, sigma === null ? JOB_DISTANCES : JOB_DISTANCES_GAUSSIAN, total, true);
+  return true;
+}
+
+/** Thrown inside a call whose workers were lost while they held blocks that cannot be redone; the call reruns on one thread. */
+export class ThreadsLost extends Error {}
+
+// Publishes job `job` of `total` blocks (bounds and args already written), runs blocks of it here and waits for
+// the rest.
+function runJob(p: Pool, job: number, total: number, idempotent: boolean): void {
+  const { ctrl, args } = p;
+  ctrl[4] = job;
   ctrl[3] = total;
   Atomics.store(ctrl, 2, 0);
   const g = (p.gen = (p.gen + 1) | 0) === 0 ? (p.gen = 1) : p.gen;
@@ -327,13 +343,13 @@ export function distancesOnThreads(x: number, n: number, d: number, m: number, s
   const t0 = now();
   runBlocks(ctrl, args, p.kernels, g, 0);
   const own = now() - t0;
-  waitForBlocks(p, g, total, Math.max(STALL_MS, 20 * own));
-  return true;
+  waitForBlocks(p, g, total, Math.max(STALL_MS, 20 * own), idempotent);
 }
 
 // Waits until every block of job g is done. A worker that makes no progress for `stallMs` is taken as lost:
-// the workers are ended, the blocks not done are run here, and later calls run on one thread.
-function waitForBlocks(p: Pool, g: number, total: number, stallMs: number): void {
+// the workers are ended, and then the blocks not done are run here (idempotent jobs) or the call starts again
+// on one thread (ThreadsLost); later calls run on one thread.
+function waitForBlocks(p: Pool, g: number, total: number, stallMs: number, idempotent: boolean): void {
   const { ctrl } = p;
   let done = Atomics.load(ctrl, 2);
   let since = now();
@@ -345,10 +361,79 @@ function waitForBlocks(p: Pool, g: number, total: number, stallMs: number): void
       since = now();
     } else if (now() - since > stallMs) {
       stopWorkers(`a worker stopped during a call (no progress for ${Math.round(stallMs)} ms); calls run on one thread from here on`);
-      // terminate() interrupts a worker at its next loop check; let that happen before redoing its block.
+      // terminate() interrupts a worker at its next loop check; let that happen before touching its rows.
       if (p.canWait) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+      if (!idempotent) throw new ThreadsLost(reason ?? 'threads lost');
       for (let c = 0; c < total; c++) if (Atomics.load(ctrl, STAMPS + c) !== g) runBlock(ctrl, p.args, p.kernels, c);
       return;
     }
   }
+}
+
+/** Orders from which the reduction runs on threads; below, publishing each step costs more than it saves. */
+const MIN_REDUCTION_ROWS = 512;
+/** A step whose trailing matrix has fewer rows runs on the calling thread. */
+const MIN_STEP_ROWS = 128;
+
+/**
+ * Float64 scratch tridiagonalizeOnThreads needs for order n (a product buffer per block), or 0 when the
+ * reduction of order n would not run on threads (no pool, or n small).
+ */
+export function reductionScratch(n: number): number {
+  return pool !== null && pool.threads.length > 0 && n >= MIN_REDUCTION_ROWS ? (pool.threads.length + 1) * n : 0;
+}
+
+// Row blocks of step i's pass, rows [j0, n) with row j's work n - j: b_c = j0 + L (1 - sqrt(1 - c / B)).
+function stepBlocks(ctrl: Int32Array, j0: number, n: number, count: number): number {
+  const rows = n - j0;
+  let total = 0;
+  ctrl[BOUNDS] = j0;
+  for (let c = 1; c <= count; c++) {
+    const b = c === count ? n : j0 + Math.round(rows * (1 - Math.sqrt(1 - c / count)));
+    if (b <= ctrl[BOUNDS + total]) continue;
+    ctrl[BOUNDS + ++total] = b;
+  }
+  return total;
+}
+
+/**
+ * tridiagonalize (assembly/tridiagonalize.ts) with each step's pass split across the pool: row blocks of the
+ * trailing matrix, each block's product A22 v in its own buffer at `parts` (reductionScratch(n) float64s),
+ * summed in block order. Two synchronisations per step (the pass published, the pass done). The result
+ * depends on the number of threads only by rounding (the sums' order), never on which thread ran what.
+ */
+export function tridiagonalizeOnThreads(k: Kernels, a: number, n: number, diag: number, offdiag: number, work: number, parts: number): void {
+  const p = pool!;
+  const count = p.threads.length + 1;
+  const stride = n * 8;
+  let v = work;
+  let w = work + stride;
+  let vp = work + 2 * stride;
+  let wp = work + 3 * stride;
+  // No update is pending before the first step.
+  new Float64Array(k.memory.buffer, vp, 2 * n).fill(0);
+  const { ctrl, args } = p;
+  for (let i = 0; i < n - 2; i++) {
+    const tau = k.tridiagonalStepBegin(a, n, i, diag, offdiag, v, vp, wp);
+    let blocksDone = 1;
+    if (n - i - 1 >= MIN_STEP_ROWS) {
+      blocksDone = stepBlocks(ctrl, i + 1, n, count);
+      args[0] = a;
+      args[1] = n;
+      args[2] = i;
+      args[3] = v;
+      args[4] = vp;
+      args[5] = wp;
+      args[6] = parts;
+      args[7] = stride;
+      runJob(p, JOB_REDUCTION_STEP, blocksDone, false);
+    } else {
+      k.tridiagonalStepRows(a, n, i, v, parts, vp, wp, i + 1, n);
+    }
+    k.tridiagonalStepEnd(n, i, tau, v, w, parts, blocksDone, stride);
+    // This step's update becomes the pending one.
+    [vp, v] = [v, vp];
+    [wp, w] = [w, wp];
+  }
+  k.tridiagonalFinish(a, n, diag, offdiag, vp, wp);
 }
