@@ -1,7 +1,8 @@
 import { DseError, show } from './errors.js';
 import type { Engine } from './engine.js';
 import { jsEngine } from './js-engine/index.js';
-import { isReady, wasmEngine, wasmUnavailable } from './wasm.js';
+import { isReady, wasmBinary, wasmEngine, wasmUnavailable } from './wasm.js';
+import type { BinaryName } from './engine/wasm/binary.js';
 
 /** 'wasm': the WebAssembly engine (SIMD); 'js': the plain TypeScript twin of the same stages. */
 export type BackendName = 'wasm' | 'js';
@@ -49,6 +50,11 @@ export interface EngineInfo {
   simd: boolean;
   /** Why the WebAssembly engine is off (no WebAssembly, or no SIMD), when ready() found it so; else null. */
   reason: string | null;
+  /**
+   * The WebAssembly engine's binary: 'relaxed-simd' (fused multiply-add) or 'simd' (the base binary, the
+   * same bits everywhere; `ready({ deterministic: true })`); null while the engine is not compiled.
+   */
+  binary: BinaryName | null;
 }
 
 /**
@@ -57,8 +63,8 @@ export interface EngineInfo {
  *
  * @example
  * await ready();
- * engineInfo(); // { backend: 'wasm', simd: true, reason: null } on Node, Bun, Deno, Chromium, workerd
+ * engineInfo(); // { backend: 'wasm', simd: true, reason: null, binary: 'relaxed-simd' } on Node 22
  */
 export function engineInfo(): EngineInfo {
-  return { backend: effective(), simd: isReady(), reason: wasmUnavailable() };
+  return { backend: effective(), simd: isReady(), reason: wasmUnavailable(), binary: wasmBinary() };
 }

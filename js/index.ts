@@ -11,6 +11,7 @@ export type { Matrix, MatrixLike, NumericArray } from './matrix.js';
 export { ready, isReady, type ReadyOptions } from './wasm.js';
 export { setDefaultBackend, defaultBackend, type BackendName } from './backend.js';
 export { engineInfo, type EngineInfo } from './backend.js';
+export type { BinaryName } from './engine/wasm/binary.js';
 export { spectralEntropy } from './entropy.js';
 export { pythonSample } from './python-random.js';
 export { adjacencySpectralEntropy, generalEigenvalues, type AdjacencyEntropyOptions, type ComplexEigenvalues } from './adjacency.js';

@@ -1,13 +1,13 @@
 // The one module that owns the WebAssembly side: compiles the embedded binary once, instantiates it, lays
 // out and grows linear memory, copies inputs in and results out, and keeps one caller at a time inside.
 import { instantiate } from '@assemblyscript/loader';
-import releaseWasm from '../build/release.wasm';
 import { DseError } from './errors.js';
 import { assertFits, type Engine } from './engine.js';
 import { noConvergence } from './js-engine/index.js';
 import { copyLowerToUpper, copyRows, type DenseMatrix } from './matrix.js';
 import { checkKnnFits, isNumpySymmetric, moduliInto, qrNoConvergence, type AdjacencyOptions } from './adjacency-spectrum.js';
 import { wasmSimdMissing } from './simd.js';
+import { embeddedBase, instantiateBinary, type BinaryName } from './engine/wasm/binary.js';
 
 /** The kernels assembly/index.ts exports. Pointers are byte offsets into `memory`. */
 export interface Kernels {
@@ -31,6 +31,7 @@ export interface Kernels {
 const PAGE = 65536;
 
 let kernels: Kernels | null = null;
+let binary: BinaryName | null = null;
 let pending: Promise<void> | null = null;
 let busy = false;
 /** Why ready() left the WebAssembly engine off (no SIMD here), or null. */
@@ -43,6 +44,13 @@ export interface ReadyOptions {
    * WebAssembly from bytes at run time. By default the binary embedded in this package is compiled.
    */
   module?: WebAssembly.Module | BufferSource;
+  /**
+   * true: the base binary ('simd'), whose results are the same to the last bit in every runtime. false: the
+   * relaxed-SIMD binary ('relaxed-simd', fused multiply-add) wherever the runtime validates it. Unset: the
+   * relaxed one where it validates and fuses (Node >= 22, Deno, Chromium, workerd), else the base one (Node
+   * 20, Bun). The two agree to about 1e-12 relative. Only the first ready() call's options count.
+   */
+  deterministic?: boolean;
 }
 
 /**
@@ -56,15 +64,15 @@ export interface ReadyOptions {
 export function ready(opts: ReadyOptions = {}): Promise<void> {
   if (pending === null) {
     pending = (async () => {
-      const source = opts.module ?? releaseWasm;
+      const source = opts.module ?? embeddedBase;
       // Bytes are only compiled where the SIMD probe passes; a precompiled Module (workerd, which may also
       // refuse to validate bytes) proves by existing that SIMD is there.
       unavailable = wasmSimdMissing();
       if (unavailable !== null && typeof WebAssembly === 'object' && source instanceof WebAssembly.Module) unavailable = null;
       if (unavailable !== null) return;
-      const module = source instanceof WebAssembly.Module ? source : await WebAssembly.compile(source);
-      const { exports } = await instantiate<Record<string, unknown>>(module, {});
-      kernels = exports as unknown as Kernels;
+      const chosen = await instantiateBinary(opts, async (module) => (await instantiate<Record<string, unknown>>(module, {})).exports);
+      binary = chosen.binary;
+      kernels = chosen.exports as unknown as Kernels;
     })();
     pending.catch(() => { pending = null; });
   }
@@ -74,6 +82,11 @@ export function ready(opts: ReadyOptions = {}): Promise<void> {
 /** Bytes of WebAssembly linear memory the engine holds now (it only grows); 0 before {@link ready}. */
 export function memoryBytes(): number {
   return kernels === null ? 0 : kernels.memory.buffer.byteLength;
+}
+
+/** The engine binary {@link ready} instantiated ('relaxed-simd' or 'simd'), or null before or without it. */
+export function wasmBinary(): BinaryName | null {
+  return binary;
 }
 
 /** True once {@link ready} has resolved. */
