@@ -6,8 +6,9 @@
 //
 // Other processes share the cores, so everything is interleaved: each repetition runs every runtime once
 // (bench/binary-worker.mjs, which alternates the binaries `rounds` times per size after a warm-up) and numpy
-// once, and the figures are medians over all repetitions and rounds. Seconds are wall clock; "cpu" columns
-// are the process's CPU time, less inflated by other load. `uptime` is printed before, between and after.
+// once, and the figures are medians over all repetitions and rounds. Stages and DSE are given in the process's
+// CPU time (which other processes on the cores inflate less than wall-clock time), the whole DSE also in wall
+// time, numpy in wall time. `uptime` is printed before, between and after.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -65,7 +66,7 @@ for (let rep = 0; rep < reps; rep++) {
       const out = JSON.parse(r.stdout);
       numpyInfo = `numpy ${out.numpy} (${out.blas}), Python ${out.python}, ${python}`;
       for (const x of out.results) {
-        const s = (numpy[`${x.n}x${x.d}`] ??= { distances: [], kernel: [], eigvalsh: [], total: [] });
+        const s = (numpy[`${x.n}x${x.d}`] ??= { distances: [], kernel: [], eigvalsh: [], total: [], cpu: [] });
         for (const k of Object.keys(s)) s[k].push(x.seconds[k]);
       }
     }
@@ -77,23 +78,24 @@ const f = (v) => (v >= 0.1 ? v.toFixed(3) : v.toFixed(4));
 const L = [];
 L.push(`${new Date().toISOString()}; ${reps} repetitions x ${rounds} rounds per binary; runtimes: ${runtimes.map((rt) => versions[rt]).join(', ')}; ${numpyInfo ?? 'numpy not run'}`, '');
 L.push('Load (uptime):', ...loads.map((l) => `- ${l}`), '');
-L.push('| runtime | N | D | binary | distances | kernel + normalise | tridiagonalize | QL | stages total | whole DSE (API) | whole DSE cpu | base / relaxed (whole, cpu) | numpy 1 thread (whole) |');
-L.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+L.push('CPU seconds of this process (medians), except "whole DSE wall"; "x" columns are base / relaxed.', '');
+L.push('| runtime | N | D | binary | distances | kernel + normalise | tridiagonalize | QL | whole DSE (API) | whole DSE wall | distances x | tridiagonalize x | whole DSE x | numpy 1 thread | wasm / numpy |');
+L.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const rt of runtimes) {
   for (const [n, d] of sizes) {
     const size = `${n}x${d}`;
     const med = {};
     for (const b of ['simd', 'relaxed-simd']) {
       const s = samples[`${rt} ${b} ${size}`];
-      const wall = (st) => median(s[st].map((t) => t[0]));
-      const total = median(s.distances.map((_, i) => STAGES.reduce((acc, st) => acc + s[st][i][0], 0)));
-      med[b] = { distances: wall('distances'), kernel: wall('gaussianKernel') + wall('anisotropicNormalize'), tri: wall('tridiagonalize'), ql: wall('tridiagonalQL'), total, dse: median(s.dse.map((t) => t[0])), dseCpu: median(s.dse.map((t) => t[1])) };
+      const cpu = (st) => median(s[st].map((t) => t[1]));
+      med[b] = { distances: cpu('distances'), kernel: cpu('gaussianKernel') + cpu('anisotropicNormalize'), tri: cpu('tridiagonalize'), ql: cpu('tridiagonalQL'), dse: median(s.dse.map((t) => t[1])), dseWall: median(s.dse.map((t) => t[0])) };
     }
-    const np = numpy[size] ? f(median(numpy[size].total)) : '-';
+    const npCpu = numpy[size] ? median(numpy[size].cpu) : null;
     for (const b of ['simd', 'relaxed-simd']) {
       const m = med[b];
-      const ratio = b === 'relaxed-simd' ? `${(med.simd.dse / m.dse).toFixed(2)}, ${(med.simd.dseCpu / m.dseCpu).toFixed(2)}` : '';
-      L.push(`| ${versions[rt]} | ${n} | ${d} | ${b} | ${f(m.distances)} | ${f(m.kernel)} | ${f(m.tri)} | ${f(m.ql)} | ${f(m.total)} | ${f(m.dse)} | ${f(m.dseCpu)} | ${ratio} | ${np} |`);
+      const np = npCpu === null ? '- | -' : `${f(npCpu)} | ${(m.dse / npCpu).toFixed(2)}`;
+      const x = (key) => (b === 'relaxed-simd' ? (med.simd[key] / m[key]).toFixed(2) : '');
+      L.push(`| ${versions[rt]} | ${n} | ${d} | ${b} | ${f(m.distances)} | ${f(m.kernel)} | ${f(m.tri)} | ${f(m.ql)} | ${f(m.dse)} | ${f(m.dseWall)} | ${x('distances')} | ${x('tri')} | ${x('dse')} | ${np} |`);
     }
   }
 }
@@ -105,10 +107,10 @@ for (const rt of runtimes) {
   }
 }
 if (Object.keys(numpy).length) {
-  L.push('', '| numpy 1 thread: N | D | distances | kernel | eigvalsh | total |', '|---|---|---|---|---|---|');
+  L.push('', 'numpy, wall seconds (medians) and the CPU seconds of the whole pipeline:', '', '| numpy 1 thread: N | D | distances | kernel | eigvalsh | total | total cpu |', '|---|---|---|---|---|---|---|');
   for (const [size, s] of Object.entries(numpy)) {
     const [n, d] = size.split('x');
-    L.push(`| ${n} | ${d} | ${f(median(s.distances))} | ${f(median(s.kernel))} | ${f(median(s.eigvalsh))} | ${f(median(s.total))} |`);
+    L.push(`| ${n} | ${d} | ${f(median(s.distances))} | ${f(median(s.kernel))} | ${f(median(s.eigvalsh))} | ${f(median(s.total))} | ${f(median(s.cpu))} |`);
   }
 }
 console.log(L.join('\n'));
