@@ -16,7 +16,7 @@
 // are those of dsytd2; only their order differs, by rounding.
 
 import { scaledNorm } from './householder';
-import { pythag } from './tridiagonal-ql';
+import { pythag } from './pythag';
 import { addDot2, addDot4, madd, subDot2 } from './madd';
 
 @inline

@@ -1,6 +1,6 @@
-// Builds dist/ from js/ and the two release .wasm binaries (base SIMD and relaxed SIMD): an ESM bundle, a CommonJS bundle (dist/cjs, with its own
-// package.json), and type declarations for both. Both .wasm are embedded in each bundle as bytes, so a plain
-// import works with no file paths or fetch.
+// Builds dist/ from js/ and the two release .wasm binaries (base SIMD and relaxed SIMD): an ESM bundle, a
+// CommonJS bundle (dist/cjs, with its own package.json), and type declarations for both. Both .wasm are
+// embedded in each bundle as bytes, so a plain import works with no file paths or fetch.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';

