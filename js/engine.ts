@@ -34,4 +34,8 @@ export interface Engine {
   symmetricEigenvectors(a: Float64Array, n: number): { values: Float64Array; vectors: Float64Array };
   /** The k nearest rows of every row of y (itself included), nearest first: n x k, row-major. */
   nearestNeighbors(y: DenseMatrix, k: number): Int32Array;
+  /** Singular values of any real matrix (bidiagonalize + bidiagonalQR), >= 0, unsorted. */
+  singularValues(a: DenseMatrix): Float64Array;
+  /** The full N x N Gaussian affinity G_ij = exp(-|x_i - x_j|^2 / (2 sigma^2)) of the rows of x, row-major. */
+  gaussianKernel(x: DenseMatrix, sigma: number): Float64Array;
 }

@@ -20,6 +20,7 @@ export {
   diffusionSpectralMutualInformation, adjacencySpectralMutualInformation, type MutualInformation, type ClassTerm,
   type MutualInformationOptions, type AdjacencyMutualInformationOptions, type ProgressCallback, type ReferenceLike,
 } from './mutual-information.js';
+export { singularValues, type SingularValueOptions } from './linalg/singular-values.js';
 
 /** Options of {@link diffusionEigenvalues}. */
 export interface EigenvalueOptions {

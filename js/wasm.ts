@@ -4,7 +4,8 @@ import { instantiate } from '@assemblyscript/loader';
 import releaseWasm from '../build/release.wasm';
 import { DseError } from './errors.js';
 import { assertFits, type Engine } from './engine.js';
-import { noConvergence } from './js-engine/index.js';
+import { noConvergence, svdNoConvergence } from './js-engine/index.js';
+import { mirrorUpper, tallCopy, tallShape } from './linalg/tall-copy.js';
 import { copyLowerToUpper, copyRows, type DenseMatrix } from './matrix.js';
 import { checkKnnFits, isNumpySymmetric, moduliInto, qrNoConvergence, type AdjacencyOptions } from './adjacency-spectrum.js';
 import { wasmSimdMissing } from './simd.js';
@@ -26,6 +27,10 @@ export interface Kernels {
   matrixEntryEntropy(k: number, n: number, rowSums: number): number;
   symmetricEigenvectors(a: number, n: number, diag: number, offdiag: number): number;
   nearestNeighbors(x: number, n: number, d: number, k: number, out: number, work: number): void;
+  bidiagonalize(a: number, m: number, n: number, diag: number, offdiag: number, work: number): void;
+  /** Float64 values of workspace bidiagonalize needs for an m x n matrix. */
+  bidiagonalizeWorkspace(m: number, n: number): number;
+  bidiagonalQR(diag: number, offdiag: number, n: number): number;
 }
 
 const PAGE = 65536;
@@ -235,6 +240,39 @@ export const wasmEngine: Engine = {
       copyRows(y, null, new Float64Array(k.memory.buffer, xs, n * d));
       k.nearestNeighbors(xs, n, d, kNear, out, work);
       return new Int32Array(k.memory.buffer, out, n * kNear).slice();
+    } finally {
+      busy = false;
+    }
+  },
+
+  singularValues(a: DenseMatrix): Float64Array {
+    const k = enter();
+    try {
+      const { m, n } = tallShape(a);
+      const layout = new Layout(k.heapBase());
+      const t = layout.take(m * n);
+      const diag = layout.take(n);
+      const offdiag = layout.take(n);
+      const work = layout.take(k.bidiagonalizeWorkspace(m, n));
+      reserve(k, layout.end, `a ${a.rows} x ${a.cols} matrix`);
+      tallCopy(a, new Float64Array(k.memory.buffer, t, m * n));
+      k.bidiagonalize(t, m, n, diag, offdiag, work);
+      const failed = k.bidiagonalQR(diag, offdiag, n);
+      if (failed !== 0) throw svdNoConvergence(failed - 1, n);
+      return new Float64Array(k.memory.buffer, diag, n).slice();
+    } finally {
+      busy = false;
+    }
+  },
+
+  gaussianKernel(x: DenseMatrix, sigma: number): Float64Array {
+    const k = enter();
+    try {
+      const { n, m } = squaredDistancesAt(k, x, null);
+      k.gaussianKernel(m, n, sigma);
+      const g = new Float64Array(k.memory.buffer, m, n * n).slice();
+      mirrorUpper(g, n);
+      return g;
     } finally {
       busy = false;
     }

@@ -13,6 +13,9 @@ import { checkKnnFits, isNumpySymmetric, moduliInto, qrNoConvergence, type Adjac
 import { matrixEntryEntropy } from './matrix-entry.js';
 import { symmetricEigenvectors } from './symmetric-eigenvectors.js';
 import { nearestNeighbors } from './nearest-neighbors.js';
+import { bidiagonalize, bidiagonalizeWorkspace } from './bidiagonalize.js';
+import { bidiagonalQR } from './bidiagonal-qr.js';
+import { mirrorUpper, tallCopy, tallShape } from '../linalg/tall-copy.js';
 
 function eigenvaluesOfUpper(m: Float64Array, n: number): Float64Array {
   const diag = new Float64Array(n);
@@ -31,6 +34,10 @@ function eigenvaluesOfGeneral(m: Float64Array, n: number): { real: Float64Array;
   const failed = hessenbergQR(m, n, real, imag);
   if (failed !== 0) throw qrNoConvergence(failed - 1, n);
   return { real, imag };
+}
+
+export function svdNoConvergence(index: number, n: number): DseError {
+  return new DseError('E_NO_CONVERGENCE', `the bidiagonal QR iteration did not converge for singular value ${index} of ${n}`, 'singularValues', index);
 }
 
 export function noConvergence(index: number, n: number): DseError {
@@ -115,5 +122,31 @@ export const jsEngine: Engine = {
     const out = new Int32Array(n * k);
     nearestNeighbors(xs, n, d, k, out, new Float64Array(k));
     return out;
+  },
+
+  singularValues(a: DenseMatrix): Float64Array {
+    const { m, n } = tallShape(a);
+    const work = bidiagonalizeWorkspace(m, n);
+    assertFits(8 * (m * n + 2 * n + work), `a ${a.rows} x ${a.cols} matrix`);
+    const t = new Float64Array(m * n);
+    tallCopy(a, t);
+    const diag = new Float64Array(n);
+    const offdiag = new Float64Array(n);
+    bidiagonalize(t, m, n, diag, offdiag, new Float64Array(work));
+    const failed = bidiagonalQR(diag, offdiag, n);
+    if (failed !== 0) throw svdNoConvergence(failed - 1, n);
+    return diag;
+  },
+
+  gaussianKernel(x: DenseMatrix, sigma: number): Float64Array {
+    const { rows: n, cols: d } = x;
+    assertFits(8 * (n * d + n * n), `N = ${n} rows of ${d} features`);
+    const xs = new Float64Array(n * d);
+    copyRows(x, null, xs);
+    const m = new Float64Array(n * n);
+    squaredDistances(xs, n, d, m);
+    gaussianKernel(m, n, sigma);
+    mirrorUpper(m, n);
+    return m;
   },
 };
