@@ -5,6 +5,7 @@ export type DseErrorCode =
   | 'E_ARGUMENT' // an option out of its range (sigma, t, maxN, seed, backend, ...)
   | 'E_NOT_SYMMETRIC' // symmetricEigenvalues was given a non-symmetric matrix
   | 'E_NO_CONVERGENCE' // the QL iteration did not converge
+  | 'E_DUPLICATE_ROWS' // intrinsicDimension was given equal rows (a zero neighbour distance)
   | 'E_TOO_LARGE' // the problem does not fit in 4 GiB of WebAssembly memory
   | 'E_NOT_READY'; // the WASM backend was used before `await ready()`
 

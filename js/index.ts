@@ -21,6 +21,14 @@ export {
   type MutualInformationOptions, type AdjacencyMutualInformationOptions, type ProgressCallback, type ReferenceLike,
 } from './mutual-information.js';
 export { singularValues, type SingularValueOptions } from './linalg/singular-values.js';
+export { vendiScore, vendiScoreFromKernel, type VendiOrder, type VendiScoreOptions, type VendiKernelOptions } from './measures/vendi-score.js';
+export { rankMe, type RankMeOptions } from './measures/rank-me.js';
+export { kneePoint } from './measures/knee-point.js';
+export {
+  vonNeumannEntropy, diffusionVonNeumannEntropy, type VonNeumannOptions, type DiffusionVonNeumannOptions, type VonNeumannCurve,
+} from './measures/von-neumann-entropy.js';
+export { renyiEntropy, type RenyiEntropyOptions } from './measures/renyi-entropy.js';
+export { intrinsicDimension, type IntrinsicDimensionOptions } from './measures/intrinsic-dimension.js';
 
 /** Options of {@link diffusionEigenvalues}. */
 export interface EigenvalueOptions {
