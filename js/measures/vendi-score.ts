@@ -66,7 +66,9 @@ function entropyQ(w: Float64Array, q: VendiOrder): number {
  *   q = 1: exp(-sum w log w); q = 'inf': 1 / max w.
  *
  * An "effective number of distinct rows", between 1 (all rows parallel) and N (orthogonal). When D < N the
- * eigenvalues come from the dual D x D matrix Xn^T Xn / N (the same nonzero eigenvalues, O(N D^2)).
+ * eigenvalues come from the dual D x D matrix Xn^T Xn / N (the same nonzero eigenvalues, O(N D^2)); for
+ * q < 1 this leaves out the N - D round-off eigenvalues (~1e-17) an N x N eigensolver finds and score_K keeps,
+ * so such scores differ from score_K on the N x N matrix by ~1e-8 relative.
  * Difference: vendi-score's score_X always uses q = 1 whatever q it is given; this honours q (q = 1 is equal).
  *
  * @example
