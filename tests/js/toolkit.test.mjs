@@ -1,12 +1,12 @@
 // The toolkit's measures against their Python packages (tests/fixtures/toolkit, copied from the shared
 // fixtures: vendi-score, PHATE's vne.py, scikit-dimension, RankMe and matrix Renyi by their formulas), on
-// both backends, each case within its own tolerance. The kernel cases (dse_kernel, eigenvalue_count) belong
-// to the kernel descriptions and are tested with them.
+// both backends, each case within its own tolerance. The kernel cases (dse_kernel with alpha > 0 or the
+// adaptive kernel, eigenvalue_count) belong to the kernel descriptions and are tested with them.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  ready, vendiScore, vendiScoreFromKernel, rankMe, vonNeumannEntropy, diffusionVonNeumannEntropy, kneePoint,
+  ready, diffusionSpectralEntropy, vendiScore, vendiScoreFromKernel, rankMe, vonNeumannEntropy, diffusionVonNeumannEntropy, kneePoint,
   renyiEntropy, intrinsicDimension,
 } from '../../dist/index.mjs';
 import { fixturesDir, readNpy } from './helpers.mjs';
@@ -97,6 +97,17 @@ for (const backend of ['wasm', 'js']) {
       within(got, c);
       const err = Math.abs(got - c.expected) / (c.tol !== undefined ? 1 : Math.abs(c.expected));
       worst[`${c.op} ${backend}`] = Math.max(worst[`${c.op} ${backend}`] ?? 0, err);
+    });
+  }
+}
+
+// The Gaussian kernel with alpha = 0 is exactly the reference's K: today's DSE must give manylatents' numbers.
+for (const backend of ['wasm', 'js']) {
+  for (const c of cases.filter((c) => c.op === 'dse_kernel' && c.kernel.type === 'gaussian' && c.kernel.alpha === 0)) {
+    test(`${c.id} (${backend}, alpha = 0 as diffusionSpectralEntropy)`, () => {
+      const got = diffusionSpectralEntropy(load(c.X), { sigma: c.kernel.sigma, t: c.t, backend });
+      within(got, c);
+      worst[`dse_kernel alpha0 ${backend}`] = Math.max(worst[`dse_kernel alpha0 ${backend}`] ?? 0, Math.abs(got - c.expected));
     });
   }
 }
