@@ -13,7 +13,7 @@
 // A G(i) needs one dot product and one axpy per row.
 
 import { scaledNorm } from './householder';
-import { pythag } from './tridiagonal-ql';
+import { pythag } from './pythag';
 
 // sum_k x[k] y[k] over k in [from, to).
 @inline

@@ -1,3 +1,4 @@
+// numpy's pairwise summation, for sums whose rounding decides a comparison (docs/measures.md, kneePoint).
 /**
  * sum of a[from..to) as numpy's np.sum adds a contiguous float64 array (pairwise summation: 8 running
  * partial sums per block of at most 128, blocks halved recursively), so that a quantity compared with

@@ -1,7 +1,9 @@
-import { engineFor, type BackendName } from '../backend.js';
-import { descending } from '../entropy.js';
+// Singular values of a real matrix (docs/linear-algebra.md).
+import { engineFor, type BackendName } from '../engine/select.js';
+import { descending } from '../measures/spectral-entropy.js';
 import { toMatrix, type DenseMatrix, type MatrixLike } from '../matrix.js';
-import { options } from '../validate.js';
+import { options } from '../options.js';
+import { maxAbs, scalingExponent, timesPowerOfTwo } from './power-of-two-scale.js';
 
 /** Options of {@link singularValues}. */
 export interface SingularValueOptions {
@@ -24,14 +26,12 @@ export function singularValues(A: MatrixLike, opts?: SingularValueOptions): Floa
   const o = options(opts);
   const engine = engineFor(o.backend);
   const a = toMatrix(A, 'A', 1);
-  let maxAbs = 0;
-  for (let k = 0; k < a.data.length; k++) maxAbs = Math.max(maxAbs, Math.abs(a.data[k]));
-  // Entries near the ends of the float64 range would overflow (or vanish) inside the reduction: scale by a
-  // power of two, which is exact, as LAPACK's drivers do, and scale the values back.
-  if (maxAbs > 2 ** 500 || (maxAbs > 0 && maxAbs < 2 ** -500)) {
-    const scale = 2 ** -Math.round(Math.log2(maxAbs));
-    const scaled: DenseMatrix = { data: Float64Array.from(a.data, (v) => v * scale), rows: a.rows, cols: a.cols };
-    return descending(engine.singularValues(scaled).map((v) => v / scale));
+  // Entries near the ends of the float64 range would overflow (or vanish) inside the reduction: scale by an
+  // exact power of two, as LAPACK's drivers do, and scale the values back.
+  const e = scalingExponent(maxAbs(a.data));
+  if (e !== 0) {
+    const scaled: DenseMatrix = { data: timesPowerOfTwo(Float64Array.from(a.data), e), rows: a.rows, cols: a.cols };
+    return descending(timesPowerOfTwo(engine.singularValues(scaled), -e));
   }
   return descending(engine.singularValues(a));
 }

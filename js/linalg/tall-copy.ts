@@ -1,3 +1,4 @@
+// The input layout of the bidiagonal reduction, and the full kernel matrix from its upper triangle (docs/linear-algebra.md).
 import type { DenseMatrix } from '../matrix.js';
 
 /** Rows and columns of `a` as the bidiagonal reduction takes it: m >= n (a wide matrix is transposed). */

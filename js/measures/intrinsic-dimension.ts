@@ -1,8 +1,9 @@
-import { engineFor, type BackendName } from '../backend.js';
+// Intrinsic dimension of the rows of X: scikit-dimension's TwoNN and MLE with their defaults (docs/measures.md).
+import { engineFor, type BackendName } from '../engine/select.js';
 import { DseError, show } from '../errors.js';
-import type { Engine } from '../engine.js';
+import type { Engine } from '../engine/engine.js';
 import { toMatrix, type DenseMatrix, type MatrixLike } from '../matrix.js';
-import { integerAtLeast, options } from '../validate.js';
+import { integerAtLeast, options } from '../options.js';
 
 /** Options of {@link intrinsicDimension}. */
 export interface IntrinsicDimensionOptions {

@@ -1,3 +1,4 @@
+// PHATE's find_knee_point, copied exactly, off-by-one included (docs/measures.md).
 import { DseError, show } from '../errors.js';
 import { pairwiseSum } from '../linalg/pairwise-sum.js';
 

@@ -1,8 +1,9 @@
+// RankMe, the effective rank of an embedding from its singular values (docs/measures.md).
 import { DseError, show } from '../errors.js';
 import { singularValues } from '../linalg/singular-values.js';
-import type { BackendName } from '../backend.js';
+import type { BackendName } from '../engine/select.js';
 import type { MatrixLike } from '../matrix.js';
-import { options } from '../validate.js';
+import { options } from '../options.js';
 
 /** Options of {@link rankMe}. */
 export interface RankMeOptions {

@@ -1,14 +1,18 @@
-import { engineFor, type BackendName } from '../backend.js';
+// Matrix-based Renyi alpha-entropy of the Gaussian kernel of the rows of X (docs/measures.md).
+import { engineFor, type BackendName } from '../engine/select.js';
 import { DseError, show } from '../errors.js';
 import { toMatrix, type MatrixLike } from '../matrix.js';
-import { options, positive } from '../validate.js';
+import { options, seedOf, sigmaOf } from '../options.js';
+import { kernelOf } from './bandwidth.js';
 
 /** Options of {@link renyiEntropy}. */
 export interface RenyiEntropyOptions {
   /** Order alpha > 0; default 2. alpha = 1 is the Shannon (von Neumann) limit. */
   alpha?: number;
-  /** Gaussian kernel bandwidth; default 10, as the reference's DSE. */
-  sigma?: number;
+  /** Gaussian kernel bandwidth, or 'auto' (the median pairwise distance, medianDistance); default 10. */
+  sigma?: number | 'auto';
+  /** Seed of the row sample `sigma: 'auto'` takes above 2000 rows. Default 0. */
+  seed?: number;
   /** 'wasm' (default) or 'js'. */
   backend?: BackendName;
 }
@@ -35,11 +39,12 @@ export function renyiEntropy(X: MatrixLike, opts?: RenyiEntropyOptions): number 
   if (typeof alpha !== 'number' || !Number.isFinite(alpha) || alpha <= 0) {
     throw new DseError('E_ARGUMENT', `alpha must be a finite number > 0, received ${show(alpha)}`, 'alpha', alpha);
   }
-  const sigma = positive(o.sigma, 'sigma', 10);
+  const sigma = sigmaOf(o.sigma);
+  const seed = seedOf(o.seed);
   const engine = engineFor(o.backend);
   const x = toMatrix(X, 'X');
   const n = x.rows;
-  const a = engine.gaussianKernel(x, sigma);
+  const a = engine.kernelMatrix(x, kernelOf(sigma, x, null, seed));
   for (let k = 0; k < a.length; k++) a[k] /= n;
   if (alpha === 2) {
     let s = 0;

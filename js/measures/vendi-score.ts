@@ -1,7 +1,8 @@
-import { engineFor, type BackendName } from '../backend.js';
-import { DseError, show } from '../errors.js';
+// The Vendi score of the rows of X or of a similarity matrix, as vendi-score computes it (docs/measures.md).
+import { engineFor, type BackendName } from '../engine/select.js';
+import { badArgument } from '../errors.js';
 import { toMatrix, toSquareMatrix, type MatrixLike } from '../matrix.js';
-import { options } from '../validate.js';
+import { flag, options } from '../options.js';
 
 /** The order q of a Vendi score: a number >= 0, or 'inf' (Infinity also accepted). */
 export type VendiOrder = number | 'inf';
@@ -29,16 +30,8 @@ export interface VendiKernelOptions {
 function order(q: unknown): VendiOrder {
   if (q === undefined) return 1;
   if (q === 'inf' || q === Infinity) return 'inf';
-  if (typeof q !== 'number' || !Number.isFinite(q) || q < 0) {
-    throw new DseError('E_ARGUMENT', `q must be a number >= 0 or 'inf', received ${show(q)}`, 'q', q);
-  }
+  if (typeof q !== 'number' || !Number.isFinite(q) || q < 0) throw badArgument('q', "a number >= 0 or 'inf'", q);
   return q;
-}
-
-function flag(v: unknown, name: string, fallback: boolean): boolean {
-  if (v === undefined) return fallback;
-  if (typeof v !== 'boolean') throw new DseError('E_ARGUMENT', `${name} must be true or false, received ${show(v)}`, name, v);
-  return v;
 }
 
 // vendi-score's entropy_q(w, q): the order-q entropy (natural log) of the eigenvalues w of K / n, w <= 0

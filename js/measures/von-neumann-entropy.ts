@@ -1,8 +1,10 @@
-import { engineFor, type BackendName } from '../backend.js';
-import { EPS } from '../entropy.js';
+// PHATE's von Neumann entropy of an operator, and of the diffusion operator of X with its knee (docs/measures.md).
+import { engineFor, type BackendName } from '../engine/select.js';
+import { EPS } from '../float.js';
 import { singularValues } from '../linalg/singular-values.js';
 import { toMatrix, type MatrixLike } from '../matrix.js';
-import { integerAtLeast, options, positive } from '../validate.js';
+import { integerAtLeast, options, seedOf, sigmaOf } from '../options.js';
+import { kernelOf } from './bandwidth.js';
 import { kneePoint } from './knee-point.js';
 
 /** Options of {@link vonNeumannEntropy}. */
@@ -15,8 +17,10 @@ export interface VonNeumannOptions {
 
 /** Options of {@link diffusionVonNeumannEntropy}. */
 export interface DiffusionVonNeumannOptions extends VonNeumannOptions {
-  /** Gaussian kernel bandwidth; default 10, as the reference's DSE. */
-  sigma?: number;
+  /** Gaussian kernel bandwidth, or 'auto' (the median pairwise distance, medianDistance); default 10. */
+  sigma?: number | 'auto';
+  /** Seed of the row sample `sigma: 'auto'` takes above 2000 rows. Default 0. */
+  seed?: number;
 }
 
 /** What {@link diffusionVonNeumannEntropy} returns. */
@@ -79,12 +83,13 @@ export function vonNeumannEntropy(A: MatrixLike, opts?: VonNeumannOptions): Floa
  */
 export function diffusionVonNeumannEntropy(X: MatrixLike, opts?: DiffusionVonNeumannOptions): VonNeumannCurve {
   const o = options(opts);
-  const sigma = positive(o.sigma, 'sigma', 10);
+  const sigma = sigmaOf(o.sigma);
+  const seed = seedOf(o.seed);
   const tMax = integerAtLeast(o.tMax, 'tMax', 3, 100);
   const engine = engineFor(o.backend);
   const x = toMatrix(X, 'X');
   const n = x.rows;
-  const p = engine.gaussianKernel(x, sigma);
+  const p = engine.kernelMatrix(x, kernelOf(sigma, x, null, seed));
   for (let i = 0; i < n; i++) {
     let s = 0;
     for (let j = 0; j < n; j++) s += p[i * n + j];

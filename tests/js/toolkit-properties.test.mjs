@@ -4,7 +4,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   ready, DseError, vendiScore, vendiScoreFromKernel, rankMe, vonNeumannEntropy, diffusionVonNeumannEntropy,
-  kneePoint, renyiEntropy, intrinsicDimension,
+  kneePoint, renyiEntropy, intrinsicDimension, medianDistance,
 } from '../../dist/index.mjs';
 import { randomMatrix, uniform } from './helpers.mjs';
 
@@ -139,3 +139,10 @@ for (const backend of ['wasm', 'js']) {
     assert.throws(() => intrinsicDimension(X, { method: 'mle', nNeighbors: 1, backend }), code('E_ARGUMENT'));
   });
 }
+
+test("sigma: 'auto' is the median distance in renyiEntropy and diffusionVonNeumannEntropy", () => {
+  const X = randomMatrix(30, 4, 9);
+  const sigma = medianDistance(X);
+  assert.equal(renyiEntropy(X, { sigma: 'auto', alpha: 3 }), renyiEntropy(X, { sigma, alpha: 3 }));
+  assert.deepEqual(diffusionVonNeumannEntropy(X, { sigma: 'auto', tMax: 10 }), diffusionVonNeumannEntropy(X, { sigma, tMax: 10 }));
+});
