@@ -5,6 +5,7 @@ export type DseErrorCode =
   | 'E_ARGUMENT' // an option out of its range (sigma, t, maxN, seed, backend, ...)
   | 'E_NOT_SYMMETRIC' // symmetricEigenvalues was given a non-symmetric matrix
   | 'E_NO_CONVERGENCE' // the QL iteration did not converge
+  | 'E_DUPLICATE_ROWS' // intrinsicDimension was given equal rows (a zero neighbour distance)
   | 'E_TOO_LARGE' // the problem does not fit in 4 GiB of WebAssembly memory
   | 'E_NOT_READY'; // the WASM backend was used before `await ready()`
 
@@ -50,14 +51,19 @@ export function noConvergence(index: number, n: number): DseError {
   return new DseError('E_NO_CONVERGENCE', `the QL iteration did not converge for eigenvalue ${index} of ${n}`, 'eigenvalues', index);
 }
 
+/** The error of a bidiagonal QR iteration that hit its sweep cap with singular value `index` of n left. */
+export function svdNoConvergence(index: number, n: number): DseError {
+  return new DseError('E_NO_CONVERGENCE', `the bidiagonal QR iteration did not converge for singular value ${index} of ${n}`, 'singularValues', index);
+}
+
 /** The error of a Francis QR iteration that hit its sweep cap at active row `row` of n. */
 export function qrNoConvergence(row: number, n: number): DseError {
   return new DseError('E_NO_CONVERGENCE', `the Hessenberg QR iteration did not converge at row ${row} of ${n}`, 'eigenvalues', row);
 }
 
 /** E_TOO_LARGE: `what` needs `bytes`, more than a wasm32 backend can address. */
-export function tooLarge(bytes: number, what: string): DseError {
-  return new DseError('E_TOO_LARGE', `${what} needs ${(bytes / 2 ** 30).toFixed(2)} GiB of memory, more than the 4 GiB a wasm32 backend can address`, 'X', bytes);
+export function tooLarge(bytes: number, what: string, argument = 'X'): DseError {
+  return new DseError('E_TOO_LARGE', `${what} needs ${(bytes / 2 ** 30).toFixed(2)} GiB of memory, more than the 4 GiB a wasm32 backend can address`, argument, bytes);
 }
 
 /** E_TOO_LARGE: the runtime refused to grow WebAssembly memory to `bytes`. */

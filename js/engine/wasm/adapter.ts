@@ -1,24 +1,21 @@
 // The WASM backend: the Engine over the kernels of assembly/index.ts. Each method lays its buffers out in
 // linear memory (memory.ts), copies its input in, runs the stages and copies the result out.
-import { noConvergence, qrNoConvergence } from '../../errors.js';
+import { noConvergence, qrNoConvergence, svdNoConvergence } from '../../errors.js';
+import { mirrorUpper, tallCopy, tallShape } from '../../linalg/tall-copy.js';
 import type { Kernel } from '../../kernel.js';
 import { copyLowerToUpper, copyRows, type DenseMatrix } from '../../matrix.js';
 import { checkKnnFits } from '../../options.js';
 import { isNumpySymmetric, moduliInto } from '../adjacency-spectrum.js';
 import type { AdjacencyOptions, ComplexEigenvalues, Engine } from '../engine.js';
-import { guardEigenvectors, guardKernel, guardNeighbors, guardSquare } from '../size-guard.js';
+import { guardEigenvectors, guardKernel, guardNeighbors, guardSingularValues, guardSquare } from '../size-guard.js';
 import { withKernels } from './instance.js';
 import type { Kernels } from './kernels.js';
-import { f64, Layout, reserve } from './memory.js';
+import { f64, layOut } from './memory.js';
 
 interface EigenBuffers {
   diag: number;
   offdiag: number;
   work: number;
-}
-
-function eigenBuffers(k: Kernels, layout: Layout, n: number): EigenBuffers {
-  return { diag: layout.take(n), offdiag: layout.take(n), work: layout.take(k.tridiagonalizeWorkspace(n)) };
 }
 
 // The one place the WASM backend turns squared distances at m (upper triangle) into affinities.
@@ -40,12 +37,8 @@ function eigenvaluesAt(k: Kernels, m: number, n: number, b: EigenBuffers): Float
 
 // Lays out an n x n matrix m and the eigenvalue buffers.
 function squareMatrixAt(k: Kernels, n: number): { m: number; eig: EigenBuffers } {
-  guardSquare(n);
-  const layout = new Layout(k.heapBase());
-  const m = layout.take(n * n);
-  const eig = eigenBuffers(k, layout, n);
-  reserve(k, layout.end, `a ${n} x ${n} matrix`);
-  return { m, eig };
+  const [m, diag, offdiag, work] = layOut(k, guardSquare(n));
+  return { m, eig: { diag, offdiag, work } };
 }
 
 // Lays out the buffers of an N x N kernel over the rows of x (all, or those in `rows`): m (N x N), rowSums (N)
@@ -53,16 +46,10 @@ function squareMatrixAt(k: Kernels, n: number): { m: number; eig: EigenBuffers }
 function squaredDistancesAt(k: Kernels, x: DenseMatrix, rows: Int32Array | null): { n: number; m: number; rowSums: number; eig: EigenBuffers } {
   const n = rows === null ? x.rows : rows.length;
   const d = x.cols;
-  guardKernel(n, d);
-  const layout = new Layout(k.heapBase());
-  const xs = layout.take(n * d);
-  const m = layout.take(n * n);
-  const rowSums = layout.take(n);
-  const eig = eigenBuffers(k, layout, n);
-  reserve(k, layout.end, `N = ${n} rows of ${d} features`);
+  const [xs, m, rowSums, diag, offdiag, work] = layOut(k, guardKernel(n, d));
   copyRows(x, rows, f64(k, xs, n * d));
   k.squaredDistances(xs, n, d, m);
-  return { n, m, rowSums, eig };
+  return { n, m, rowSums, eig: { diag, offdiag, work } };
 }
 
 // K = S^-1/2 G S^-1/2 over the rows of x, in the upper triangle at m; rowSums ends holding S^-1/2.
@@ -99,12 +86,7 @@ export const wasmEngine: Engine = {
 
   symmetricEigenvectors(a: Float64Array, n: number): { values: Float64Array; vectors: Float64Array } {
     return withKernels((k) => {
-      guardEigenvectors(n);
-      const layout = new Layout(k.heapBase());
-      const m = layout.take(n * n);
-      const diag = layout.take(n);
-      const offdiag = layout.take(n);
-      reserve(k, layout.end, `a ${n} x ${n} eigenvector problem`);
+      const [m, diag, offdiag] = layOut(k, guardEigenvectors(n));
       f64(k, m, n * n).set(a.subarray(0, n * n));
       const failed = k.symmetricEigenvectors(m, n, diag, offdiag);
       if (failed !== 0) throw noConvergence(failed - 1, n);
@@ -115,12 +97,7 @@ export const wasmEngine: Engine = {
   nearestNeighbors(y: DenseMatrix, kNear: number): Int32Array {
     const { rows: n, cols: d } = y;
     return withKernels((k) => {
-      guardNeighbors(n, d, kNear);
-      const layout = new Layout(k.heapBase());
-      const xs = layout.take(n * d);
-      const out = layout.take(Math.ceil((n * kNear) / 2));
-      const work = layout.take(kNear);
-      reserve(k, layout.end, `N = ${n} rows of ${d} features`);
+      const [xs, out, work] = layOut(k, guardNeighbors(n, d, kNear));
       copyRows(y, null, f64(k, xs, n * d));
       k.nearestNeighbors(xs, n, d, kNear, out, work);
       return new Int32Array(k.memory.buffer, out, n * kNear).slice();
@@ -161,6 +138,27 @@ export const wasmEngine: Engine = {
       const { m, eig } = squareMatrixAt(k, n);
       f64(k, m, n * n).set(a.data);
       return generalEigenvaluesAt(k, m, n, eig);
+    });
+  },
+  singularValues(a: DenseMatrix): Float64Array {
+    const { m, n } = tallShape(a);
+    return withKernels((k) => {
+      const [t, diag, offdiag, work] = layOut(k, guardSingularValues(m, n));
+      tallCopy(a, f64(k, t, m * n));
+      k.bidiagonalize(t, m, n, diag, offdiag, work);
+      const failed = k.bidiagonalQR(diag, offdiag, n);
+      if (failed !== 0) throw svdNoConvergence(failed - 1, n);
+      return f64(k, diag, n).slice();
+    });
+  },
+
+  kernelMatrix(x: DenseMatrix, kernel: Kernel): Float64Array {
+    return withKernels((k) => {
+      const { n, m } = squaredDistancesAt(k, x, null);
+      applyKernel(k, m, n, kernel);
+      const g = f64(k, m, n * n).slice();
+      mirrorUpper(g, n);
+      return g;
     });
   },
 };
