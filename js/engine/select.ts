@@ -4,7 +4,8 @@ import { DEFAULTS } from '../options.js';
 import type { Engine } from './engine.js';
 import { jsEngine } from './js/index.js';
 import { wasmEngine } from './wasm/adapter.js';
-import { isReady, wasmUnavailable } from './wasm/instance.js';
+import type { BinaryName } from './wasm/binary.js';
+import { isReady, wasmBinary, wasmUnavailable } from './wasm/instance.js';
 import { threadInfo } from './wasm/threads.js';
 
 /** 'wasm': the WebAssembly backend (SIMD); 'js': the plain TypeScript twin of the same stages. */
@@ -51,6 +52,11 @@ export interface BackendInfo {
   simd: boolean;
   /** Why the WebAssembly backend is off (no WebAssembly, or no SIMD), when ready() found it so; else null. */
   reason: string | null;
+  /**
+   * The WebAssembly engine's binary: 'relaxed-simd' (fused multiply-add) or 'simd' (the base binary, the
+   * same bits everywhere; `ready({ deterministic: true })`); null while the engine is not compiled.
+   */
+  binary: BinaryName | null;
   /** Threads of the WASM backend's distance and kernel stages (1: no workers). */
   threads: number;
   /** Why fewer threads run than ready({ threads }) or setThreads asked for (no SharedArrayBuffer, no Worker, a worker lost), or null. */
@@ -63,11 +69,11 @@ export interface BackendInfo {
  *
  * @example
  * await ready();
- * backendInfo(); // { backend: 'wasm', simd: true, reason: null, threads: 2, threadsReason: null } on Node with 2 cores
+ * backendInfo(); // { backend: 'wasm', simd: true, reason: null, binary: 'relaxed-simd', threads: 2, threadsReason: null } on Node 22, 2 cores
  */
 export function backendInfo(): BackendInfo {
   const { threads, reason } = threadInfo();
-  return { backend: effective(), simd: isReady(), reason: wasmUnavailable(), threads, threadsReason: reason };
+  return { backend: effective(), simd: isReady(), reason: wasmUnavailable(), binary: wasmBinary(), threads, threadsReason: reason };
 }
 
 /** @deprecated The former name of {@link BackendInfo}; kept so that existing code compiles. */

@@ -2,15 +2,19 @@
 // SIMD is tested in real runtimes by tests/runtimes/, with a shim that removes SIMD before the import.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { availableParallelism } from 'node:os';
 import { ready, backendInfo, engineInfo, setDefaultBackend, diffusionSpectralEntropy } from '../../dist/index.mjs';
 
 test('backendInfo reports the WebAssembly backend with SIMD after ready(), and follows setDefaultBackend', async () => {
   await ready();
   assert.deepEqual(engineInfo(), backendInfo(), 'engineInfo, the former name, is an alias');
-  assert.deepEqual(backendInfo(), { backend: 'wasm', simd: true, reason: null });
+  // Node 20 has no relaxed SIMD: the base binary.
+  // ready() without options: as many threads as the cores Node reports.
+  const threads = availableParallelism();
+  assert.deepEqual(backendInfo(), { backend: 'wasm', simd: true, reason: null, binary: 'simd', threads, threadsReason: null });
   setDefaultBackend('js');
   try {
-    assert.deepEqual(backendInfo(), { backend: 'js', simd: true, reason: null });
+    assert.deepEqual(backendInfo(), { backend: 'js', simd: true, reason: null, binary: 'simd', threads, threadsReason: null });
     const X = [[0, 0], [0, 1], [5, 5]];
     assert.equal(diffusionSpectralEntropy(X, { sigma: 1 }), diffusionSpectralEntropy(X, { sigma: 1, backend: 'js' }));
   } finally {

@@ -1,13 +1,18 @@
 // The one module that owns the WebAssembly instance: compiles the embedded binary once, instantiates it, and
 // keeps one caller at a time inside.
-import releaseWasm from '../../../build/release.wasm';
-import threadsWasm from '../../../build/threads.wasm';
 import { notReady } from '../../errors.js';
 import type { Kernels } from './kernels.js';
 import { wasmSimdMissing } from './simd.js';
+import { embeddedBase, instantiateBinary, type BinaryName } from './binary.js';
 import { defaultThreads, noThreads, resizePool, startPool, threadsOf, ThreadsLost } from './threads.js';
+import threadsWasm from '../../../build/threads.wasm';
+import threadsRelaxedWasm from '../../../build/threads-relaxed.wasm';
+
+// The threaded twin (--sharedMemory --importMemory, the same sources) of each binary ready() may choose.
+const THREADED: Record<BinaryName, Uint8Array> = { simd: threadsWasm, 'relaxed-simd': threadsRelaxedWasm };
 
 let kernels: Kernels | null = null;
+let binary: BinaryName | null = null;
 let pending: Promise<void> | null = null;
 let busy = false;
 /** Why ready() left the WebAssembly backend off (no SIMD here, or no memory for it), or null. */
@@ -21,8 +26,16 @@ export interface ReadyOptions {
    */
   module?: WebAssembly.Module | BufferSource;
   /**
+   * true: the base binary ('simd'), whose results are the same to the last bit in every runtime. false: the
+   * relaxed-SIMD binary ('relaxed-simd', fused multiply-add) wherever the runtime validates it. Unset: the
+   * relaxed one where it validates and fuses (Node >= 22, Deno, Chromium, workerd), else the base one (Node
+   * 20, Bun). The two agree to about 1e-12 relative. Only the first ready() call's options count.
+   */
+  deterministic?: boolean;
+  /**
    * Threads of the WASM backend: workers sharing its memory take row blocks of the distance and kernel
-   * stages. Default: the cores the runtime reports. Where threads cannot run (no SharedArrayBuffer, a page
+   * stages (the same bits as one thread) and, from 512 rows, of each step of the reduction (the same to
+   * rounding). Default: the cores the runtime reports. Where threads cannot run (no SharedArrayBuffer, a page
    * that is not cross-origin isolated, no Worker as in workerd, or with `module`), one thread;
    * backendInfo().threadsReason says why.
    */
@@ -40,40 +53,45 @@ export interface ReadyOptions {
 export function ready(opts: ReadyOptions = {}): Promise<void> {
   if (pending === null) {
     pending = (async () => {
-      const source = opts.module ?? releaseWasm;
+      const threads = threadsOf(opts.threads, await defaultThreads());
+      const source = opts.module ?? embeddedBase;
       // Bytes are only compiled where the SIMD probe passes; a precompiled Module (workerd, which may also
       // refuse to validate bytes) proves by existing that SIMD is there.
       unavailable = wasmSimdMissing();
       if (unavailable !== null && typeof WebAssembly === 'object' && source instanceof WebAssembly.Module) unavailable = null;
       if (unavailable !== null) return;
-      const threads = threadsOf(opts.threads, await defaultThreads());
-      if (threads > 1 && opts.module === undefined) {
-        const started = await startPool(await WebAssembly.compile(threadsWasm as Uint8Array<ArrayBuffer>), threads);
-        if (typeof started !== 'string') {
-          kernels = started;
-          return;
-        }
-      } else {
-        noThreads(threads, threads > 1 ? 'ready({ module }) was given a module; threads need the package\'s own threaded binary' : null);
-      }
-      const module = source instanceof WebAssembly.Module ? source : await WebAssembly.compile(source);
       try {
         // WebAssembly.instantiate itself, not @assemblyscript/loader's: the engine imports nothing, and the loader
         // reads the global Response, which in Node loads undici, whose own WebAssembly instance fails (and ends
         // the process) under the same memory limit that the fallback below is for.
-        const instance = await WebAssembly.instantiate(module, {});
-        kernels = instance.exports as unknown as Kernels;
+        const chosen = await instantiateBinary(opts, async (module) => (await WebAssembly.instantiate(module, {})).exports);
+        binary = chosen.binary;
+        kernels = chosen.exports as unknown as Kernels;
       } catch (e) {
         // V8 reserves about 10 GiB of address space for any wasm32 memory (guard regions for its bounds
         // checks), whatever the declared maximum: under `ulimit -v` of about 10 GB or less, instantiation fails.
         // The JS backend needs no such reservation, so calls go there, as on a runtime without SIMD.
         if (!(e instanceof RangeError)) throw e;
         unavailable = `WebAssembly could not reserve its memory (${e.message}); a lower limit on virtual memory (ulimit -v) is the usual cause, and Node's --disable-wasm-trap-handler lifts it`;
+        return;
+      }
+      // The pool runs the threaded twin of the binary just chosen; where it cannot start, the instance above
+      // serves on one thread.
+      if (threads > 1 && opts.module === undefined) {
+        const started = await startPool(await WebAssembly.compile(THREADED[binary] as Uint8Array<ArrayBuffer>), threads);
+        if (typeof started !== 'string') kernels = started;
+      } else {
+        noThreads(threads, threads > 1 ? "ready({ module }) was given a module; threads need the package's own threaded binaries" : null);
       }
     })();
     pending.catch(() => { pending = null; });
   }
   return pending;
+}
+
+/** The engine binary {@link ready} instantiated ('relaxed-simd' or 'simd'), or null before or without it. */
+export function wasmBinary(): BinaryName | null {
+  return binary;
 }
 
 /** True once {@link ready} has resolved. */

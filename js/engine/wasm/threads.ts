@@ -353,6 +353,7 @@ function waitForBlocks(p: Pool, g: number, total: number, stallMs: number, idemp
   const { ctrl } = p;
   let done = Atomics.load(ctrl, 2);
   let since = now();
+  for (let spin = 0; spin < 4000 && Atomics.load(ctrl, 2) < total; spin++);
   while (done < total) {
     if (p.canWait) Atomics.wait(ctrl, 2, done, 20);
     const d = Atomics.load(ctrl, 2);
