@@ -30,3 +30,18 @@ test('build/release.wasm exports every kernel of the mirror with the declared ar
     assert.equal(instance.exports[name].length, arity, `${name} takes ${instance.exports[name].length} parameters, the mirror says ${arity}`);
   }
 });
+
+test('the threaded twins (threads.wasm, threads-relaxed.wasm) import one shared memory and export the same kernels', async () => {
+  for (const file of ['threads.wasm', 'threads-relaxed.wasm']) {
+    const bytes = readFileSync(new URL(`build/${file}`, root));
+    if (file === 'threads-relaxed.wasm' && !WebAssembly.validate(bytes)) continue; // Node 20: no relaxed SIMD
+    const module = new WebAssembly.Module(bytes);
+    const imports = WebAssembly.Module.imports(module);
+    assert.deepEqual(imports.map((i) => `${i.module}.${i.name}:${i.kind}`), ['env.memory:memory'], file);
+    const functions = WebAssembly.Module.exports(module).filter((e) => e.kind === 'function').map((e) => e.name).sort();
+    assert.deepEqual(functions, Object.keys(declared).sort(), file);
+    const memory = new WebAssembly.Memory({ initial: 1, maximum: 65536, shared: true });
+    const instance = await WebAssembly.instantiate(module, { env: { memory } });
+    for (const [name, arity] of Object.entries(declared)) assert.equal(instance.exports[name].length, arity, `${file}: ${name}`);
+  }
+});

@@ -56,4 +56,12 @@ for (const name of ['node22', 'node24']) {
     const passed = Number(/# pass (\d+)/.exec(r.stdout)[1]);
     assert.ok(passed >= 50, `only ${passed} fixture tests ran`);
   });
+
+  test(`node ${v}: the threads tests pass on the relaxed-SIMD binary's threaded twin`, { skip }, () => {
+    const r = spawnSync(node.path, ['--test', '--test-reporter=tap', 'tests/js/threads.test.mjs', 'tests/js/threads-lifecycle.test.mjs'], {
+      cwd: repo, encoding: 'utf8', timeout: 300000, env: withoutTestContext(),
+    });
+    assert.equal(r.status, 0, `${r.stdout.slice(-3000)}\n${r.stderr.slice(-2000)}`);
+    assert.match(r.stdout, /# fail 0/);
+  });
 }
