@@ -1,4 +1,4 @@
-import { squaredDistances } from '../../assembly/distance';
+import { squaredDistances, squaredDistanceRows } from '../../assembly/distance';
 
 // Rows (0,0,0,0,0), (3,4,0,0,0), (1,1,1,1,1): five columns exercise the SIMD body and the scalar tail.
 describe('squaredDistances', () => {
@@ -32,5 +32,25 @@ describe('squaredDistances', () => {
     const got = load<f64>(out, 8);
     const want = (1000.0 + 1e-9 - 1000.0) * (1000.0 + 1e-9 - 1000.0);
     expect(got).toBe(want);
+  });
+
+  it('squaredDistanceRows over even-aligned blocks writes what squaredDistances does, bit for bit', () => {
+    const n = 45, d = 3; // past one 40-row column tile; d odd reaches the tile's leftover feature
+    const x = memory.data(n * d * 8);
+    for (let k = 0; k < n * d; k++) store<f64>(x + (<usize>k << 3), Math.sin(<f64>k * 0.7) * 3);
+    const whole = memory.data(n * n * 8);
+    const split = memory.data(n * n * 8);
+    squaredDistances(x, n, d, whole);
+    squaredDistanceRows(x, n, d, split, 0, 6);
+    squaredDistanceRows(x, n, d, split, 6, 38);
+    squaredDistanceRows(x, n, d, split, 38, n);
+    let same = true;
+    for (let i = 0; i < n; i++) {
+      for (let j = i; j < n; j++) {
+        const o = (<usize>(i * n + j)) << 3;
+        if (reinterpret<u64>(load<f64>(whole + o)) != reinterpret<u64>(load<f64>(split + o))) same = false;
+      }
+    }
+    expect(same).toBe(true);
   });
 });

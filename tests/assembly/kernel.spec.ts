@@ -1,4 +1,4 @@
-import { gaussianKernel, anisotropicNormalize, symmetricRowSums } from '../../assembly/kernel';
+import { gaussianKernel, gaussianKernelRows, anisotropicNormalize, symmetricRowSums } from '../../assembly/kernel';
 
 describe('gaussianKernel', () => {
   it('maps squared distances to exp(-d2 / (2 sigma^2)) on the upper triangle', () => {
@@ -9,6 +9,21 @@ describe('gaussianKernel', () => {
     expect(load<f64>(m, 8)).toBe(Math.exp(-1.0));
     expect(load<f64>(m, 16)).toBe(7); // lower triangle untouched
     expect(load<f64>(m, 24)).toBe(1);
+  });
+
+  it('gaussianKernelRows touches only its rows [i0, i1), and the rows together give gaussianKernel', () => {
+    const m = memory.data(9 * 8);
+    const w = memory.data(9 * 8);
+    for (let k = 0; k < 9; k++) { store<f64>(m + (<usize>k << 3), <f64>k); store<f64>(w + (<usize>k << 3), <f64>k); }
+    gaussianKernelRows(m, 3, 1.5, 1, 2);
+    expect(load<f64>(m, 8)).toBe(1); // row 0 untouched
+    expect(load<f64>(m, 32)).toBe(Math.exp(-4.0 / 4.5));
+    expect(load<f64>(m, 40)).toBe(Math.exp(-5.0 / 4.5));
+    expect(load<f64>(m, 64)).toBe(8); // row 2 untouched
+    gaussianKernelRows(m, 3, 1.5, 0, 1);
+    gaussianKernelRows(m, 3, 1.5, 2, 3);
+    gaussianKernel(w, 3, 1.5);
+    for (let k = 0; k < 9; k++) expect(load<f64>(m + (<usize>k << 3))).toBe(load<f64>(w + (<usize>k << 3)));
   });
 });
 

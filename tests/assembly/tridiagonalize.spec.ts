@@ -1,4 +1,4 @@
-import { tridiagonalize, tridiagonalizeWorkspace } from '../../assembly/tridiagonalize';
+import { tridiagonalize, tridiagonalizeWorkspace, tridiagonalStepBegin, tridiagonalStepRows, tridiagonalStepEnd, tridiagonalFinish } from '../../assembly/tridiagonalize';
 import { tridiagonalQL } from '../../assembly/tridiagonal-ql';
 
 // Reduces the symmetric matrix [[4, 1, -2, 2], [1, 2, 0, 1], [-2, 0, 3, -2], [2, 1, -2, -1]] (a textbook
@@ -85,5 +85,56 @@ describe('tridiagonalizeWorkspace', () => {
   it('is the 4n float64 the specs above allocate', () => {
     expect(tridiagonalizeWorkspace(4)).toBe(16);
     expect(tridiagonalizeWorkspace(3)).toBe(12);
+  });
+});
+
+// The reduction in the pieces threads run: each step's pass over rows [i+1, n) split into `blocks` blocks
+// (as js/engine/wasm/threads.ts does), each into its own product buffer.
+function reduceInSteps(a: usize, n: i32, diag: usize, off: usize, work: usize, parts: usize, blocks: i32): void {
+  const stride = <usize>n << 3;
+  let v = work, w = work + stride, vp = work + 2 * stride, wp = work + 3 * stride;
+  memory.fill(vp, 0, 2 * stride);
+  for (let i = 0; i < n - 2; i++) {
+    const tau = tridiagonalStepBegin(a, n, i, diag, off, v, vp, wp);
+    const rows = n - i - 1;
+    let count = 0;
+    let from = i + 1;
+    for (let c = 1; c <= blocks; c++) {
+      const to = c == blocks ? n : i + 1 + (rows * c) / blocks;
+      if (to <= from) continue;
+      tridiagonalStepRows(a, n, i, v, parts + <usize>count * stride, vp, wp, from, to);
+      from = to;
+      count++;
+    }
+    tridiagonalStepEnd(n, i, tau, v, w, parts, count, stride);
+    let t = vp; vp = v; v = t;
+    t = wp; wp = w; w = t;
+  }
+  tridiagonalFinish(a, n, diag, off, vp, wp);
+}
+
+describe('tridiagonalize in steps (threads)', () => {
+  it('in one block per step gives tridiagonalize bit for bit; in three, the same to rounding', () => {
+    const n = 9;
+    const src = memory.data(81 * 8);
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) store<f64>(src + (<usize>(i * n + j) << 3), Math.cos(<f64>(i * j + i + j)));
+    const a = memory.data(81 * 8);
+    const d0 = memory.data(9 * 8), e0 = memory.data(9 * 8), d1 = memory.data(9 * 8), e1 = memory.data(9 * 8);
+    const work = memory.data(36 * 8);
+    const parts = memory.data(27 * 8);
+    memory.copy(a, src, 81 * 8);
+    tridiagonalize(a, n, d0, e0, work);
+    memory.copy(a, src, 81 * 8);
+    reduceInSteps(a, n, d1, e1, work, parts, 1);
+    for (let i = 0; i < n; i++) {
+      expect(load<f64>(d1 + (<usize>i << 3))).toBe(load<f64>(d0 + (<usize>i << 3)));
+      expect(load<f64>(e1 + (<usize>i << 3))).toBe(load<f64>(e0 + (<usize>i << 3)));
+    }
+    memory.copy(a, src, 81 * 8);
+    reduceInSteps(a, n, d1, e1, work, parts, 3);
+    for (let i = 0; i < n; i++) {
+      expect(Math.abs(load<f64>(d1 + (<usize>i << 3)) - load<f64>(d0 + (<usize>i << 3))) < 1e-13).toBe(true);
+      expect(Math.abs(load<f64>(e1 + (<usize>i << 3)) - load<f64>(e0 + (<usize>i << 3))) < 1e-13).toBe(true);
+    }
   });
 });
