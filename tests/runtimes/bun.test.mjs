@@ -16,6 +16,10 @@ test(`bun ${bun.version ?? ''}: require("dse-wasm") equals Node`, { skip }, () =
   assertSameAsNode(assert, runJson(bun.path, ['smoke-node.cjs']), reference());
 });
 
+test(`bun ${bun.version ?? ''}: ready({ threads: 1 }) (no workers) equals Node (on all cores) to the last digit`, { skip }, () => {
+  assertSameAsNode(assert, runJson(bun.path, ['smoke-node.mjs', '{"threads":1}']), reference(), { threads: 1 });
+});
+
 test(`bun ${bun.version ?? ''}: deterministic: false loads the relaxed-SIMD binary, which agrees with the base one`, { skip }, () => {
   const got = runJson(bun.path, ['smoke-node.mjs', '{"deterministic":false}']);
   assert.equal(got.info.binary, 'relaxed-simd');

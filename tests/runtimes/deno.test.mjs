@@ -21,6 +21,10 @@ test(`${version}: ready({ deterministic: true }) equals Node 20 (base binary)`, 
   assertSameAsNode(assert, runJson(deno.path, ['run', '--allow-read', 'smoke-node.mjs', '{"deterministic":true}']), reference());
 });
 
+test(`${version}: ready({ threads: 1 }) (no workers) equals Node 22 (on all cores) to the last digit`, { skip }, () => {
+  assertSameAsNode(assert, runJson(deno.path, ['run', '--allow-read', 'smoke-node.mjs', '{"threads":1}']), reference('relaxed-simd'), { threads: 1 });
+});
+
 test(`${version}: without WebAssembly SIMD (simulated) falls back to JS`, { skip }, () => {
   assertJsFallback(assert, runJson(deno.path, ['run', '--allow-read', '--preload', './no-simd-shim.mjs', 'smoke-node.mjs']), reference());
 });

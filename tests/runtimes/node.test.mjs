@@ -37,6 +37,10 @@ test(`node ${process.version}: no relaxed SIMD, so the base binary by default an
   assert.deepEqual(runJson(process.execPath, ['smoke-node.mjs', '{"deterministic":false}']), ref);
 });
 
+test('node: ready({ threads: 1 }) (no workers) equals the reference, computed on all cores, to the last digit', () => {
+  assertSameAsNode(assert, runJson(process.execPath, ['smoke-node.mjs', '{"threads":1}']), ref, { threads: 1 });
+});
+
 test('node without WebAssembly SIMD (simulated): ready() falls back to the JS backend and says so', () => {
   const got = runJson(process.execPath, ['--import', './no-simd-shim.mjs', 'smoke-node.mjs']);
   assert.ok(assertJsFallback(assert, got, ref).jsExact, 'the same JS backend results as with SIMD');
