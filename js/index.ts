@@ -8,6 +8,7 @@ import { integerAtLeast, options, positive } from './validate.js';
 
 export { DseError, type DseErrorCode } from './errors.js';
 export type { Matrix, MatrixLike, NumericArray } from './matrix.js';
+export type { TensorLike, Pooling } from './tensor.js';
 export { ready, isReady, type ReadyOptions } from './wasm.js';
 export { setDefaultBackend, defaultBackend, type BackendName } from './backend.js';
 export { engineInfo, type EngineInfo } from './backend.js';
