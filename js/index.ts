@@ -21,6 +21,9 @@ export {
   diffusionSpectralMutualInformation, adjacencySpectralMutualInformation, type MutualInformation, type ClassTerm,
   type MutualInformationOptions, type AdjacencyMutualInformationOptions, type ProgressCallback, type ReferenceLike,
 } from './mutual-information.js';
+export {
+  createRepresentationTracker, type RepresentationTracker, type RepresentationTrackerOptions, type RepresentationRecord,
+} from './tracking/representation-tracker.js';
 
 /** Options of {@link diffusionEigenvalues}. */
 export interface EigenvalueOptions {
