@@ -13,6 +13,7 @@ export { ready, diffusionEigenvalues } from '../index.js';
 export { runDigits } from './digits.js';
 export { computeReport } from './report.js';
 export { renderReport } from './report-html.js';
+export { renderTrainingReport, parseTrainingJsonl } from './training-report.js';
 export { medianDistance, kernelDiagnosis } from './bandwidth.js';
 export { Progress } from './progress.js';
 export { parseArgs, UsageError } from './args.js';
@@ -25,6 +26,7 @@ usage:
   dse mi <X> <Y> [--discrete|--continuous] [--n-clusters 10] [--reps 5] [--seed 0] [--sigma 10] [--t 1] [--clusters-out F] [--json]
   dse eigenvalues <X> [--sigma 10] [--out F.npy] [--json]
   dse report <X> [<labels>] --out report.html [--sigma 10] [--t 1] [--reps 5]
+  dse report --training run.jsonl --out training.html
 
 inputs: .npy (float32, float64, integer dtypes, C order), .csv / .tsv / .txt (a header line is detected),
   .json (an array of rows), .jsonl (one row per line), raw float32 (.f32, with --rows and --cols); any of
