@@ -30,11 +30,16 @@ export interface DseCallback extends tf.Callback {
   tracker: RepresentationTracker;
 }
 
-function labelsOf(y: tf.Tensor | ArrayLike<number>, n: number): Int32Array {
-  if (!(y instanceof tf.Tensor)) return Int32Array.from(y as ArrayLike<number>);
-  const labels = y.rank === 2 && y.shape[1]! > 1 ? tf.tidy(() => y.argMax(1)) : y;
-  const out = Int32Array.from(labels.dataSync());
-  if (labels !== y) labels.dispose();
+// Numbers as given: the tracker refuses labels that are not integers.
+function labelsOf(y: tf.Tensor | ArrayLike<number>, n: number): Float64Array {
+  let out: Float64Array;
+  if (y instanceof tf.Tensor) {
+    const labels = y.rank === 2 && y.shape[1]! > 1 ? tf.tidy(() => y.argMax(1)) : y;
+    out = Float64Array.from(labels.dataSync());
+    if (labels !== y) labels.dispose();
+  } else {
+    out = Float64Array.from(y as ArrayLike<number>);
+  }
   if (out.length !== n) throw new DseError('E_SHAPE', `y has ${out.length} labels but x has ${n} rows`, 'y', out.length);
   return out;
 }
@@ -71,10 +76,10 @@ export function dseCallback(opts: DseCallbackOptions): DseCallback {
   const x = rows === null ? all : tf.tidy(() => tf.gather(all, tf.tensor1d(rows!, 'int32')));
   if (x !== all && all !== opts.x) all.dispose();
   const m = x.shape[0]!;
-  let labels: Int32Array | undefined;
+  let labels: Float64Array | undefined;
   if (opts.y !== undefined) {
     const full = labelsOf(opts.y, n);
-    labels = rows === null ? full : Int32Array.from(rows, (r) => full[r]);
+    labels = rows === null ? full : Float64Array.from(rows, (r) => full[r]);
   }
   const flat = dsmiX ? tf.tidy(() => x.reshape([m, -1])) : null;
   const trackerOptions: RepresentationTrackerOptions = { ...opts, labels, inputs: flat === null ? undefined : flat };
