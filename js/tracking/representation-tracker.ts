@@ -1,13 +1,11 @@
 // Following representations through training: DSE(Z), DSMI(Z; Y) and DSMI(Z; X) of named layers at each
 // step, with the clusters of the inputs X computed once (spectral clustering, as the reference recommends)
-// and reused at every step. Built on the public functions only.
-import type { BackendName } from '../backend.js';
+// Public functions through '../index.js'; medianDistance and the validators are the two imports that move
+// with the js/ layout refactor (to the public medianDistance and js/options.ts).
 import { medianDistance } from '../cli/bandwidth.js';
 import { DseError, show } from '../errors.js';
-import { diffusionSpectralEntropy } from '../index.js';
+import { diffusionSpectralEntropy, diffusionSpectralMutualInformation, spectralClustering, type BackendName } from '../index.js';
 import { toMatrix, type DenseMatrix, type MatrixLike } from '../matrix.js';
-import { diffusionSpectralMutualInformation, toLabels } from '../mutual-information.js';
-import { spectralClustering } from '../spectral-clustering.js';
 import { isTensorLike, tensorToMatrix, type TensorLike } from '../tensor.js';
 import { integerAtLeast, options, positive } from '../validate.js';
 
@@ -113,8 +111,15 @@ export function createRepresentationTracker(opts?: RepresentationTrackerOptions)
   if (o.run !== undefined && typeof o.run !== 'string') throw new DseError('E_ARGUMENT', `run must be a string, received ${show(o.run)}`, 'run', o.run);
   let labels: Int32Array | null = null;
   if (o.labels !== undefined) {
-    const values = isTensorLike(o.labels) ? tensorToMatrix(o.labels, 'labels').data : o.labels;
-    labels = toLabels(values as ArrayLike<number>, 'labels');
+    const values = (isTensorLike(o.labels) ? tensorToMatrix(o.labels, 'labels').data : o.labels) as ArrayLike<number>;
+    labels = new Int32Array(values.length);
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (typeof v !== 'number' || !Number.isInteger(v) || v < -0x80000000 || v > 0x7fffffff) {
+        throw new DseError('E_ARGUMENT', `labels[${i}] is ${show(v)}, not an integer label in the int32 range`, 'labels', v);
+      }
+      labels[i] = v;
+    }
   }
   // A copy, so that neither a tensor's storage nor the caller's array is held.
   let inputs: DenseMatrix | null = null;
