@@ -1,5 +1,6 @@
 // Following representations through training: DSE(Z), DSMI(Z; Y) and DSMI(Z; X) of named layers at each
 // step, with the clusters of the inputs X computed once (spectral clustering, as the reference recommends)
+// and reused at every step.
 // Public functions through '../index.js'; medianDistance and the validators are the two imports that move
 // with the js/ layout refactor (to the public medianDistance and js/options.ts).
 import { medianDistance } from '../cli/bandwidth.js';
