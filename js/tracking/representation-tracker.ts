@@ -1,14 +1,13 @@
 // Following representations through training: DSE(Z), DSMI(Z; Y) and DSMI(Z; X) of named layers at each
 // step, with the clusters of the inputs X computed once (spectral clustering, as the reference recommends)
-// and reused at every step.
-// Public functions through '../index.js'; medianDistance and the validators are the two imports that move
-// with the js/ layout refactor (to the public medianDistance and js/options.ts).
-import { medianDistance } from '../cli/bandwidth.js';
+// and reused at every step. Built on the public functions.
 import { DseError, show } from '../errors.js';
-import { diffusionSpectralEntropy, diffusionSpectralMutualInformation, spectralClustering, type BackendName } from '../index.js';
+import {
+  diffusionSpectralEntropy, diffusionSpectralMutualInformation, medianDistance, spectralClustering, type BackendName,
+} from '../index.js';
 import { toMatrix, type DenseMatrix, type MatrixLike } from '../matrix.js';
+import { integerAtLeast, options, positive } from '../options.js';
 import { isTensorLike, tensorToMatrix, type TensorLike } from '../tensor.js';
-import { integerAtLeast, options, positive } from '../validate.js';
 
 /** Options of {@link createRepresentationTracker}. */
 export interface RepresentationTrackerOptions {
@@ -141,7 +140,7 @@ export function createRepresentationTracker(opts?: RepresentationTrackerOptions)
         throw new DseError('E_SHAPE', `Z has ${z.rows} rows but ${what} has ${n}: Z must be the probe rows, in order`, 'Z.rows', z.rows);
       }
     }
-    const s = sigma === 'auto' ? medianDistance(z, seed) : sigma;
+    const s = sigma === 'auto' ? medianDistance(z, { seed }) : sigma;
     if (!(s > 0)) throw new DseError('E_ARGUMENT', `sigma 'auto' needs distinct rows of Z, but their median distance is ${show(s)}`, 'sigma', s);
     const dse = diffusionSpectralEntropy(z, { sigma: s, t, backend });
     const common = { sigma: s, t, reps, seed, backend };
