@@ -6,7 +6,7 @@ import {
   diffusionSpectralEntropy, diffusionSpectralMutualInformation, medianDistance, spectralClustering, type BackendName,
 } from '../index.js';
 import { toMatrix, type DenseMatrix, type MatrixLike } from '../matrix.js';
-import { integerAtLeast, options, positive } from '../options.js';
+import { DEFAULTS, integerAtLeast, options, repsOf, seedOf, sigmaOf, tOf } from '../options.js';
 import { isTensorLike, tensorToMatrix, type TensorLike } from '../tensor.js';
 
 /** Options of {@link createRepresentationTracker}. */
@@ -69,7 +69,7 @@ export interface RepresentationTracker {
   inputClusters(): Int32Array | null;
 }
 
-function sigmaOf(o: RepresentationTrackerOptions): number | 'auto' {
+function bandwidthOf(o: RepresentationTrackerOptions): number | 'auto' {
   let s: unknown = o.sigma;
   if (o.kernel !== undefined) {
     const k = o.kernel as { type?: unknown; sigma?: unknown } | null;
@@ -81,7 +81,7 @@ function sigmaOf(o: RepresentationTrackerOptions): number | 'auto' {
     }
     s = k.sigma;
   }
-  return s === 'auto' ? 'auto' : positive(s, 'sigma', 10);
+  return sigmaOf(s);
 }
 
 /**
@@ -102,11 +102,11 @@ function sigmaOf(o: RepresentationTrackerOptions): number | 'auto' {
  */
 export function createRepresentationTracker(opts?: RepresentationTrackerOptions): RepresentationTracker {
   const o = options(opts) as RepresentationTrackerOptions;
-  const sigma = sigmaOf(o);
-  const t = positive(o.t, 't', 1);
-  const reps = integerAtLeast(o.reps, 'reps', 1, 5);
-  const nClusters = integerAtLeast(o.nClusters, 'nClusters', 1, 10);
-  const seed = integerAtLeast(o.seed, 'seed', 0, 0);
+  const sigma = bandwidthOf(o);
+  const t = tOf(o.t);
+  const reps = repsOf(o.reps);
+  const nClusters = integerAtLeast(o.nClusters, 'nClusters', 1, DEFAULTS.nClusters);
+  const seed = seedOf(o.seed);
   const backend = o.backend;
   if (o.run !== undefined && typeof o.run !== 'string') throw new DseError('E_ARGUMENT', `run must be a string, received ${show(o.run)}`, 'run', o.run);
   let labels: Int32Array | null = null;
