@@ -381,7 +381,14 @@ const MIN_STEP_ROWS = 128;
  * reduction of order n would not run on threads (no pool, or n small).
  */
 export function reductionScratch(n: number): number {
-  return pool !== null && pool.threads.length > 0 && n >= MIN_REDUCTION_ROWS ? (pool.threads.length + 1) * n : 0;
+  return pool !== null && pool.threads.length > 0 && n >= MIN_REDUCTION_ROWS ? reductionBlocks(pool) * n : 0;
+}
+
+// Blocks per step of the reduction: several per thread, so that a thread the OS deschedules before it claims
+// its share leaves the blocks to the others (each block's product has its own buffer, so the bits do not
+// depend on who ran it); fixed for a thread count, as the result depends on it by rounding.
+function reductionBlocks(p: Pool): number {
+  return 4 * (p.threads.length + 1);
 }
 
 // Row blocks of step i's pass, rows [j0, n) with row j's work n - j: b_c = j0 + L (1 - sqrt(1 - c / B)).
@@ -405,7 +412,7 @@ function stepBlocks(ctrl: Int32Array, j0: number, n: number, count: number): num
  */
 export function tridiagonalizeOnThreads(k: Kernels, a: number, n: number, diag: number, offdiag: number, work: number, parts: number): void {
   const p = pool!;
-  const count = p.threads.length + 1;
+  const count = reductionBlocks(p);
   const stride = n * 8;
   let v = work;
   let w = work + stride;
