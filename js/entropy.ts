@@ -1,5 +1,5 @@
 import { DseError, show } from './errors.js';
-import { positive } from './validate.js';
+import { options, positive } from './validate.js';
 
 /** 2^-52, added to every probability after normalising, as the reference does. */
 export const EPS = 2 ** -52;
@@ -29,8 +29,8 @@ export function entropyOfWeights(weights: Float64Array): number {
  * @example
  * spectralEntropy(new Float64Array([1, 0.5, 0.5]), { t: 1 }); // 1.5
  */
-export function spectralEntropy(eigenvalues: ArrayLike<number>, opts: { t?: number } = {}): number {
-  const t = positive(opts?.t, 't', 1);
+export function spectralEntropy(eigenvalues: ArrayLike<number>, opts?: { t?: number }): number {
+  const t = positive(options(opts).t, 't', 1);
   if (eigenvalues === null || typeof eigenvalues !== 'object' || typeof eigenvalues.length !== 'number' || eigenvalues.length < 1) {
     throw new DseError('E_SHAPE', `eigenvalues must be a non-empty array of numbers, received ${show(eigenvalues)}`, 'eigenvalues', eigenvalues);
   }

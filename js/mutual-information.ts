@@ -7,7 +7,7 @@ import { binRows, classicEntropyOfRows } from './classic-entropy.js';
 import type { Engine } from './engine.js';
 import { descending, entropyOfWeights, spectralEntropy } from './entropy.js';
 import { DseError, show } from './errors.js';
-import { toMatrix, type DenseMatrix, type MatrixLike, type NumericArray } from './matrix.js';
+import { exactNumber, toMatrix, type DenseMatrix, type MatrixLike, type NumericArray } from './matrix.js';
 import { checkSeed, PythonRandom } from './python-random.js';
 import { clusterCount, spectralLabels } from './spectral-clustering.js';
 import { integerAtLeast, options, positive } from './validate.js';
@@ -26,7 +26,7 @@ export type ProgressCallback = (fraction: number, stage: 'clusters' | 'condition
 export const SUBSET_MAX_N = 10000;
 
 /** Y as the caller gave it: a matrix, or a flat array of labels or scalars (one column). */
-export type ReferenceLike = MatrixLike | NumericArray | ArrayLike<number>;
+export type ReferenceLike = MatrixLike | NumericArray | BigInt64Array | BigUint64Array | ArrayLike<number>;
 
 const INTEGER_ARRAYS = [Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array];
 
@@ -57,11 +57,12 @@ export function toReference(y: unknown, rows: number): { y: DenseMatrix; looksDi
   return { y: m, looksDiscrete };
 }
 
-/** Labels as an Int32Array: each must be an integer in the int32 range. */
-export function toLabels(values: ArrayLike<number>, name: string): Int32Array {
+/** Labels as an Int32Array: each must be an integer (a number or a BigInt) in the int32 range. */
+export function toLabels(values: ArrayLike<number | bigint>, name: string): Int32Array {
   const out = new Int32Array(values.length);
   for (let i = 0; i < values.length; i++) {
-    const v = values[i];
+    const raw = values[i];
+    const v = typeof raw === 'bigint' ? exactNumber(raw, `${name}[${i}]`, name) : raw;
     if (typeof v !== 'number' || !Number.isInteger(v) || v < -0x80000000 || v > 0x7fffffff) {
       throw new DseError('E_ARGUMENT', `${name}[${i}] is ${show(v)}, not an integer label in the int32 range`, name, v);
     }
@@ -140,7 +141,7 @@ export interface MutualInformationOptionsBase {
   /** Clusters made of a continuous Y: bins of one column, spectral clusters of several. Default 10. */
   nClusters?: number;
   /** Precomputed clusters of the rows (one integer label per row of X): Y is then not used. */
-  clusters?: ArrayLike<number>;
+  clusters?: ArrayLike<number> | BigInt64Array | BigUint64Array;
   /** 'wasm' (default) or 'js'. */
   backend?: BackendName;
   /** Progress of the 1 + reps entropies per cluster: fraction done (0..1) and the stage just finished. */
@@ -190,8 +191,10 @@ export interface MutualInformation {
 }
 
 // Step 1 of SPEC section 4: the clusters of Y, from the caller, Y's labels, bins or spectral clustering.
+// nClusters is compared with the number of rows only on the paths that use it: labels and precomputed
+// clusters ignore it, so its default (10) must not refuse an X of fewer rows there.
 function clustersOf(engine: Engine, n: number, Y: unknown, o: MutualInformationOptionsBase): Int32Array {
-  const nClusters = clusterCount(o.nClusters, n);
+  integerAtLeast(o.nClusters, 'nClusters', 1, 10);
   if (o.clusters !== undefined) {
     const c = o.clusters;
     if (c === null || typeof c !== 'object' || typeof c.length !== 'number') {
@@ -213,6 +216,7 @@ function clustersOf(engine: Engine, n: number, Y: unknown, o: MutualInformationO
     }
     return toLabels(y.data, 'Y');
   }
+  const nClusters = clusterCount(o.nClusters, n);
   if (y.cols === 1) return scalarBins(y, nClusters);
   if (o.onProgress) o.onProgress(0, 'clusters');
   return spectralLabels(engine, y, nClusters, Math.min(10, y.rows));
@@ -226,15 +230,39 @@ function callback(value: unknown): ProgressCallback | undefined {
   return value as ProgressCallback;
 }
 
-function run(X: MatrixLike, Y: unknown, o: MutualInformationOptionsBase, entropyFor: (engine: Engine, x: DenseMatrix) => EntropyOfRows): MutualInformation {
+/**
+ * The entropy of a subset of rows, and optionally a check of what that entropy needs of the subsets it will
+ * be given, run on the clusters before anything is computed.
+ */
+export interface SubsetEntropy {
+  entropyOfRows: EntropyOfRows;
+  checkClusters?: (clusters: Int32Array) => void;
+}
+
+function run(X: MatrixLike, Y: unknown, o: MutualInformationOptionsBase, entropyFor: (engine: Engine, x: DenseMatrix) => SubsetEntropy): MutualInformation {
   const reps = integerAtLeast(o.reps, 'reps', 1, 5);
   const seed = o.seed === undefined ? 0 : checkSeed(o.seed);
   const onProgress = callback(o.onProgress);
   const engine = engineFor(o.backend);
   const x = toMatrix(X, 'X');
-  const entropyOfRows = entropyFor(engine, x);
+  const { entropyOfRows, checkClusters } = entropyFor(engine, x);
   const clusters = clustersOf(engine, x.rows, Y, o);
+  if (checkClusters) checkClusters(clusters);
   return { ...spectralMutualInformation(clusters, entropyOfRows, reps, seed, onProgress), clusters };
+}
+
+/**
+ * The smallest subset an entropy will be given: every subset (a cluster, or a random draw of its size) has
+ * n_c rows, cut to SUBSET_MAX_N above that. Returns that size and the cluster it comes from.
+ */
+export function smallestSubset(clusters: Int32Array): { label: number; size: number; used: number } {
+  const sizes = new Map<number, number>();
+  for (let i = 0; i < clusters.length; i++) sizes.set(clusters[i], (sizes.get(clusters[i]) ?? 0) + 1);
+  let best = { label: 0, size: Infinity, used: Infinity };
+  for (const [label, size] of [...sizes].sort((a, b) => a[0] - b[0])) {
+    if (size < best.size) best = { label, size, used: Math.min(size, SUBSET_MAX_N) };
+  }
+  return best;
 }
 
 /**
@@ -262,9 +290,9 @@ export function diffusionSpectralMutualInformation(X: MatrixLike, Y: ReferenceLi
     throw new DseError('E_ARGUMENT', `entropy must be 'diffusion', 'matrix-entry' or 'classic', received ${show(kind)}`, 'entropy', kind);
   }
   return run(X, Y, o, (engine, x) => {
-    if (kind === 'classic') return (rows) => classicEntropyOfRows(x, rows, bins);
-    if (kind === 'matrix-entry') return (rows) => engine.diffusionMatrixEntryEntropy(x, rows, sigma);
-    return (rows) => spectralEntropy(descending(engine.diffusionEigenvalues(x, rows, sigma)), { t });
+    if (kind === 'classic') return { entropyOfRows: (rows) => classicEntropyOfRows(x, rows, bins) };
+    if (kind === 'matrix-entry') return { entropyOfRows: (rows) => engine.diffusionMatrixEntryEntropy(x, rows, sigma) };
+    return { entropyOfRows: (rows) => spectralEntropy(descending(engine.diffusionEigenvalues(x, rows, sigma)), { t }) };
   });
 }
 
@@ -282,6 +310,18 @@ export function adjacencySpectralMutualInformation(X: MatrixLike, Y: ReferenceLi
   const o = options(opts);
   return run(X, Y, o, (engine, x) => {
     const adjacency = adjacencyOptions(o, x.rows);
-    return (rows) => entropyOfWeights(engine.adjacencyEigenvalueModuli(x, rows, adjacency));
+    const { knn } = adjacency;
+    return {
+      entropyOfRows: (rows) => entropyOfWeights(engine.adjacencyEigenvalueModuli(x, rows, adjacency)),
+      // The kNN adjacency of a subset needs knn <= its rows: checked on the smallest subset up front, not
+      // found inside the computation after the larger clusters are done.
+      checkClusters: knn === null ? undefined : (clusters) => {
+        const { label, size, used } = smallestSubset(clusters);
+        if (knn > used) {
+          const rows = used < size ? `${size} rows, cut to ${used}` : `${size} rows`;
+          throw new DseError('E_ARGUMENT', `knn must be at most the rows of the smallest cluster, whose entropies it enters: cluster ${label} has ${rows}, received knn ${knn}`, 'knn', knn);
+        }
+      },
+    };
   });
 }

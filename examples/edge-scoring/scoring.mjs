@@ -19,6 +19,9 @@ class RequestError extends Error {
   }
 }
 
+// The library's argument names, as this API calls them, with the code its errors on them get.
+const LIBRARY_FIELDS = { X: { field: 'embeddings' }, Y: { field: 'labels', code: 'labels_not_integers' } };
+
 function fail(status, code, message, field) {
   throw new RequestError(status, code, message, field);
 }
@@ -61,10 +64,12 @@ function checkRows(n, limits) {
   if (n < 2) fail(422, 'too_few_rows', `at least 2 rows are needed, received ${n}`, 'embeddings');
 }
 
-function positiveParameter(value, name, fallback) {
+// A parameter's value, and how the client wrote it: `sent` is the query string's text, quoted, for ?sigma=abc
+// (whose Number is NaN, which JSON would print as null); else the JSON value as JSON writes it.
+function positiveParameter({ value, sent }, name, fallback) {
   if (value === undefined || value === null) return fallback;
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    fail(422, `${name}_out_of_range`, `${name} must be a finite number > 0, received ${JSON.stringify(value) ?? String(value)}`, name);
+    fail(422, `${name}_out_of_range`, `${name} must be a finite number > 0, received ${sent ?? JSON.stringify(value) ?? String(value)}`, name);
   }
   return value;
 }
@@ -120,11 +125,11 @@ function parseJsonBody(bytes, limits) {
     if (!Array.isArray(body.labels) || body.labels.length !== n) {
       fail(422, 'labels_length', `labels must be an array of ${n} integers, one per row, received ${Array.isArray(body.labels) ? `${body.labels.length} values` : typeof body.labels}`, 'labels');
     }
-    const bad = body.labels.findIndex((v) => !Number.isInteger(v));
-    if (bad >= 0) fail(422, 'labels_not_integers', `labels[${bad}] must be an integer, received ${JSON.stringify(body.labels[bad])}`, 'labels');
-    labels = Int32Array.from(body.labels);
+    // Checked by the library itself (integers in the int32 range); its errors about Y come back as
+    // labels_not_integers (see LIBRARY_FIELDS).
+    labels = body.labels;
   }
-  return { X: { data, rows: n, cols: d }, labels, sigma: body.sigma, t: body.t };
+  return { X: { data, rows: n, cols: d }, labels, sigma: { value: body.sigma }, t: { value: body.t } };
 }
 
 function countHeader(request, name) {
@@ -135,10 +140,11 @@ function countHeader(request, name) {
   return Number(raw.trim());
 }
 
+// A number from the query string, with the text sent for messages.
 function queryNumber(url, name) {
   const raw = url.searchParams.get(name);
-  if (raw === null) return undefined;
-  return raw.trim() === '' ? NaN : Number(raw);
+  if (raw === null) return { value: undefined };
+  return { value: raw.trim() === '' ? NaN : Number(raw), sent: JSON.stringify(raw) };
 }
 
 function parseFloat32Body(request, bytes, limits) {
@@ -182,10 +188,10 @@ export function createScoringHandler(api, limits = {}) {
     ready ??= api.ready();
     await ready;
     const start = performance.now();
+    // DSMI first, so that labels the library refuses fail the request before any other work.
+    const dsmi = input.labels === null ? undefined : api.diffusionSpectralMutualInformation(input.X, input.labels, { discrete: true, sigma, t }).value;
     const result = { n: input.X.rows, dims: input.X.cols, dse: api.diffusionSpectralEntropy(input.X, { sigma, t }) };
-    if (input.labels !== null) {
-      result.dsmi = api.diffusionSpectralMutualInformation(input.X, input.labels, { discrete: true, sigma, t }).value;
-    }
+    if (dsmi !== undefined) result.dsmi = dsmi;
     // workerd's clock only moves across I/O (a Spectre mitigation), so there ms is 0 for a computation.
     const ms = performance.now() - start;
     return json(200, { ...result, sigma, t, backend: api.engineInfo().backend, ms });
@@ -200,6 +206,12 @@ export function createScoringHandler(api, limits = {}) {
         return json(e.status, { error: { code: e.code, message: e.message, field: e.field } }, headers);
       }
       if (e instanceof api.DseError && e.code !== 'E_NO_CONVERGENCE' && e.code !== 'E_NOT_READY') {
+        const named = LIBRARY_FIELDS[/^[A-Za-z]+/.exec(e.argument ?? '')?.[0]];
+        if (named !== undefined) {
+          // The library names its arguments X and Y; the request calls them embeddings and labels.
+          const message = e.message.replace(/^[XY]\b/, named.field);
+          return json(422, { error: { code: named.code ?? e.code, message, field: named.field } });
+        }
         return json(422, { error: { code: e.code, message: e.message, field: e.argument } });
       }
       return json(500, { error: { code: 'internal', message: String(e && e.message) } });

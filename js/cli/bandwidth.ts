@@ -1,4 +1,5 @@
 // The data-driven bandwidth behind `--sigma auto`, and the diagnosis of a kernel that makes DSE meaningless.
+import { InputError } from '../io/input-error.js';
 import { pythonSample } from '../python-random.js';
 import type { LoadedMatrix } from '../io/read-matrix.js';
 import { selectRows } from './rows.js';
@@ -15,6 +16,11 @@ export const MEDIAN_SAMPLE_ROWS = 2000;
  * medianDistance({ data: new Float64Array([0, 0, 3, 4, 6, 8]), rows: 3, cols: 2 }, 0); // 5
  */
 export function medianDistance(m: LoadedMatrix, seed: number): number {
+  return medianOf(sortedDistances(m, seed));
+}
+
+// The distances between distinct rows (of the sample above 2000 rows), ascending.
+function sortedDistances(m: LoadedMatrix, seed: number): Float64Array {
   const x = m.rows > MEDIAN_SAMPLE_ROWS ? selectRows(m, pythonSample(seed, m.rows, MEDIAN_SAMPLE_ROWS)) : m;
   const { data, rows: n, cols } = x;
   const d = new Float64Array((n * (n - 1)) / 2);
@@ -29,9 +35,54 @@ export function medianDistance(m: LoadedMatrix, seed: number): number {
       d[k++] = Math.sqrt(s);
     }
   }
-  d.sort();
+  return d.sort();
+}
+
+// numpy.median of ascending values.
+function medianOf(d: Float64Array): number {
   const mid = d.length >> 1;
   return d.length % 2 === 1 ? d[mid] : (d[mid - 1] + d[mid]) / 2;
+}
+
+/** The distance scale of the rows: the median distance, and what a sigma sweep can be centred on. */
+export interface DistanceScale {
+  /** The median distance between distinct rows (numpy.median), as {@link medianDistance}. */
+  median: number;
+  /**
+   * The median when it is > 0; when over half the pairs of rows are identical (median 0), the median of
+   * the nonzero distances; null when every row is the same (no distance to centre on).
+   */
+  centre: number | null;
+  /** Why centre is not the median, for a warning; null when it is. */
+  note: string | null;
+}
+
+/** The median distance and a usable centre for a sweep of sigma (never 0: a sigma must be > 0). */
+export function distanceScale(m: LoadedMatrix, seed: number): DistanceScale {
+  const d = sortedDistances(m, seed);
+  const median = medianOf(d);
+  if (median > 0) return { median, centre: median, note: null };
+  const firstNonzero = d.findIndex((v) => v > 0);
+  if (firstNonzero === -1) {
+    return { median, centre: null, note: 'every row is the same (every distance between rows is 0): K is 11^T / N at any sigma, so there is no sweep of sigma to draw' };
+  }
+  const centre = medianOf(d.subarray(firstNonzero));
+  return {
+    median, centre,
+    note: `the median distance between rows is 0 (${firstNonzero} of ${d.length} pairs of rows are identical), so the sweep of sigma is centred on the median of the nonzero distances, ${centre}`,
+  };
+}
+
+/**
+ * sigma for `--sigma auto`: the median distance between rows. Refused when it is 0 (over half the pairs of
+ * rows identical), which no kernel can use, with a message saying so rather than "sigma ... received 0".
+ */
+export function autoSigma(m: LoadedMatrix, seed: number, file: string): number {
+  const median = medianDistance(m, seed);
+  if (!(median > 0)) {
+    throw new InputError(file, '--sigma auto is the median distance between rows, which is 0 here (over half the pairs of rows are identical): give --sigma a number');
+  }
+  return median;
 }
 
 /** trace K below this: K is close to the constant matrix 11^T / N. */

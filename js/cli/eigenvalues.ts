@@ -1,7 +1,7 @@
 // dse eigenvalues <X>: all eigenvalues of K (SPEC 1), descending, printed or written to a file.
 import { diffusionEigenvalues } from '../index.js';
 import { numberOption, parseArgs, positionals, sigmaOption, type CommandSpec } from './args.js';
-import { kernelDiagnosis, medianDistance } from './bandwidth.js';
+import { autoSigma, kernelDiagnosis } from './bandwidth.js';
 import { aboutFile, backendOption, INPUT_VALUES, inputOptions, secondsSince, warn, writeVector } from './common.js';
 import { readInput } from './input.js';
 import { Progress } from './progress.js';
@@ -25,7 +25,7 @@ export async function eigenvaluesCommand(argv: string[]): Promise<void> {
 
   const start = performance.now();
   const used = subsample(X, maxN, seed);
-  const sigma = sigmaArg === 'auto' ? medianDistance(used, seed) : sigmaArg;
+  const sigma = sigmaArg === 'auto' ? autoSigma(used, seed, X.file) : sigmaArg;
   const progress = new Progress(process.stderr, used.rows >= 1000);
   progress.update(0, `eigenvalues of K (${used.rows} x ${used.rows})`);
   let eigenvalues: Float64Array;

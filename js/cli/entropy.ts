@@ -1,7 +1,7 @@
 // dse entropy <X>: diffusion spectral entropy (SPEC 2), or its matrix-entry and classic variants.
 import { classicShannonEntropy, diffusionEigenvalues, diffusionSpectralEntropy, spectralEntropy } from '../index.js';
 import { choiceOption, numberOption, parseArgs, positionals, sigmaOption, type CommandSpec } from './args.js';
-import { kernelDiagnosis, medianDistance } from './bandwidth.js';
+import { autoSigma, kernelDiagnosis } from './bandwidth.js';
 import { aboutFile, backendOption, INPUT_VALUES, inputOptions, secondsSince, warn } from './common.js';
 import { readInput } from './input.js';
 import { Progress } from './progress.js';
@@ -29,7 +29,7 @@ export async function entropyCommand(argv: string[]): Promise<void> {
 
   const start = performance.now();
   const used = subsample(X, maxN, seed);
-  const sigma = variant === 'classic' ? null : sigmaArg === 'auto' ? medianDistance(used, seed) : sigmaArg;
+  const sigma = variant === 'classic' ? null : sigmaArg === 'auto' ? autoSigma(used, seed, X.file) : sigmaArg;
   const warnings: string[] = [];
   let value: number;
   if (variant === 'eigen') {

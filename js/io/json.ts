@@ -1,6 +1,7 @@
 // JSON input: one array of rows ([[1, 2], [3, 4]]) or of numbers (one column); JSON Lines: one row (an array
 // of numbers) or one number per line.
 import { InputError } from './input-error.js';
+import { splitLines } from './lines.js';
 import type { LoadedMatrix } from './read-matrix.js';
 
 function describe(v: unknown): string {
@@ -60,7 +61,7 @@ export function parseJson(text: string, file: string): LoadedMatrix {
 export function parseJsonLines(text: string, file: string): LoadedMatrix {
   const rows: unknown[] = [];
   const lineNumbers: number[] = [];
-  const lines = text.split('\n');
+  const lines = splitLines(text);
   for (let i = 0; i < lines.length; i++) {
     if (lines[i].trim() === '') continue;
     try {
