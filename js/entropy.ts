@@ -13,7 +13,7 @@ export function descending(values: Float64Array): Float64Array {
 export function entropyOfWeights(weights: Float64Array): number {
   let total = 0;
   for (let i = 0; i < weights.length; i++) total += weights[i];
-  if (!(total > 0)) throw new DseError('E_ARGUMENT', `the weights must not all be zero`, 'eigenvalues', total);
+  if (!(total > 0)) throw new DseError('E_ARGUMENT', `the eigenvalues (or weights) must not all be zero: their entropy is undefined, received ${weights.length} zeros`, 'eigenvalues', total);
   let h = 0;
   for (let i = 0; i < weights.length; i++) {
     const p = weights[i] / total + EPS;

@@ -2,7 +2,7 @@
 // out and grows linear memory, copies inputs in and results out, and keeps one caller at a time inside.
 import { instantiate } from '@assemblyscript/loader';
 import releaseWasm from '../build/release.wasm';
-import { DseError } from './errors.js';
+import { DseError, show } from './errors.js';
 import { assertFits, type Engine } from './engine.js';
 import { noConvergence } from './js-engine/index.js';
 import { copyLowerToUpper, copyRows, type DenseMatrix } from './matrix.js';
@@ -54,6 +54,8 @@ export interface ReadyOptions {
  * diffusionSpectralEntropy({ data, rows: 100, cols: 8 });
  */
 export function ready(opts: ReadyOptions = {}): Promise<void> {
+  const refused = readyOptionsProblem(opts);
+  if (refused !== null) return Promise.reject(refused);
   if (pending === null) {
     pending = (async () => {
       const source = opts.module ?? releaseWasm;
@@ -69,6 +71,20 @@ export function ready(opts: ReadyOptions = {}): Promise<void> {
     pending.catch(() => { pending = null; });
   }
   return pending;
+}
+
+// ready()'s options are checked like every function's, whether or not the engine is already up: an object
+// whose module is a WebAssembly.Module or bytes (an ArrayBuffer or a view of one).
+function readyOptionsProblem(opts: unknown): DseError | null {
+  if (opts === null || typeof opts !== 'object') {
+    return new DseError('E_ARGUMENT', `options must be an object, received ${show(opts)}`, 'options', opts);
+  }
+  const module = (opts as ReadyOptions).module;
+  const isModule = typeof WebAssembly === 'object' && module instanceof WebAssembly.Module;
+  if (module !== undefined && !isModule && !(module instanceof ArrayBuffer) && !ArrayBuffer.isView(module)) {
+    return new DseError('E_ARGUMENT', `module must be a WebAssembly.Module or its bytes (an ArrayBuffer or a typed array), received ${show(module)}`, 'module', module);
+  }
+  return null;
 }
 
 /** Bytes of WebAssembly linear memory the engine holds now (it only grows); 0 before {@link ready}. */
