@@ -10,7 +10,6 @@
 // subtracts tau v_r u^T from each row r.
 
 import { reflector, reflectorTau, scaledNorm } from './householder';
-import { pythag } from './tridiagonal-ql';
 
 // sum_k x[k] y[k] over k in [from, to).
 @inline

@@ -1,5 +1,5 @@
 // LAPACK's Householder reflector (dlarfg) and its norm step, shared by tridiagonalize and hessenberg.
-import { pythag } from './tridiagonal-ql';
+import { pythag } from './pythag';
 
 // dlamch('S') / dlamch('E') = 2^-969, and its inverse: dlarfg's threshold for rescaling a tiny column.
 const SAFMIN: f64 = 2.004168360008973e-292;

@@ -16,7 +16,6 @@
 // are those of dsytd2; only their order differs, by rounding.
 
 import { reflector, reflectorTau, scaledNorm } from './householder';
-import { pythag } from './tridiagonal-ql';
 
 @inline
 function at(p: usize, k: i32): usize {

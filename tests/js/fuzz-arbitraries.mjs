@@ -55,6 +55,8 @@ export const backend = withGood(
 );
 export const seed = scalar(fc.integer({ min: 0, max: 2 ** 40 }));
 export const positive = scalar(fc.double({ min: 0.05, max: 100, noNaN: true }));
+/** sigma: a positive number, or 'auto' (the median distance between rows). */
+export const sigma = scalar(fc.oneof({ weight: 4, arbitrary: fc.double({ min: 0.05, max: 100, noNaN: true }) }, { weight: 1, arbitrary: fc.constant('auto') }));
 /** reps: bad values only where a valid one would be a long run (reps 2^32 is valid, and takes days). */
 export const reps = withGood(fc.oneof(
   { weight: 6, arbitrary: fc.integer({ min: 1, max: 3 }) },

@@ -15,7 +15,7 @@ import fc from 'fast-check';
 import * as api from '../../dist/index.mjs';
 import {
   backend as anyBackend, buildLabels, choice, withGood, buildMatrix, junk, labelsSpec, largestMagnitude, matrixSpec, options,
-  positive, reps, scalar, seed as anySeed,
+  positive, reps, scalar, seed as anySeed, sigma as anySigma,
 } from './fuzz-arbitraries.mjs';
 import { randomMatrix } from './helpers.mjs';
 
@@ -88,6 +88,10 @@ const SIGMA_UNDERFLOW = 1e-154;
 // until issue-10a's kernel change lands (then check it covers this end too).
 const SIGMA_OVERFLOW = 1e154;
 const sigmaUsable = (o) => !(typeof o?.sigma === 'number' && o.sigma > 0 && (o.sigma < SIGMA_UNDERFLOW || o.sigma > SIGMA_OVERFLOW));
+// Rows more than ~1.3e154 apart overflow the squared distance: medianDistance (and so sigma: 'auto') gives
+// Infinity. Huge scales are issue-10a's (cases 2-6); filtered until the distance is scaled there too.
+const DISTANCE_OVERFLOW = 1e150;
+const medianUsable = (X, o) => !((o?.sigma === 'auto' || o === 'median') && largestMagnitude(X) > DISTANCE_OVERFLOW);
 
 /**
  * One property per public function: `args` generates its arguments, `call` makes the call, `check` checks a
@@ -96,19 +100,19 @@ const sigmaUsable = (o) => !(typeof o?.sigma === 'number' && o.sigma > 0 && (o.s
  */
 const FUNCTIONS = {
   diffusionEigenvalues: {
-    args: (b) => fc.tuple(matrixSpec(), options({ sigma: positive, backend: b })),
-    keep: ([, o]) => sigmaUsable(o),
+    args: (b) => fc.tuple(matrixSpec(), options({ sigma: anySigma, backend: b })),
+    keep: ([X, o]) => sigmaUsable(o) && medianUsable(X, o),
     call: ([X, o]) => api.diffusionEigenvalues(X, o),
     check: (r, [X]) => { finiteArray(r, Float64Array, rowsOf(X)); assert.ok(isDescending(r)); },
     fixed: (b) => api.diffusionEigenvalues(small, { sigma: 1, backend: b }),
   },
   diffusionSpectralEntropy: {
     args: (b) => fc.tuple(matrixSpec(), options({
-      sigma: positive, t: scalar(fc.double({ min: 0.1, max: 20, noNaN: true })), maxN: scalar(fc.integer({ min: 2, max: 70 })),
+      sigma: anySigma, t: scalar(fc.double({ min: 0.1, max: 20, noNaN: true })), maxN: scalar(fc.integer({ min: 2, max: 70 })),
       seed: anySeed, variant: choice(['eigen', 'matrix-entry', undefined], ['classic', 'Eigen', 0]), backend: b,
     })),
     // t above ~1e15 underflows every |lambda|^t: issue 10 cases 5 and 6 (branch issue-10a). Remove once landed.
-    keep: ([, o]) => sigmaUsable(o) && !(typeof o?.t === 'number' && o.t > 1e14),
+    keep: ([X, o]) => sigmaUsable(o) && medianUsable(X, o) && !(typeof o?.t === 'number' && o.t > 1e14),
     call: ([X, o]) => api.diffusionSpectralEntropy(X, o),
     check: (h, [X, o]) => {
       const n = Math.min(rowsOf(X), o?.maxN ?? 10000);
@@ -139,10 +143,10 @@ const FUNCTIONS = {
   },
   adjacencySpectralEntropy: {
     args: (b) => fc.tuple(matrixSpec(), options({
-      sigma: positive, anisotropic: scalar(fc.boolean()), knn: scalar(fc.integer({ min: 1, max: 12 })),
+      sigma: anySigma, anisotropic: scalar(fc.boolean()), knn: scalar(fc.integer({ min: 1, max: 12 })),
       maxN: scalar(fc.integer({ min: 2, max: 70 })), seed: anySeed, backend: b,
     })),
-    keep: ([, o]) => sigmaUsable(o),
+    keep: ([X, o]) => sigmaUsable(o) && medianUsable(X, o),
     call: ([X, o]) => api.adjacencySpectralEntropy(X, o),
     check: (h, [X, o]) => entropyIn(h, Math.log2(Math.min(rowsOf(X), o?.maxN ?? 10000))),
     fixed: (b) => api.adjacencySpectralEntropy(small, { knn: 4, backend: b }),
@@ -167,13 +171,13 @@ const FUNCTIONS = {
   },
   diffusionSpectralMutualInformation: {
     args: (b) => fc.tuple(matrixSpec({ maxCols: 8 }), labelsSpec(), options({
-      sigma: positive, t: scalar(fc.double({ min: 0.1, max: 20, noNaN: true })), reps,
+      sigma: anySigma, t: scalar(fc.double({ min: 0.1, max: 20, noNaN: true })), reps,
       seed: anySeed, nClusters: scalar(fc.integer({ min: 1, max: 6 })), discrete: scalar(fc.boolean()),
       entropy: choice(['diffusion', 'matrix-entry', 'classic', undefined], ['shannon', 1]),
       bins: scalar(fc.integer({ min: 1, max: 4 })), backend: b, onProgress: choice([undefined, () => {}], [3, 'log']),
     })),
     // See diffusionSpectralEntropy: sigma underflow (case 4) and huge t (cases 5, 6), branch issue-10a.
-    keep: ([, , o]) => sigmaUsable(o) && !(typeof o?.t === 'number' && o.t > 1e14),
+    keep: ([X, , o]) => sigmaUsable(o) && medianUsable(X, o) && !(typeof o?.t === 'number' && o.t > 1e14),
     build: ([X, y, o]) => { const m = buildMatrix(X); return [m, buildLabels(y, rowsOf(m)), o]; },
     call: ([X, Y, o]) => api.diffusionSpectralMutualInformation(X, Y, o),
     check: (r, [X]) => checkMutualInformation(r, rowsOf(X)),
@@ -181,11 +185,11 @@ const FUNCTIONS = {
   },
   adjacencySpectralMutualInformation: {
     args: (b) => fc.tuple(matrixSpec({ maxCols: 8 }), labelsSpec(), options({
-      sigma: positive, anisotropic: scalar(fc.boolean()), knn: scalar(fc.integer({ min: 1, max: 12 })),
+      sigma: anySigma, anisotropic: scalar(fc.boolean()), knn: scalar(fc.integer({ min: 1, max: 12 })),
       reps, seed: anySeed, nClusters: scalar(fc.integer({ min: 1, max: 6 })),
       discrete: scalar(fc.boolean()), backend: b,
     })),
-    keep: ([, , o]) => sigmaUsable(o),
+    keep: ([X, , o]) => sigmaUsable(o) && medianUsable(X, o),
     build: ([X, y, o]) => { const m = buildMatrix(X); return [m, buildLabels(y, rowsOf(m)), o]; },
     call: ([X, Y, o]) => api.adjacencySpectralMutualInformation(X, Y, o),
     check: (r, [X]) => checkMutualInformation(r, rowsOf(X)),
@@ -239,6 +243,41 @@ const FUNCTIONS = {
     check: (r) => assert.equal(r, 'wasm'),
     fixed: () => api.defaultBackend(),
   },
+  medianDistance: {
+    args: () => fc.tuple(matrixSpec(), options({ seed: anySeed })),
+    keep: ([X]) => medianUsable(X, 'median'),
+    call: ([X, o]) => api.medianDistance(X, o),
+    check: (d) => assert.ok(Number.isFinite(d) && d >= 0, `median distance ${d}`),
+    fixed: () => api.medianDistance(small),
+  },
+  subsample: {
+    args: () => fc.tuple(matrixSpec(), options({ maxN: scalar(fc.integer({ min: 2, max: 70 })), seed: anySeed })),
+    call: ([X, o]) => api.subsample(X, o),
+    check: (m, [X, o]) => {
+      assert.equal(m.rows, Math.min(rowsOf(X), o?.maxN ?? 10000));
+      assert.equal(m.data.length, m.rows * m.cols);
+    },
+    fixed: () => api.subsample(small, { maxN: 5, seed: 3 }).data,
+  },
+  kernelDiagnosis: {
+    args: (b) => fc.tuple(matrixSpec(), options({ sigma: anySigma, maxN: scalar(fc.integer({ min: 2, max: 70 })), seed: anySeed, backend: b })),
+    keep: ([X, o]) => sigmaUsable(o) && medianUsable(X, o),
+    call: ([X, o]) => api.kernelDiagnosis(X, o),
+    check: (r) => assert.ok(r === null || (['constant', 'identity'].includes(r.kind) && typeof r.message === 'string')),
+    fixed: (b) => api.kernelDiagnosis(small, { sigma: 1000, backend: b }),
+  },
+  checkOption: {
+    args: () => fc.tuple(fc.oneof(fc.constantFrom('sigma', 't', 'maxN', 'seed', 'reps', 'bins', 'nNeighbors'), junk), fc.oneof(scalar(fc.double({ min: 0.05, max: 100, noNaN: true })), fc.constant('auto'))),
+    call: ([name, value]) => api.checkOption(name, value),
+    check: (r) => assert.ok(r === 'auto' || Number.isFinite(r), `checked ${String(r)}`),
+    fixed: () => api.checkOption('sigma', 2.5),
+  },
+  backendInfo: {
+    args: () => fc.array(junk, { maxLength: 2 }),
+    call: (a) => api.backendInfo(...a),
+    check: (r) => assert.deepEqual(r, { backend: 'wasm', simd: true, reason: null }),
+    fixed: () => api.backendInfo(),
+  },
   engineInfo: {
     args: () => fc.array(junk, { maxLength: 2 }),
     call: (a) => api.engineInfo(...a),
@@ -279,6 +318,7 @@ function report(details, name) {
 
 test('every exported function has a fuzz property (DseError, a class, and ready, async, apart)', () => {
   const exported = Object.keys(api).filter((k) => typeof api[k] === 'function' && k !== 'DseError' && k !== 'ready');
+  assert.ok(exported.length >= 20, `${exported.length} functions`);
   assert.deepEqual(exported.sort(), Object.keys(FUNCTIONS).sort());
 });
 
