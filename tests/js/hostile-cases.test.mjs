@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import * as api from '../../dist/index.mjs';
 import { createScoringHandler } from '../../examples/edge-scoring/scoring.mjs';
 import { bin, dse, dseJson, fixture, npyBytes, tempDir } from './cli-helpers.mjs';
-import { fixturesDir, randomMatrix, assertClose } from './helpers.mjs';
+import { fixturesDir, randomMatrix, assertClose, uniform } from './helpers.mjs';
 
 const { DseError } = api;
 const expected = JSON.parse(readFileSync(fixturesDir + 'issue10.json', 'utf8'));
@@ -258,4 +258,34 @@ test('case 17: the README Errors section lists every code and the cases of issue
   for (const code of new Set(codes)) assert.ok(section.includes('`' + code + '`'), `README lacks ${code}`);
   for (const words of ['BigInt', 'smallest cluster', 'a function']) assert.ok(section.includes(words), `README Errors lacks "${words}"`);
   assert.ok(existsSync(new URL('../../scripts/issue10-fixtures.py', import.meta.url)));
+});
+
+// Found by the fuzz suite (tests/js/fuzz.test.mjs) ------------------------------------------------------------
+test('fuzz find: a near-identity matrix with subnormal off-diagonal entries has eigenvalues 1, not E_NO_CONVERGENCE', () => {
+  // Gershgorin: every eigenvalue lies within 4e-310 of 1 (of 2 for the first row of B), so to double precision
+  // they are exactly those diagonal values.
+  const A = [[1, 1e-310, 1e-310, 2e-310], [1e-310, 1, 3e-310, 1e-310], [1e-310, 3e-310, 1, 1e-310], [2e-310, 1e-310, 1e-310, 1]];
+  const B = [[2, 0, 0, 0], [0, 1, 3e-310, 1e-310], [0, 3e-310, 1, 2e-310], [0, 1e-310, 2e-310, 1]];
+  for (const backend of ['wasm', 'js']) {
+    assert.deepEqual(Array.from(api.symmetricEigenvalues(A, { backend })), [1, 1, 1, 1]);
+    assert.deepEqual(Array.from(api.symmetricEigenvalues(B, { backend })), [2, 1, 1, 1]);
+    assert.deepEqual(Array.from(api.generalEigenvalues(B, { backend }).real), [2, 1, 1, 1]);
+    // The K of 55 points in 37 dimensions at sigma 0.05: off-diagonal affinities from 1e-231 down to subnormal,
+    // so K = I to double precision and every eigenvalue is 1 (to the 1e-13 of a backward-stable solver at N = 55).
+    const next = uniform(2147483642);
+    const X = { data: Float64Array.from({ length: 55 * 37 }, () => next() - 0.5), rows: 55, cols: 37 };
+    for (const v of api.diffusionEigenvalues(X, { sigma: 0.05, backend })) assertClose(v, 1, 1e-13, `eigenvalue (${backend})`);
+  }
+});
+
+test('fuzz find: ready() refuses options that are not an object, and a module that is neither a Module nor bytes', async () => {
+  for (const [opts, argument] of [[null, 'options'], [5, 'options'], [{ module: 'engine.wasm' }, 'module'], [{ module: () => 0 }, 'module'], [{ module: [0, 97, 115, 109] }, 'module']]) {
+    await assert.rejects(api.ready(opts), (e) => e instanceof DseError && e.code === 'E_ARGUMENT' && e.argument === argument && e.message.includes(argument));
+  }
+  await api.ready();
+  assert.ok(Number.isFinite(api.diffusionSpectralEntropy(c1.X, { sigma: 1 })));
+});
+
+test('fuzz find: all-zero eigenvalues are refused with a message naming eigenvalues', () => {
+  throwsDse(() => api.spectralEntropy([0, 0]), 'E_ARGUMENT', 'eigenvalues', 'eigenvalues');
 });
