@@ -272,6 +272,80 @@ const FUNCTIONS = {
     check: (r) => assert.ok(r === 'auto' || Number.isFinite(r), `checked ${String(r)}`),
     fixed: () => api.checkOption('sigma', 2.5),
   },
+  // The spectral toolkit (issue 12a, merged into main at the end of issue 10b). Its results are checked for
+  // finiteness and shape only. The properties marked `todo` fail today on the defects listed in TOOLKIT_TODO
+  // (found by this suite, not yet fixed): node:test reports them as todo without failing npm test.
+  singularValues: {
+    args: (b) => fc.tuple(matrixSpec(), options({ backend: b })),
+    keep: ([A]) => { const m = largestMagnitude(A); return !(m > 2 ** 500 || (m > 0 && m < 2 ** -500)); },
+    call: ([A, o]) => api.singularValues(A, o),
+    check: (r, [A]) => { assert.ok(r instanceof Float64Array); allFinite(r); assert.ok(isDescending(r) && r.every((v) => v >= 0)); },
+    fixed: (b) => api.singularValues(gen, { backend: b }),
+  },
+  vonNeumannEntropy: {
+    args: (b) => fc.tuple(matrixSpec({ square: true, symmetric: true }), options({ tMax: scalar(fc.integer({ min: 1, max: 30 }), [2 ** 53, -1, 0, 0.5, 1e300]), backend: b })),
+    keep: ([A]) => { const m = largestMagnitude(A); return !(m > 2 ** 500 || (m > 0 && m < 2 ** -500)); },
+    call: ([A, o]) => api.vonNeumannEntropy(A, o),
+    check: (r) => { assert.ok(r instanceof Float64Array); allFinite(r); },
+    codes: [...INPUT_CODES, 'E_NOT_SYMMETRIC'],
+    fixed: (b) => api.vonNeumannEntropy(sym, { tMax: 5, backend: b }),
+  },
+  diffusionVonNeumannEntropy: {
+    args: (b) => fc.tuple(matrixSpec(), options({ sigma: anySigma, seed: anySeed, tMax: scalar(fc.integer({ min: 1, max: 30 }), [2 ** 53, -1, 0, 0.5, 1e300]), backend: b })),
+    keep: ([X, o]) => sigmaUsable(o) && medianUsable(X, o),
+    call: ([X, o]) => api.diffusionVonNeumannEntropy(X, o),
+    check: (r) => allFinite(r),
+    fixed: (b) => api.diffusionVonNeumannEntropy(small, { sigma: 1, tMax: 5, backend: b }),
+  },
+  renyiEntropy: {
+    args: (b) => fc.tuple(matrixSpec(), options({ alpha: scalar(fc.double({ min: 0, max: 5, noNaN: true })), sigma: anySigma, seed: anySeed, backend: b })),
+    keep: ([X, o]) => sigmaUsable(o) && medianUsable(X, o),
+    call: ([X, o]) => api.renyiEntropy(X, o),
+    check: (h) => allFinite(h),
+    fixed: (b) => api.renyiEntropy(small, { alpha: 2, sigma: 1, backend: b }),
+  },
+  vendiScore: {
+    args: (b) => fc.tuple(matrixSpec(), options({ q: scalar(fc.constantFrom(0, 0.5, 1, 2, Infinity)), normalize: scalar(fc.boolean()), backend: b })),
+    keep: ([X]) => medianUsable(X, 'median'),
+    call: ([X, o]) => api.vendiScore(X, o),
+    check: (v) => allFinite(v),
+    fixed: (b) => api.vendiScore(small, { backend: b }),
+  },
+  vendiScoreFromKernel: {
+    args: (b) => fc.tuple(matrixSpec({ square: true, symmetric: true }), options({ q: scalar(fc.constantFrom(0, 0.5, 1, 2, Infinity)), normalize: scalar(fc.boolean()), backend: b })),
+    keep: ([A]) => { const m = largestMagnitude(A); return !(m > 2 ** 500 || (m > 0 && m < 2 ** -500)); },
+    call: ([K, o]) => api.vendiScoreFromKernel(K, o),
+    check: (v) => allFinite(v),
+    codes: [...INPUT_CODES, 'E_NOT_SYMMETRIC'],
+    fixed: (b) => api.vendiScoreFromKernel(sym, { backend: b }),
+  },
+  rankMe: {
+    args: (b) => fc.tuple(matrixSpec(), options({ eps: scalar(fc.double({ min: 1e-12, max: 1e-3, noNaN: true })), backend: b })),
+    keep: ([A]) => { const m = largestMagnitude(A); return !(m > 2 ** 500 || (m > 0 && m < 2 ** -500)); },
+    call: ([Z, o]) => api.rankMe(Z, o),
+    check: (v) => allFinite(v),
+    fixed: (b) => api.rankMe(small, { backend: b }),
+  },
+  intrinsicDimension: {
+    args: (b) => fc.tuple(matrixSpec(), options({
+      method: choice(['twonn', 'mle', undefined], ['pca', 1]), discardFraction: scalar(fc.double({ min: 0, max: 0.5, noNaN: true })),
+      nNeighbors: scalar(fc.integer({ min: 2, max: 12 })), backend: b,
+    })),
+    keep: ([X]) => medianUsable(X, 'median'),
+    call: ([X, o]) => api.intrinsicDimension(X, o),
+    check: (v) => allFinite(v),
+    codes: [...INPUT_CODES, 'E_DUPLICATE_ROWS'],
+    fixed: (b) => api.intrinsicDimension(small, { backend: b }),
+  },
+  kneePoint: {
+    args: () => fc.tuple(
+      fc.oneof(fc.array(fc.double({ min: -10, max: 10, noNaN: true }), { minLength: 0, maxLength: 60 }), fc.array(fc.oneof(fc.double(), junk), { maxLength: 6 }), junk),
+      fc.oneof(fc.constant(undefined), fc.array(fc.double({ min: -10, max: 10, noNaN: true }), { maxLength: 60 }), junk),
+    ),
+    call: ([y, x]) => api.kneePoint(y, x),
+    check: (v) => allFinite(v),
+    fixed: () => api.kneePoint(Array.from({ length: 20 }, (_, i) => Math.exp(-i / 10))),
+  },
   backendInfo: {
     args: () => fc.array(junk, { maxLength: 2 }),
     call: (a) => api.backendInfo(...a),
@@ -292,6 +366,13 @@ const FUNCTIONS = {
   },
 };
 
+/** Every number in a result (a number, a typed array, an array or an object of them) is finite. */
+function allFinite(r) {
+  if (typeof r === 'number') assert.ok(Number.isFinite(r), `result ${r}`);
+  else if (ArrayBuffer.isView(r) || Array.isArray(r)) for (const v of r) allFinite(v);
+  else if (r !== null && typeof r === 'object') for (const v of Object.values(r)) allFinite(v);
+}
+
 function checkMutualInformation(r, n) {
   assert.ok(Number.isFinite(r.value), `value ${r.value}`);
   finiteArray(r.clusters, Int32Array, n);
@@ -303,6 +384,15 @@ function checkMutualInformation(r, n) {
   assert.equal(r.classes.reduce((s, c) => s + c.size, 0), n);
   assert.ok(Math.abs(sum - r.value) <= 1e-12 * Math.max(1, Math.abs(r.value)), 'terms add up to value');
 }
+
+const TOOLKIT_TODO = {
+  vonNeumannEntropy: 'NaN entries for a 55 x 55 symmetric matrix of values near 3 (both backends)',
+  diffusionVonNeumannEntropy: 'E_NO_CONVERGENCE in the bidiagonal QR at sigma 0.05 (near-identity K) and at 1e-20 scaled data',
+  renyiEntropy: 'Infinity for alpha = 2^53 + 2 (a huge finite alpha)',
+  vendiScore: 'Infinity for q = 2^53 + 2 (a huge finite order)',
+  vendiScoreFromKernel: 'E_NO_CONVERGENCE for the all-zero kernel with normalize: true (0 / 0)',
+  intrinsicDimension: "Infinity with method 'twonn' on integer-grid rows (a ratio of equal neighbour distances)",
+};
 
 const params = (runs) => ({ seed: SEED, numRuns: runs, path: PATH, endOnFailure: process.env.FUZZ_SHRINK === "0" });
 
@@ -326,7 +416,7 @@ for (const [name, f] of Object.entries(FUNCTIONS)) {
   const backends = f.args.length === 1 ? ['wasm', 'js'] : [null];
   for (const b of backends) {
     const label = b === null ? name : `${name} (${b})`;
-    test(`fuzz ${label}: a finite result of the documented shape, or a documented DseError; then the fixed call is unchanged`, () => {
+    test(`fuzz ${label}: a finite result of the documented shape, or a documented DseError; then the fixed call is unchanged`, { todo: TOOLKIT_TODO[name] }, () => {
       const backendArb = b === null ? anyBackend : withGood(fc.oneof({ weight: 9, arbitrary: fc.constant(b) }, { weight: 1, arbitrary: anyBackend }), fc.constant(b));
       const fixedBackend = b ?? 'wasm';
       const began = performance.now();
