@@ -346,6 +346,14 @@ const FUNCTIONS = {
     check: (v) => allFinite(v),
     fixed: () => api.kneePoint(Array.from({ length: 20 }, (_, i) => Math.exp(-i / 10))),
   },
+  // issue 14's tracker: made with hostile options, then given one hostile matrix to record.
+  createRepresentationTracker: {
+    args: (b) => fc.tuple(matrixSpec({ maxRows: 30, maxCols: 8 }), options({ sigma: anySigma, backend: b })),
+    keep: ([X, o]) => sigmaUsable(o) && medianUsable(X, o),
+    call: ([X, o]) => api.createRepresentationTracker(o).record(0, 'hidden', X),
+    check: (r) => assert.ok(Number.isFinite(r.dse), `dse ${r.dse}`),
+    fixed: (b) => api.createRepresentationTracker({ sigma: 1, backend: b }).record(0, 'hidden', small).dse,
+  },
   backendInfo: {
     args: () => fc.array(junk, { maxLength: 2 }),
     call: (a) => api.backendInfo(...a),
