@@ -16,6 +16,11 @@ export function assertFits(bytes: number, what: string, detail = ''): void {
 export interface Engine {
   /** Eigenvalues of K (SPEC section 1) for the rows of x listed in `rows`, or all rows; unsorted. */
   diffusionEigenvalues(x: DenseMatrix, rows: Int32Array | null, sigma: number): Float64Array;
+  /**
+   * The full n x n anisotropic diffusion matrix K of SPEC section 1 (row-major, both triangles) for the rows of
+   * x listed in `rows`, or all rows: what the reference's Chebyshev mode reads.
+   */
+  diffusionKernel(x: DenseMatrix, rows: Int32Array | null, sigma: number): Float64Array;
   /** Eigenvalues of a symmetric matrix, read from its lower triangle as LAPACK's default does; unsorted. */
   symmetricEigenvalues(a: DenseMatrix): Float64Array;
   /**

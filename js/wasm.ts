@@ -5,7 +5,7 @@ import releaseWasm from '../build/release.wasm';
 import { DseError } from './errors.js';
 import { assertFits, type Engine } from './engine.js';
 import { noConvergence } from './js-engine/index.js';
-import { copyLowerToUpper, copyRows, type DenseMatrix } from './matrix.js';
+import { copyLowerToUpper, copyRows, mirrorUpper, type DenseMatrix } from './matrix.js';
 import { checkKnnFits, isNumpySymmetric, moduliInto, qrNoConvergence, type AdjacencyOptions } from './adjacency-spectrum.js';
 import { wasmSimdMissing } from './simd.js';
 
@@ -186,6 +186,18 @@ export const wasmEngine: Engine = {
       k.gaussianKernel(m, n, sigma);
       k.anisotropicNormalize(m, n, rowSums);
       return eigenvaluesAt(k, m, n, eig);
+    } finally {
+      busy = false;
+    }
+  },
+
+  diffusionKernel(x: DenseMatrix, rows: Int32Array | null, sigma: number): Float64Array {
+    const k = enter();
+    try {
+      const { n, m, rowSums } = squaredDistancesAt(k, x, rows);
+      k.gaussianKernel(m, n, sigma);
+      k.anisotropicNormalize(m, n, rowSums);
+      return mirrorUpper(new Float64Array(k.memory.buffer, m, n * n).slice(), n);
     } finally {
       busy = false;
     }

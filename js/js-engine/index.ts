@@ -1,7 +1,7 @@
 // The pure-JS backend: the same stages as the WASM engine, over Float64Arrays.
 import { DseError } from '../errors.js';
 import { assertFits, type Engine } from '../engine.js';
-import { copyLowerToUpper, copyRows, type DenseMatrix } from '../matrix.js';
+import { copyLowerToUpper, copyRows, mirrorUpper, type DenseMatrix } from '../matrix.js';
 import { squaredDistances } from './distance.js';
 import { anisotropicNormalize, gaussianKernel } from './kernel.js';
 import { tridiagonalize } from './tridiagonalize.js';
@@ -57,6 +57,11 @@ export const jsEngine: Engine = {
   diffusionEigenvalues(x: DenseMatrix, rows: Int32Array | null, sigma: number): Float64Array {
     const { n, m } = diffusionKernel(x, rows, sigma);
     return eigenvaluesOfUpper(m, n);
+  },
+
+  diffusionKernel(x: DenseMatrix, rows: Int32Array | null, sigma: number): Float64Array {
+    const { n, m } = diffusionKernel(x, rows, sigma);
+    return mirrorUpper(m, n);
   },
 
   symmetricEigenvalues(a: DenseMatrix): Float64Array {
