@@ -4,6 +4,7 @@ import { DseError, show } from './errors.js';
 import { descending, spectralEntropy } from './entropy.js';
 import { toMatrix, toSquareMatrix, type MatrixLike } from './matrix.js';
 import { checkSeed, pythonSample } from './python-random.js';
+import { chebyshevEntropy, chebyshevState, type ChebyshevOptions } from './measures/chebyshev.js';
 import { integerAtLeast, options, positive } from './validate.js';
 
 export { DseError, type DseErrorCode } from './errors.js';
@@ -13,6 +14,8 @@ export { setDefaultBackend, defaultBackend, type BackendName } from './backend.j
 export { engineInfo, type EngineInfo } from './backend.js';
 export { spectralEntropy } from './entropy.js';
 export { pythonSample } from './python-random.js';
+export { NumpyRandomState } from './random/numpy-random.js';
+export type { ChebyshevOptions } from './measures/chebyshev.js';
 export { adjacencySpectralEntropy, generalEigenvalues, type AdjacencyEntropyOptions, type ComplexEigenvalues } from './adjacency.js';
 export { classicShannonEntropy, type ClassicEntropyOptions } from './classic-entropy.js';
 export { spectralClustering, type SpectralClusteringOptions } from './spectral-clustering.js';
@@ -30,7 +33,7 @@ export interface EigenvalueOptions {
 }
 
 /** Options of {@link diffusionSpectralEntropy}. */
-export interface EntropyOptions extends EigenvalueOptions {
+export interface EntropyOptions extends EigenvalueOptions, ChebyshevOptions {
   /** Diffusion time: eigenvalues enter as |lambda|^t. Default 1. */
   t?: number;
   /** Above this many rows, a Python-compatible random subsample of maxN rows is used. Default 10000. */
@@ -66,6 +69,9 @@ export function diffusionEigenvalues(X: MatrixLike, opts?: EigenvalueOptions): F
  * Bounded by log2 N; near 0 when sigma is large for the data (K nearly constant), near log2 N when sigma is
  * small (K nearly the identity). `variant: 'matrix-entry'` instead takes the entropy of the N^2 entries of
  * P = diag(1 / row sums of K) K, p_ij = |P_ij| / sum |P| + 2^-52 (bounded by 2 log2 N).
+ * `approximate: 'chebyshev'` replaces the exact eigenvalues by the reference's Chebyshev estimate
+ * (`chebyshev_approx=True`, SPEC section 11), equal to it after `np.random.seed(numpySeed)`; it can be far
+ * from the exact value (docs/chebyshev.md).
  *
  * @example
  * await ready();
@@ -84,7 +90,12 @@ export function diffusionSpectralEntropy(X: MatrixLike, opts?: EntropyOptions): 
   if (variant !== 'eigen' && variant !== 'matrix-entry') {
     throw new DseError('E_ARGUMENT', `variant must be 'eigen' or 'matrix-entry', received ${show(variant)}`, 'variant', variant);
   }
+  const chebyshev = chebyshevState(o);
+  if (chebyshev !== null && variant !== 'eigen') {
+    throw new DseError('E_ARGUMENT', `approximate: 'chebyshev' estimates eigenvalues and cannot be combined with variant ${show(variant)}`, 'approximate', o.approximate);
+  }
   const rows = x.rows > maxN ? pythonSample(seed, x.rows, maxN) : null;
+  if (chebyshev !== null) return chebyshevEntropy(engine, x, rows, sigma, t, chebyshev);
   if (variant === 'matrix-entry') return engine.diffusionMatrixEntryEntropy(x, rows, sigma);
   // Sorted as diffusionEigenvalues returns them, so that spectralEntropy(diffusionEigenvalues(X)) sums in the
   // same order and gives the same number to the last bit.

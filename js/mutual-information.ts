@@ -11,6 +11,7 @@ import { toMatrix, type DenseMatrix, type MatrixLike, type NumericArray } from '
 import { checkSeed, PythonRandom } from './python-random.js';
 import { clusterCount, spectralLabels } from './spectral-clustering.js';
 import { integerAtLeast, options, positive } from './validate.js';
+import { chebyshevEntropy, chebyshevState, type ChebyshevOptions } from './measures/chebyshev.js';
 
 /** Entropy, in bits, of the rows of X listed in `rows`. */
 export type EntropyOfRows = (rows: Int32Array) => number;
@@ -148,7 +149,7 @@ export interface MutualInformationOptionsBase {
 }
 
 /** Options of {@link diffusionSpectralMutualInformation}. */
-export interface MutualInformationOptions extends MutualInformationOptionsBase {
+export interface MutualInformationOptions extends MutualInformationOptionsBase, ChebyshevOptions {
   /** Diffusion time of the diffusion spectral entropy. Default 1. */
   t?: number;
   /** The entropy: 'diffusion' (DSE, default), 'matrix-entry', or 'classic' (binning; gives CSMI). */
@@ -246,7 +247,9 @@ function run(X: MatrixLike, Y: unknown, o: MutualInformationOptionsBase, entropy
  * Y is discrete labels, one continuous column (binned into nClusters), or several columns (spectral
  * clustering into nClusters, see {@link spectralClustering}). `entropy: 'classic'` gives CSMI, which can be
  * negative. About 0 when Y is independent of X. A cluster of one row contributes ~0 (one point has entropy
- * -(1 + 2^-52) log2(1 + 2^-52), as in the reference).
+ * -(1 + 2^-52) log2(1 + 2^-52), as in the reference). `approximate: 'chebyshev'` uses the reference's
+ * Chebyshev estimate in every entropy, the probes of each drawn in turn from one numpy state seeded by
+ * `numpySeed` (docs/chebyshev.md: it can give a negative DSMI).
  *
  * @example
  * await ready();
@@ -261,7 +264,13 @@ export function diffusionSpectralMutualInformation(X: MatrixLike, Y: ReferenceLi
   if (kind !== 'diffusion' && kind !== 'matrix-entry' && kind !== 'classic') {
     throw new DseError('E_ARGUMENT', `entropy must be 'diffusion', 'matrix-entry' or 'classic', received ${show(kind)}`, 'entropy', kind);
   }
+  const chebyshev = chebyshevState(o);
+  if (chebyshev !== null && kind !== 'diffusion') {
+    throw new DseError('E_ARGUMENT', `approximate: 'chebyshev' estimates eigenvalues and cannot be combined with entropy ${show(kind)}`, 'approximate', o.approximate);
+  }
   return run(X, Y, o, (engine, x) => {
+    // One numpy state for the whole call, drawn on by every entropy in the reference's order.
+    if (chebyshev !== null) return (rows) => chebyshevEntropy(engine, x, rows, sigma, t, chebyshev);
     if (kind === 'classic') return (rows) => classicEntropyOfRows(x, rows, bins);
     if (kind === 'matrix-entry') return (rows) => engine.diffusionMatrixEntryEntropy(x, rows, sigma);
     return (rows) => spectralEntropy(descending(engine.diffusionEigenvalues(x, rows, sigma)), { t });
