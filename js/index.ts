@@ -15,6 +15,7 @@ export { engineInfo, type EngineInfo } from './backend.js';
 export { spectralEntropy } from './entropy.js';
 export { pythonSample } from './python-random.js';
 export { NumpyRandomState } from './random/numpy-random.js';
+export { readEigenvalueCache, writeEigenvalueCache, readNpz, writeNpz, type CachePrecision, type ReadCacheOptions, type WriteCacheOptions } from './io/npz.js';
 export type { ChebyshevOptions } from './measures/chebyshev.js';
 export { adjacencySpectralEntropy, generalEigenvalues, type AdjacencyEntropyOptions, type ComplexEigenvalues } from './adjacency.js';
 export { classicShannonEntropy, type ClassicEntropyOptions } from './classic-entropy.js';

@@ -3,7 +3,7 @@
 // It estimates the density of states of K from stochastic traces and turns the density into a list of
 // eigenvalues; it is not an eigenvalue solver, and its authors do not recommend it (docs/chebyshev.md).
 import type { NumpyRandomState } from '../random/numpy-random.js';
-import { pairwiseSum } from './pairwise-sum.js';
+import { pairwiseSum, roundHalfEven } from './numpy-arithmetic.js';
 
 /** Entries of K with |K_ij| below this are dropped before the moments (approx_eigvals' filter_thr). */
 export const FILTER_THRESHOLD = 1e-3;
@@ -106,12 +106,6 @@ export function densityPoints(): Float64Array {
   for (let i = 0; i < POINTS; i++) xx[i] = i * step + startX;
   xx[POINTS - 1] = stopX;
   return xx;
-}
-
-/** numpy's np.round: to the nearest integer, halves to even. */
-export function roundHalfEven(x: number): number {
-  const r = Math.round(x);
-  return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }
 
 /**

@@ -1,7 +1,8 @@
-// numpy's pairwise summation (umath loops, pairwise_sum_DOUBLE), used by np.sum and np.mean over a contiguous
-// axis: below 8 values a plain loop; up to 128, eight interleaved partial sums combined as
+// numpy's arithmetic where its order or rounding shows in the last digits of the reference's numbers.
+// Pairwise summation (umath loops, pairwise_sum_DOUBLE), used by np.sum and np.mean over a contiguous axis:
+// below 8 values a plain loop; up to 128, eight interleaved partial sums combined as
 // ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7)) and the tail added; above, the two halves (the first a
-// multiple of 8 long) summed recursively. Reproducing it keeps the last digits of the reference's sums.
+// multiple of 8 long) summed recursively.
 
 const BLOCK = 128;
 
@@ -25,4 +26,10 @@ export function pairwiseSum(a: ArrayLike<number>, start = 0, n = a.length - star
   let half = Math.floor(n / 2);
   half -= half % 8;
   return pairwiseSum(a, start, half) + pairwiseSum(a, start + half, n - half);
+}
+
+/** numpy's np.round to an integer: to the nearest, halves to even. */
+export function roundHalfEven(x: number): number {
+  const r = Math.round(x);
+  return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }
