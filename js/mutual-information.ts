@@ -156,6 +156,14 @@ export interface MutualInformationOptions extends MutualInformationOptionsBase, 
   entropy?: 'diffusion' | 'matrix-entry' | 'classic';
   /** Bins per feature of the classic entropy. Default 2. */
   bins?: number;
+  /**
+   * Eigenvalues of each diffusion entropy, by call: `eigvals_<k>` for the k-th entropy in the reference's
+   * order (k = (1 + reps) c + r for the c-th cluster in ascending label order; r = 0 its own rows, r >= 1 the
+   * r-th random subset). A member present is used instead of computing (its length must be the subset's);
+   * an absent one is computed and added. The reference's DSMI has no cache; `dse mi --eigenvalues-cache`
+   * saves this map as an .npz (docs/faq.md).
+   */
+  eigenvalueCache?: Map<string, Float64Array>;
 }
 
 /** Options of {@link adjacencySpectralMutualInformation}. */
@@ -268,13 +276,40 @@ export function diffusionSpectralMutualInformation(X: MatrixLike, Y: ReferenceLi
   if (chebyshev !== null && kind !== 'diffusion') {
     throw new DseError('E_ARGUMENT', `approximate: 'chebyshev' estimates eigenvalues and cannot be combined with entropy ${show(kind)}`, 'approximate', o.approximate);
   }
+  const cache = o.eigenvalueCache;
+  if (cache !== undefined && !(cache instanceof Map)) {
+    throw new DseError('E_ARGUMENT', `eigenvalueCache must be a Map of Float64Arrays, received ${show(cache)}`, 'eigenvalueCache', cache);
+  }
+  if (cache !== undefined && (kind !== 'diffusion' || chebyshev !== null)) {
+    throw new DseError('E_ARGUMENT', `eigenvalueCache holds exact eigenvalues of the diffusion entropy: it cannot be used with ${chebyshev !== null ? "approximate: 'chebyshev'" : `entropy ${show(kind)}`}`, 'eigenvalueCache', cache);
+  }
   return run(X, Y, o, (engine, x) => {
+    if (cache !== undefined) return cachedEntropy(engine, x, sigma, t, cache);
     // One numpy state for the whole call, drawn on by every entropy in the reference's order.
     if (chebyshev !== null) return (rows) => chebyshevEntropy(engine, x, rows, sigma, t, chebyshev);
     if (kind === 'classic') return (rows) => classicEntropyOfRows(x, rows, bins);
     if (kind === 'matrix-entry') return (rows) => engine.diffusionMatrixEntryEntropy(x, rows, sigma);
     return (rows) => spectralEntropy(descending(engine.diffusionEigenvalues(x, rows, sigma)), { t });
   });
+}
+
+// The diffusion entropy of each call's rows from `cache` when it holds that call's eigenvalues, else computed
+// and added to it.
+function cachedEntropy(engine: Engine, x: DenseMatrix, sigma: number, t: number, cache: Map<string, Float64Array>): EntropyOfRows {
+  let call = 0;
+  return (rows) => {
+    const key = `eigvals_${call++}`;
+    let values = cache.get(key);
+    if (values === undefined) {
+      values = descending(engine.diffusionEigenvalues(x, rows, sigma));
+      cache.set(key, values);
+    } else if (values.length !== rows.length) {
+      throw new DseError('E_SHAPE', `eigenvalueCache member ${key} holds ${values.length} eigenvalues but that entropy's subset has ${rows.length} rows: the cache was made for other data`, 'eigenvalueCache', key);
+    } else {
+      values = descending(Float64Array.from(values));
+    }
+    return spectralEntropy(values, { t });
+  };
 }
 
 /**
