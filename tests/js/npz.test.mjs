@@ -59,3 +59,22 @@ test('errors: not an npz, an npz without eigvals, a length that does not match, 
   assert.throws(() => readEigenvalueCache(readFileSync(fixturesDir + 'flags/blobs_eig_float64.npz'), { length: 400 }), (e) => code('E_SHAPE')(e) && /300 eigenvalues but the data has 400 rows/.test(e.message));
   assert.throws(() => writeEigenvalueCache([1], { precision: 'float8' }), (e) => code('E_ARGUMENT')(e) && e.argument === 'precision');
 });
+
+test('DSMI eigenvalueCache: filled on the first call, used on the second (same value), refused when a member does not fit', async () => {
+  const { ready, diffusionSpectralMutualInformation } = await import('../../dist/index.mjs');
+  const { readNpy } = await import('./helpers.mjs');
+  await ready();
+  const X = readNpy('blobs_X.npy');
+  const y = readNpy('blobs_y.npy').data;
+  const cache = new Map();
+  const first = diffusionSpectralMutualInformation(X, y, { sigma: 4.47213595499958, eigenvalueCache: cache }).value;
+  assert.equal(cache.size, 5 * 6);
+  assert.equal(cache.get('eigvals_0').length, 60);
+  // A cache whose values all say "one eigenvalue of 1" changes the value: it is read, not recomputed.
+  const fake = new Map([...cache].map(([k, v]) => [k, Float64Array.from(v, (_, i) => (i === 0 ? 1 : 0))]));
+  assert.notEqual(diffusionSpectralMutualInformation(X, y, { sigma: 4.47213595499958, eigenvalueCache: fake }).value, first);
+  assert.equal(diffusionSpectralMutualInformation(X, y, { sigma: 4.47213595499958, eigenvalueCache: cache }).value, first);
+  cache.set('eigvals_3', new Float64Array(7));
+  assert.throws(() => diffusionSpectralMutualInformation(X, y, { sigma: 4.47213595499958, eigenvalueCache: cache }), (e) => e instanceof DseError && e.code === 'E_SHAPE' && /eigvals_3 holds 7 eigenvalues/.test(e.message));
+  assert.throws(() => diffusionSpectralMutualInformation(X, y, { eigenvalueCache: cache, entropy: 'classic' }), (e) => e instanceof DseError && e.argument === 'eigenvalueCache');
+});
