@@ -58,10 +58,17 @@ export async function miCommand(argv: string[]): Promise<void> {
   const loaded = cached.size;
   const progress = new Progress(stages.enabled ? SILENT : process.stderr, X.rows >= 1000);
   let entropies = 0;
+  // The library reports the clustering as it starts; its time shows in the next report, named for both.
+  let clustering = false;
   const onProgress = (f: number, stage: string): void => {
     progress.update(f, stage);
-    if (stage === 'clusters') stages.mark('read Y; clustering it next');
-    else stages.mark(`${stage === 'conditional' ? 'entropy of a cluster' : 'entropy of a random subset'} (#${++entropies}, ${Math.round(f * 100)}% of the entropies)`);
+    if (stage === 'clusters') {
+      clustering = true;
+      return;
+    }
+    const what = `${stage === 'conditional' ? 'entropy of a cluster' : 'entropy of a random subset'} (#${++entropies}, ${Math.round(f * 100)}% of the entropies)`;
+    stages.mark(clustering ? `spectral clustering of Y, then the ${what}` : what);
+    clustering = false;
   };
   let result: { value: number; clusters: Int32Array };
   try {
