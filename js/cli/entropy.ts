@@ -8,10 +8,11 @@ import { Progress } from './progress.js';
 import { subsample } from './rows.js';
 import { cacheOption, CACHE_VALUES, loadedNote, loadEigenvalues, saveEigenvalues, writtenNote } from './cache.js';
 import { SILENT, Stages } from './verbose.js';
+import { approximateOption, APPROXIMATE_VALUES, APPROXIMATE_WARNING } from './approximate.js';
 
 export const entropySpec: CommandSpec = {
   name: 'entropy',
-  values: ['sigma', 't', 'max-n', 'seed', 'variant', 'bins', ...CACHE_VALUES, ...INPUT_VALUES],
+  values: ['sigma', 't', 'max-n', 'seed', 'variant', 'bins', ...CACHE_VALUES, ...APPROXIMATE_VALUES, ...INPUT_VALUES],
   flags: ['json', 'verbose'],
 };
 
@@ -29,6 +30,9 @@ export async function entropyCommand(argv: string[]): Promise<void> {
   const backend = backendOption(args);
   const cache = cacheOption(args);
   if (cache !== null && variant !== 'eigen') throw new UsageError(`--eigenvalues-cache caches eigenvalues: it cannot be used with --variant ${variant}`);
+  const numpySeed = approximateOption(args);
+  if (numpySeed !== null && variant !== 'eigen') throw new UsageError(`--approximate estimates eigenvalues: it cannot be used with --variant ${variant}`);
+  if (numpySeed !== null && cache !== null) throw new UsageError('--approximate and --eigenvalues-cache cannot be used together: the cache holds exact eigenvalues');
   const stages = new Stages(args.flags.has('verbose'));
   const X = await readInput(path, inputOptions(args));
   stages.mark(`read ${X.file} (${X.rows} x ${X.cols})`);
@@ -38,7 +42,11 @@ export async function entropyCommand(argv: string[]): Promise<void> {
   const sigma = variant === 'classic' ? null : sigmaArg === 'auto' ? stages.time('sigma auto (median pairwise distance)', () => medianDistance(used, seed)) : sigmaArg;
   const warnings: string[] = [];
   let value: number;
-  if (variant === 'eigen') {
+  if (numpySeed !== null) {
+    value = stages.time(`Chebyshev estimate of the spectrum of K (${used.rows} x ${used.rows}, numpy seed ${numpySeed}) and its entropy`,
+      () => aboutFile(X.file, () => diffusionSpectralEntropy(used, { sigma: sigma!, t, approximate: 'chebyshev', numpySeed, backend })));
+    warnings.push(APPROXIMATE_WARNING);
+  } else if (variant === 'eigen') {
     let eigenvalues: Float64Array;
     if (cache !== null && cache.exists) {
       eigenvalues = stages.time(`load eigenvalue cache ${cache.path}`, () => loadEigenvalues(cache, used.rows));
@@ -74,10 +82,11 @@ export async function entropyCommand(argv: string[]): Promise<void> {
       variant, rows: X.rows, maxN, seed, sigmaAuto: sigmaArg === 'auto', bins: variant === 'classic' ? bins : null,
       bound: Math.log2(n), file: X.file, warnings,
       cache: cache === null ? null : { path: cache.path, precision: cache.precision, loaded: cache.exists },
+      approximate: numpySeed === null ? null : { method: 'chebyshev', numpySeed },
     }) + '\n');
     return;
   }
-  const name = variant === 'classic' ? 'classic Shannon entropy' : variant === 'matrix-entry' ? 'matrix-entry DSE' : 'DSE';
+  const name = variant === 'classic' ? 'classic Shannon entropy' : variant === 'matrix-entry' ? 'matrix-entry DSE' : numpySeed !== null ? 'DSE (Chebyshev approximation)' : 'DSE';
   const lines = [`${name} = ${value} bits`];
   lines.push(`  X        ${X.file}: ${X.rows} rows x ${X.cols} columns${used.rows < X.rows && variant !== 'classic' ? `, ${used.rows} sampled (--max-n ${maxN}, --seed ${seed})` : ''}`);
   if (variant === 'classic') lines.push(`  bins     ${bins}`);

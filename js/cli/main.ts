@@ -24,7 +24,8 @@ usage:
   dse entropy <X> [--sigma 10] [--t 1] [--max-n 10000] [--seed 0] [--variant eigen|matrix-entry|classic] [--bins 2] [--json]
   dse mi <X> <Y> [--discrete|--continuous] [--n-clusters 10] [--reps 5] [--seed 0] [--sigma 10] [--t 1] [--clusters-out F] [--json]
   dse eigenvalues <X> [--sigma 10] [--out F.npy] [--json]
-  entropy, mi and eigenvalues also take [--eigenvalues-cache F.npz [--cache-precision float16|float32|float64]] [--verbose]
+  entropy, mi and eigenvalues also take [--eigenvalues-cache F.npz [--cache-precision float16|float32|float64]] [--verbose];
+  entropy and mi take [--approximate chebyshev [--numpy-seed 0]]
   dse report <X> [<labels>] --out report.html [--sigma 10] [--t 1] [--reps 5]
 
 inputs: .npy (float32, float64, integer dtypes, C order), .csv / .tsv / .txt (a header line is detected),
@@ -34,6 +35,8 @@ inputs: .npy (float32, float64, integer dtypes, C order), .csv / .tsv / .txt (a 
   computed), else written (float16 by default, as the reference; --cache-precision float64 keeps every digit).
   Reads the reference's own files. For mi, F holds the eigenvalues of each of its entropies.
 --verbose: each stage and its time on standard error.
+--approximate chebyshev: the reference's chebyshev_approx=True after np.random.seed(--numpy-seed); it can be
+  far from the exact value (docs/chebyshev.md), for reproducing the reference's numbers only.
 --sigma auto: the median pairwise distance between rows (off by default, so that numbers match the
   reference package). --backend wasm|js picks the engine.
 exit codes: 0 success, 2 usage error or bad input, 1 anything else.

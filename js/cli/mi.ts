@@ -4,15 +4,16 @@ import { diffusionSpectralMutualInformation } from '../index.js';
 import { InputError } from '../io/input-error.js';
 import { choiceOption, numberOption, parseArgs, positionals, sigmaOption, UsageError, type CommandSpec } from './args.js';
 import { medianDistance } from './bandwidth.js';
-import { aboutFile, backendOption, INPUT_VALUES, inputOptions, secondsSince, writeVector } from './common.js';
+import { aboutFile, backendOption, INPUT_VALUES, inputOptions, secondsSince, warn, writeVector } from './common.js';
 import { readInput } from './input.js';
 import { Progress } from './progress.js';
 import { cacheOption, CACHE_VALUES, loadArrays, saveArrays } from './cache.js';
 import { SILENT, Stages } from './verbose.js';
+import { approximateOption, APPROXIMATE_VALUES, APPROXIMATE_WARNING } from './approximate.js';
 
 export const miSpec: CommandSpec = {
   name: 'mi',
-  values: ['sigma', 't', 'seed', 'reps', 'n-clusters', 'clusters-out', 'variant', 'bins', ...CACHE_VALUES, ...INPUT_VALUES],
+  values: ['sigma', 't', 'seed', 'reps', 'n-clusters', 'clusters-out', 'variant', 'bins', ...CACHE_VALUES, ...APPROXIMATE_VALUES, ...INPUT_VALUES],
   flags: ['json', 'discrete', 'continuous', 'verbose'],
 };
 
@@ -41,6 +42,9 @@ export async function miCommand(argv: string[]): Promise<void> {
   const discreteArg = args.flags.has('discrete') ? true : args.flags.has('continuous') ? false : undefined;
   const cache = cacheOption(args);
   if (cache !== null && variant !== 'eigen') throw new UsageError(`--eigenvalues-cache caches eigenvalues: it cannot be used with --variant ${variant}`);
+  const numpySeed = approximateOption(args);
+  if (numpySeed !== null && variant !== 'eigen') throw new UsageError(`--approximate estimates eigenvalues: it cannot be used with --variant ${variant}`);
+  if (numpySeed !== null && cache !== null) throw new UsageError('--approximate and --eigenvalues-cache cannot be used together: the cache holds exact eigenvalues');
   const stages = new Stages(args.flags.has('verbose'));
 
   const X = await readInput(xPath, inputOptions(args));
@@ -75,6 +79,7 @@ export async function miCommand(argv: string[]): Promise<void> {
     result = aboutFile((argument) => (/^(Y|clusters)/.test(argument) ? Y.file : X.file), () => diffusionSpectralMutualInformation(X, Y, {
       discrete: discreteArg, sigma, t, reps, seed, nClusters, entropy: ENTROPIES[variant], bins, backend, onProgress,
       eigenvalueCache: cache === null ? undefined : cached,
+      ...(numpySeed === null ? {} : { approximate: 'chebyshev' as const, numpySeed }),
     }));
   } finally {
     progress.done();
@@ -88,6 +93,7 @@ export async function miCommand(argv: string[]): Promise<void> {
     }
   }
   const seconds = secondsSince(start);
+  if (numpySeed !== null) warn(APPROXIMATE_WARNING);
   const out = args.values.get('clusters-out');
   if (out !== undefined) writeVector(out, result.clusters);
 
@@ -101,11 +107,12 @@ export async function miCommand(argv: string[]): Promise<void> {
       discrete, variant, backend, seconds, sigmaAuto: sigmaArg === 'auto', files: [X.file, Y.file],
       clustersOut: out ?? null,
       cache: cache === null ? null : { path: cache.path, precision: cache.precision, loaded },
+      approximate: numpySeed === null ? null : { method: 'chebyshev', numpySeed },
     }) + '\n');
     return;
   }
   const lines = [
-    `DSMI = ${result.value} bits`,
+    `DSMI${numpySeed === null ? '' : ' (Chebyshev approximation)'} = ${result.value} bits`,
     `  X         ${X.file}: ${X.rows} rows x ${X.cols} columns`,
     `  Y         ${Y.file}: ${Y.cols} column${Y.cols === 1 ? '' : 's'}, ${discrete ? 'discrete labels' : Y.cols === 1 ? `continuous, binned into ${nClusters}` : `continuous, spectral clustering into ${nClusters}`}`,
     `  clusters  ${sizes.size} (sizes ${Object.values(clusterSizes).join(', ')})${out !== undefined ? `, written to ${out}` : ''}`,
