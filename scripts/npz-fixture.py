@@ -26,6 +26,9 @@ for precision in ["float16", "float32", "float64"]:
         out["files"].append(entry)
 # An npz that is not an eigenvalue cache.
 np.savez("tests/fixtures/npz/no_eigvals.npz", vectors=values[:4])
+# A cache with another, integer member beside eigvals (np.savez keeps whatever it is given).
+np.savez("tests/fixtures/npz/with_labels.npz", eigvals=values[:5], labels=np.arange(5))
+out["withLabels"] = values[:5].tolist()
 
 
 def plain(v):

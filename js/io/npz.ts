@@ -104,22 +104,26 @@ function checkPrecision(precision: unknown): CachePrecision {
  * @example
  * readNpz(readFileSync('cache.npz')).get('eigvals'); // Float64Array
  */
-export function readNpz(bytes: Uint8Array): Map<string, Float64Array> {
-  if (!(bytes instanceof Uint8Array)) throw formatError(`an npz must be given as a Uint8Array, received ${show(bytes)}`, bytes);
-  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
-    throw formatError(`not an .npz file: it does not start with the zip signature "PK" (${bytes.length} bytes)`, bytes.length);
+export function readNpz(bytes: Uint8Array | ArrayBuffer): Map<string, Float64Array> {
+  const out = new Map<string, Float64Array>();
+  for (const [name, member] of Object.entries(unzipMembers(bytes, (name) => name.endsWith('.npy')))) {
+    out.set(name.slice(0, -4), parseFloatNpy(member, name));
   }
-  let files: Record<string, Uint8Array>;
+  return out;
+}
+
+// The members of a zip whose names pass `wanted`, decompressed; E_FORMAT for anything that is not a zip.
+function unzipMembers(bytes: Uint8Array | ArrayBuffer, wanted: (name: string) => boolean): Record<string, Uint8Array> {
+  const b = bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : bytes;
+  if (!(b instanceof Uint8Array)) throw formatError(`an npz must be given as a Uint8Array or an ArrayBuffer, received ${show(bytes)}`, bytes);
+  if (b.length < 4 || b[0] !== 0x50 || b[1] !== 0x4b) {
+    throw formatError(`not an .npz file: it does not start with the zip signature "PK" (${b.length} bytes)`, b.length);
+  }
   try {
-    files = unzipSync(bytes);
+    return unzipSync(b, { filter: (file) => wanted(file.name) });
   } catch (e) {
     throw formatError(`not a readable .npz (zip) file: ${(e as Error).message}`);
   }
-  const out = new Map<string, Float64Array>();
-  for (const [name, member] of Object.entries(files)) {
-    if (name.endsWith('.npy')) out.set(name.slice(0, -4), parseFloatNpy(member, name));
-  }
-  return out;
 }
 
 /**
@@ -151,9 +155,11 @@ export interface ReadCacheOptions {
  * const eigenvalues = readEigenvalueCache(readFileSync('eig.npz'), { length: X.rows });
  * spectralEntropy(eigenvalues, { t: 2 }); // the reference's later-call value
  */
-export function readEigenvalueCache(bytes: Uint8Array, opts: ReadCacheOptions = {}): Float64Array {
-  const eigvals = readNpz(bytes).get('eigvals');
-  if (eigvals === undefined) throw formatError('the .npz holds no array named eigvals: it is not an eigenvalue cache');
+export function readEigenvalueCache(bytes: Uint8Array | ArrayBuffer, opts: ReadCacheOptions = {}): Float64Array {
+  // Only eigvals.npy is decoded: other members (np.savez keeps whatever it is given) do not matter.
+  const member = unzipMembers(bytes, (name) => name === 'eigvals.npy')['eigvals.npy'];
+  if (member === undefined) throw formatError('the .npz holds no array named eigvals: it is not an eigenvalue cache');
+  const eigvals = parseFloatNpy(member, 'eigvals.npy');
   if (opts.length !== undefined && eigvals.length !== opts.length) {
     throw new DseError('E_SHAPE', `the eigenvalue cache holds ${eigvals.length} eigenvalues but the data has ${opts.length} rows: it was written for other data`, 'cache', eigvals.length);
   }

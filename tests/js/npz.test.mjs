@@ -50,6 +50,13 @@ test('a float16 cache decodes exactly: writing the reference float16 values back
   assert.deepEqual(Array.from(readEigenvalueCache(writeEigenvalueCache(reference))), Array.from(reference));
 });
 
+test('a cache with an integer member beside eigvals reads its eigvals; readNpz refuses the integer member', () => {
+  const bytes = readFileSync(fixturesDir + 'npz/with_labels.npz');
+  assert.deepEqual(Array.from(readEigenvalueCache(bytes)), npz.withLabels);
+  assert.deepEqual(Array.from(readEigenvalueCache(new Uint8Array(bytes).buffer)), npz.withLabels, 'an ArrayBuffer works too');
+  assert.throws(() => readNpz(bytes), (e) => e instanceof DseError && e.code === 'E_FORMAT' && /labels\.npy must hold float16, float32 or float64/.test(e.message));
+});
+
 test('errors: not an npz, an npz without eigvals, a length that does not match, a bad precision', () => {
   const code = (c) => (e) => e instanceof DseError && e.code === c;
   assert.throws(() => readEigenvalueCache(new TextEncoder().encode('eigenvalues,1,2,3')), code('E_FORMAT'));
