@@ -161,7 +161,7 @@ export interface MutualInformationOptions extends MutualInformationOptionsBase, 
    * order (k = (1 + reps) c + r for the c-th cluster in ascending label order; r = 0 its own rows, r >= 1 the
    * r-th random subset). A member present is used instead of computing (its length must be the subset's);
    * an absent one is computed and added. The reference's DSMI has no cache; `dse mi --eigenvalues-cache`
-   * saves this map as an .npz (docs/faq.md).
+   * saves this map as an .npz (README, "The reference options and ours").
    */
   eigenvalueCache?: Map<string, Float64Array>;
 }
