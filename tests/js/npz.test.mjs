@@ -85,3 +85,17 @@ test('DSMI eigenvalueCache: filled on the first call, used on the second (same v
   assert.throws(() => diffusionSpectralMutualInformation(X, y, { sigma: 4.47213595499958, eigenvalueCache: cache }), (e) => e instanceof DseError && e.code === 'E_SHAPE' && /eigvals_3 holds 7 eigenvalues/.test(e.message));
   assert.throws(() => diffusionSpectralMutualInformation(X, y, { eigenvalueCache: cache, entropy: 'classic' }), (e) => e instanceof DseError && e.argument === 'eigenvalueCache');
 });
+
+test('our float16 cache of K\'s eigenvalues holds exactly the values of the reference\'s float16 file, both backends', async () => {
+  const { ready, diffusionEigenvalues } = await import('../../dist/index.mjs');
+  const { readNpy } = await import('./helpers.mjs');
+  await ready();
+  for (const c of flags.filter((k) => k.op === 'dse_cache' && k.precision === 'float16')) {
+    const reference = readEigenvalueCache(readFileSync(fixturesDir + 'flags/' + c.cache));
+    for (const backend of ['wasm', 'js']) {
+      // Ascending, the order of the reference's eigvalsh and of what `dse --eigenvalues-cache` writes.
+      const ours = readEigenvalueCache(writeEigenvalueCache(diffusionEigenvalues(readNpy(c.X), { sigma: c.sigma, backend }).sort()));
+      assert.deepEqual(Array.from(ours), Array.from(reference), `${c.id} (${backend})`);
+    }
+  }
+});
