@@ -12,10 +12,29 @@ export function assertFits(bytes: number, what: string, detail = ''): void {
   }
 }
 
+/** The stages of the diffusion eigenvalues, reported as each ends. */
+export type EigenvalueStage = 'distances' | 'kernel' | 'tridiagonalize' | 'ql';
+
+/**
+ * Called as each stage of {@link Engine.diffusionEigenvalues} ends, with the fraction of the work done, counted
+ * in floating-point operations (distances n^2 d / 2, kernel 2 n^2, tridiagonalize 4 n^3 / 3, QL about 30 n^2).
+ */
+export type EigenvalueProgress = (fraction: number, stage: EigenvalueStage) => void;
+
+/** The fraction of diffusionEigenvalues' work done when `stage` ends, for n rows of d features. */
+export function eigenvalueFraction(stage: EigenvalueStage, n: number, d: number): number {
+  const work = [n * n * d / 2, 2 * n * n, (4 * n * n * n) / 3, 30 * n * n];
+  const upTo = ['distances', 'kernel', 'tridiagonalize', 'ql'].indexOf(stage) + 1;
+  return work.slice(0, upTo).reduce((a, b) => a + b, 0) / work.reduce((a, b) => a + b, 0);
+}
+
 /** What each backend computes; the stages behind it are the same in both (distance, kernel, tridiagonalize, QL). */
 export interface Engine {
-  /** Eigenvalues of K (SPEC section 1) for the rows of x listed in `rows`, or all rows; unsorted. */
-  diffusionEigenvalues(x: DenseMatrix, rows: Int32Array | null, sigma: number): Float64Array;
+  /**
+   * Eigenvalues of K (SPEC section 1) for the rows of x listed in `rows`, or all rows; unsorted. `onProgress`
+   * hears of each stage as it ends (four calls: nothing inside the stages).
+   */
+  diffusionEigenvalues(x: DenseMatrix, rows: Int32Array | null, sigma: number, onProgress?: EigenvalueProgress): Float64Array;
   /**
    * The full n x n anisotropic diffusion matrix K of SPEC section 1 (row-major, both triangles) for the rows of
    * x listed in `rows`, or all rows: what the reference's Chebyshev mode reads.

@@ -6,12 +6,14 @@ import { toMatrix, toSquareMatrix, type MatrixLike } from './matrix.js';
 import { checkSeed, pythonSample } from './python-random.js';
 import { chebyshevEntropy, chebyshevState, type ChebyshevOptions } from './measures/chebyshev.js';
 import { integerAtLeast, options, positive } from './validate.js';
+import type { EigenvalueProgress } from './engine.js';
 
 export { DseError, type DseErrorCode } from './errors.js';
 export type { Matrix, MatrixLike, NumericArray } from './matrix.js';
 export { ready, isReady, type ReadyOptions } from './wasm.js';
 export { setDefaultBackend, defaultBackend, type BackendName } from './backend.js';
 export { engineInfo, type EngineInfo } from './backend.js';
+export type { EigenvalueProgress, EigenvalueStage } from './engine.js';
 export { spectralEntropy } from './entropy.js';
 export { pythonSample } from './python-random.js';
 export { NumpyRandomState } from './random/numpy-random.js';
@@ -31,6 +33,15 @@ export interface EigenvalueOptions {
   sigma?: number;
   /** 'wasm' (default) or 'js'. */
   backend?: BackendName;
+}
+
+/** Options of {@link diffusionEigenvalues}: those of every eigenvalue call, and stage reports. */
+export interface DiffusionEigenvalueOptions extends EigenvalueOptions {
+  /**
+   * Called as each stage ends ('distances', 'kernel', 'tridiagonalize', 'ql') with the fraction of the work
+   * done, counted in floating-point operations. Four calls; nothing is reported from inside a stage.
+   */
+  onProgress?: EigenvalueProgress;
 }
 
 /** Options of {@link diffusionSpectralEntropy}. */
@@ -56,12 +67,15 @@ export interface EntropyOptions extends EigenvalueOptions, ChebyshevOptions {
  * await ready();
  * diffusionEigenvalues([[0, 0], [0, 1], [5, 5]], { sigma: 1 }); // Float64Array [1, 0.21..., ~0]
  */
-export function diffusionEigenvalues(X: MatrixLike, opts?: EigenvalueOptions): Float64Array {
+export function diffusionEigenvalues(X: MatrixLike, opts?: DiffusionEigenvalueOptions): Float64Array {
   const o = options(opts);
   const sigma = positive(o.sigma, 'sigma', 10);
+  if (o.onProgress !== undefined && typeof o.onProgress !== 'function') {
+    throw new DseError('E_ARGUMENT', `onProgress must be a function, received ${show(o.onProgress)}`, 'onProgress', o.onProgress);
+  }
   const engine = engineFor(o.backend);
   const x = toMatrix(X, 'X');
-  return descending(engine.diffusionEigenvalues(x, null, sigma));
+  return descending(engine.diffusionEigenvalues(x, null, sigma, o.onProgress));
 }
 
 /**

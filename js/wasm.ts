@@ -3,7 +3,7 @@
 import { instantiate } from '@assemblyscript/loader';
 import releaseWasm from '../build/release.wasm';
 import { DseError } from './errors.js';
-import { assertFits, type Engine } from './engine.js';
+import { assertFits, eigenvalueFraction, type Engine, type EigenvalueProgress, type EigenvalueStage } from './engine.js';
 import { noConvergence } from './js-engine/index.js';
 import { copyLowerToUpper, copyRows, mirrorUpper, type DenseMatrix } from './matrix.js';
 import { checkKnnFits, isNumpySymmetric, moduliInto, qrNoConvergence, type AdjacencyOptions } from './adjacency-spectrum.js';
@@ -137,10 +137,12 @@ function eigenBuffers(k: Kernels, layout: Layout, n: number): EigenBuffers {
 }
 
 // Eigenvalues of the symmetric matrix whose upper triangle is at `m`.
-function eigenvaluesAt(k: Kernels, m: number, n: number, b: EigenBuffers): Float64Array {
+function eigenvaluesAt(k: Kernels, m: number, n: number, b: EigenBuffers, stageDone?: (stage: EigenvalueStage) => void): Float64Array {
   k.tridiagonalize(m, n, b.diag, b.offdiag, b.work);
+  stageDone?.('tridiagonalize');
   const failed = k.tridiagonalQL(b.diag, b.offdiag, n, 0);
   if (failed !== 0) throw noConvergence(failed - 1, n);
+  stageDone?.('ql');
   return new Float64Array(k.memory.buffer, b.diag, n).slice();
 }
 
@@ -179,13 +181,16 @@ function generalEigenvaluesAt(k: Kernels, m: number, n: number, b: EigenBuffers)
 }
 
 export const wasmEngine: Engine = {
-  diffusionEigenvalues(x: DenseMatrix, rows: Int32Array | null, sigma: number): Float64Array {
+  diffusionEigenvalues(x: DenseMatrix, rows: Int32Array | null, sigma: number, onProgress?: EigenvalueProgress): Float64Array {
     const k = enter();
     try {
       const { n, m, rowSums, eig } = squaredDistancesAt(k, x, rows);
+      const stageDone = onProgress && ((stage: EigenvalueStage) => onProgress(eigenvalueFraction(stage, n, x.cols), stage));
+      stageDone?.('distances');
       k.gaussianKernel(m, n, sigma);
       k.anisotropicNormalize(m, n, rowSums);
-      return eigenvaluesAt(k, m, n, eig);
+      stageDone?.('kernel');
+      return eigenvaluesAt(k, m, n, eig, stageDone);
     } finally {
       busy = false;
     }

@@ -1,6 +1,6 @@
 // The pure-JS backend: the same stages as the WASM engine, over Float64Arrays.
 import { DseError } from '../errors.js';
-import { assertFits, type Engine } from '../engine.js';
+import { assertFits, eigenvalueFraction, type Engine, type EigenvalueProgress, type EigenvalueStage } from '../engine.js';
 import { copyLowerToUpper, copyRows, mirrorUpper, type DenseMatrix } from '../matrix.js';
 import { squaredDistances } from './distance.js';
 import { anisotropicNormalize, gaussianKernel } from './kernel.js';
@@ -14,12 +14,14 @@ import { matrixEntryEntropy } from './matrix-entry.js';
 import { symmetricEigenvectors } from './symmetric-eigenvectors.js';
 import { nearestNeighbors } from './nearest-neighbors.js';
 
-function eigenvaluesOfUpper(m: Float64Array, n: number): Float64Array {
+function eigenvaluesOfUpper(m: Float64Array, n: number, stageDone?: (stage: EigenvalueStage) => void): Float64Array {
   const diag = new Float64Array(n);
   const offdiag = new Float64Array(n);
   tridiagonalize(m, n, diag, offdiag, new Float64Array(2 * n));
+  stageDone?.('tridiagonalize');
   const failed = tridiagonalQL(diag, offdiag, n, null);
   if (failed !== 0) throw noConvergence(failed - 1, n);
+  stageDone?.('ql');
   return diag;
 }
 
@@ -38,7 +40,9 @@ export function noConvergence(index: number, n: number): DseError {
 }
 
 // K = S^-1/2 G S^-1/2 of the listed rows (n x n, upper triangle), and its row-sum workspace.
-function diffusionKernel(x: DenseMatrix, rows: Int32Array | null, sigma: number): { n: number; m: Float64Array; rowSums: Float64Array } {
+function diffusionKernel(
+  x: DenseMatrix, rows: Int32Array | null, sigma: number, stageDone?: (stage: EigenvalueStage) => void,
+): { n: number; m: Float64Array; rowSums: Float64Array } {
   const n = rows === null ? x.rows : rows.length;
   const d = x.cols;
   // The same bound as the WASM engine, so that both backends accept and refuse the same problems.
@@ -47,16 +51,20 @@ function diffusionKernel(x: DenseMatrix, rows: Int32Array | null, sigma: number)
   copyRows(x, rows, xs);
   const m = new Float64Array(n * n);
   squaredDistances(xs, n, d, m);
+  stageDone?.('distances');
   gaussianKernel(m, n, sigma);
   const rowSums = new Float64Array(n);
   anisotropicNormalize(m, n, rowSums);
+  stageDone?.('kernel');
   return { n, m, rowSums };
 }
 
 export const jsEngine: Engine = {
-  diffusionEigenvalues(x: DenseMatrix, rows: Int32Array | null, sigma: number): Float64Array {
-    const { n, m } = diffusionKernel(x, rows, sigma);
-    return eigenvaluesOfUpper(m, n);
+  diffusionEigenvalues(x: DenseMatrix, rows: Int32Array | null, sigma: number, onProgress?: EigenvalueProgress): Float64Array {
+    const n = rows === null ? x.rows : rows.length;
+    const stageDone = onProgress && ((stage: EigenvalueStage) => onProgress(eigenvalueFraction(stage, n, x.cols), stage));
+    const { m } = diffusionKernel(x, rows, sigma, stageDone);
+    return eigenvaluesOfUpper(m, n, stageDone);
   },
 
   diffusionKernel(x: DenseMatrix, rows: Int32Array | null, sigma: number): Float64Array {
