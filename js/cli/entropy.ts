@@ -7,7 +7,7 @@ import { readInput } from './input.js';
 import { Progress } from './progress.js';
 import { subsample } from './rows.js';
 import { cacheOption, CACHE_VALUES, loadedNote, loadEigenvalues, saveEigenvalues, writtenNote } from './cache.js';
-import { SILENT, Stages } from './verbose.js';
+import { eigenvalueStages, SILENT, Stages } from './verbose.js';
 import { approximateOption, APPROXIMATE_VALUES, APPROXIMATE_WARNING } from './approximate.js';
 
 export const entropySpec: CommandSpec = {
@@ -55,7 +55,8 @@ export async function entropyCommand(argv: string[]): Promise<void> {
       const progress = new Progress(stages.enabled ? SILENT : process.stderr, used.rows >= 1000);
       progress.update(0, `eigenvalues of K (${used.rows} x ${used.rows})`);
       try {
-        eigenvalues = stages.time(`kernel and eigenvalues of K (${used.rows} x ${used.rows}, ${backend})`, () => aboutFile(X.file, () => diffusionEigenvalues(used, { sigma: sigma!, backend })));
+        const onProgress = eigenvalueStages(stages, progress, used.rows, backend);
+        eigenvalues = aboutFile(X.file, () => diffusionEigenvalues(used, { sigma: sigma!, backend, onProgress }));
       } finally {
         progress.done();
       }

@@ -44,3 +44,18 @@ export class Stages {
     this.stream.write(`dse: [${total} s] ${name}: ${(ms / 1000).toFixed(3)} s\n`);
   }
 }
+
+const EIGENVALUE_STAGES: Record<string, string> = {
+  distances: 'squared distances between rows',
+  kernel: 'Gaussian kernel and its normalisation (K)',
+  tridiagonalize: 'Householder tridiagonalisation of K',
+  ql: 'implicit QL: the eigenvalues',
+};
+
+/** The onProgress of diffusionEigenvalues for a command: the bar's fraction, and a log line per stage. */
+export function eigenvalueStages(stages: Stages, progress: { update(fraction: number, stage: string): void }, n: number, backend: string) {
+  return (fraction: number, stage: string): void => {
+    progress.update(fraction, `eigenvalues of K (${n} x ${n}): ${stage} done`);
+    stages.mark(`${EIGENVALUE_STAGES[stage] ?? stage} (${n} x ${n}, ${backend})`);
+  };
+}
