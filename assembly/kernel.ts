@@ -1,4 +1,4 @@
-// The Gaussian affinity and its anisotropic (symmetric diffusion) normalisation, SPEC section 1.
+// The Gaussian affinity and its anisotropic (symmetric diffusion) normalisation, docs/measures.md, the kernel.
 //
 // Layout: m is n x n float64, row-major, upper triangle only (j >= i); the lower triangle is neither read
 // nor written. rowSums is a caller-owned workspace of n float64.

@@ -1,11 +1,9 @@
-// dse eigenvalues <X>: all eigenvalues of K (SPEC 1), descending, printed or written to a file.
-import { diffusionEigenvalues } from '../index.js';
+// dse eigenvalues <X>: all eigenvalues of K (docs/measures.md), descending, printed or written to a file.
+import { DEFAULTS, diffusionEigenvalues, kernelDiagnosis, medianDistance, subsample } from '../index.js';
 import { numberOption, parseArgs, positionals, sigmaOption, type CommandSpec } from './args.js';
-import { kernelDiagnosis, medianDistance } from './bandwidth.js';
 import { aboutFile, backendOption, INPUT_VALUES, inputOptions, secondsSince, warn, writeVector } from './common.js';
 import { readInput } from './input.js';
 import { Progress } from './progress.js';
-import { subsample } from './rows.js';
 import { cacheOption, CACHE_VALUES, loadedNote, loadEigenvalues, saveEigenvalues, writtenNote } from './cache.js';
 import { eigenvalueStages, SILENT, Stages } from './verbose.js';
 
@@ -19,8 +17,8 @@ export async function eigenvaluesCommand(argv: string[]): Promise<void> {
   const args = parseArgs(argv, eigenvaluesSpec);
   const [path] = positionals(args, 'eigenvalues', ['<X>']);
   const sigmaArg = sigmaOption(args);
-  const maxN = numberOption(args, 'max-n', { integer: true, min: 2 }) ?? 10000;
-  const seed = numberOption(args, 'seed', { integer: true, min: 0 }) ?? 0;
+  const maxN = numberOption(args, 'max-n', { integer: true, min: 2 }) ?? DEFAULTS.maxN;
+  const seed = numberOption(args, 'seed', { integer: true, min: 0 }) ?? DEFAULTS.seed;
   const backend = backendOption(args);
   const out = args.values.get('out');
   const cache = cacheOption(args);
@@ -29,8 +27,8 @@ export async function eigenvaluesCommand(argv: string[]): Promise<void> {
   stages.mark(`read ${X.file} (${X.rows} x ${X.cols})`);
 
   const start = performance.now();
-  const used = stages.time(`rows used: ${Math.min(X.rows, maxN)} of ${X.rows}`, () => subsample(X, maxN, seed));
-  const sigma = sigmaArg === 'auto' ? stages.time('sigma auto (median pairwise distance)', () => medianDistance(used, seed)) : sigmaArg;
+  const used = stages.time(`rows used: ${Math.min(X.rows, maxN)} of ${X.rows}`, () => aboutFile(X.file, () => subsample(X, { maxN, seed })));
+  const sigma = sigmaArg === 'auto' ? stages.time('sigma auto (median pairwise distance)', () => aboutFile(X.file, () => medianDistance(used, { seed }))) : sigmaArg;
   let eigenvalues: Float64Array;
   if (cache !== null && cache.exists) {
     eigenvalues = stages.time(`load eigenvalue cache ${cache.path}`, () => loadEigenvalues(cache, used.rows));
@@ -50,7 +48,7 @@ export async function eigenvaluesCommand(argv: string[]): Promise<void> {
     }
   }
   const seconds = secondsSince(start);
-  const diagnosis = kernelDiagnosis(eigenvalues, sigma);
+  const diagnosis = kernelDiagnosis(used, { sigma, eigenvalues });
   if (diagnosis !== null) warn(`${X.file}: ${diagnosis.message}`);
   if (out !== undefined) writeVector(out, eigenvalues);
 

@@ -1,11 +1,12 @@
-// dse entropy <X>: diffusion spectral entropy (SPEC 2), or its matrix-entry and classic variants.
-import { classicShannonEntropy, diffusionEigenvalues, diffusionSpectralEntropy, spectralEntropy } from '../index.js';
+// dse entropy <X>: diffusion spectral entropy (docs/measures.md), or its matrix-entry and classic variants.
+import {
+  classicShannonEntropy, DEFAULTS, diffusionEigenvalues, diffusionSpectralEntropy, kernelDiagnosis, medianDistance,
+  spectralEntropy, subsample,
+} from '../index.js';
 import { choiceOption, numberOption, parseArgs, positionals, sigmaOption, UsageError, type CommandSpec } from './args.js';
-import { kernelDiagnosis, medianDistance } from './bandwidth.js';
 import { aboutFile, backendOption, INPUT_VALUES, inputOptions, secondsSince, warn } from './common.js';
 import { readInput } from './input.js';
 import { Progress } from './progress.js';
-import { subsample } from './rows.js';
 import { cacheOption, CACHE_VALUES, loadedNote, loadEigenvalues, saveEigenvalues, writtenNote } from './cache.js';
 import { eigenvalueStages, SILENT, Stages } from './verbose.js';
 import { approximateOption, APPROXIMATE_VALUES, APPROXIMATE_WARNING } from './approximate.js';
@@ -22,11 +23,11 @@ export async function entropyCommand(argv: string[]): Promise<void> {
   const args = parseArgs(argv, entropySpec);
   const [path] = positionals(args, 'entropy', ['<X>']);
   const sigmaArg = sigmaOption(args);
-  const t = numberOption(args, 't', { exclusiveMin: 0 }) ?? 1;
-  const maxN = numberOption(args, 'max-n', { integer: true, min: 2 }) ?? 10000;
-  const seed = numberOption(args, 'seed', { integer: true, min: 0 }) ?? 0;
-  const bins = numberOption(args, 'bins', { integer: true, min: 1 }) ?? 2;
-  const variant = choiceOption(args, 'variant', VARIANTS, 'eigen');
+  const t = numberOption(args, 't', { exclusiveMin: 0 }) ?? DEFAULTS.t;
+  const maxN = numberOption(args, 'max-n', { integer: true, min: 2 }) ?? DEFAULTS.maxN;
+  const seed = numberOption(args, 'seed', { integer: true, min: 0 }) ?? DEFAULTS.seed;
+  const bins = numberOption(args, 'bins', { integer: true, min: 1 }) ?? DEFAULTS.bins;
+  const variant = choiceOption(args, 'variant', VARIANTS, DEFAULTS.variant);
   const backend = backendOption(args);
   const cache = cacheOption(args);
   if (cache !== null && variant !== 'eigen') throw new UsageError(`--eigenvalues-cache caches eigenvalues: it cannot be used with --variant ${variant}`);
@@ -38,8 +39,8 @@ export async function entropyCommand(argv: string[]): Promise<void> {
   stages.mark(`read ${X.file} (${X.rows} x ${X.cols})`);
 
   const start = performance.now();
-  const used = stages.time(`rows used: ${Math.min(X.rows, maxN)} of ${X.rows}`, () => subsample(X, maxN, seed));
-  const sigma = variant === 'classic' ? null : sigmaArg === 'auto' ? stages.time('sigma auto (median pairwise distance)', () => medianDistance(used, seed)) : sigmaArg;
+  const used = stages.time(`rows used: ${variant === 'classic' ? X.rows : Math.min(X.rows, maxN)} of ${X.rows}`, () => aboutFile(X.file, () => (variant === 'classic' ? X : subsample(X, { maxN, seed }))));
+  const sigma = variant === 'classic' ? null : sigmaArg === 'auto' ? stages.time('sigma auto (median pairwise distance)', () => aboutFile(X.file, () => medianDistance(used, { seed }))) : sigmaArg;
   const warnings: string[] = [];
   let value: number;
   if (numpySeed !== null) {
@@ -66,7 +67,7 @@ export async function entropyCommand(argv: string[]): Promise<void> {
       }
     }
     value = stages.time('entropy of |eigenvalues|^t', () => spectralEntropy(eigenvalues, { t }));
-    const diagnosis = kernelDiagnosis(eigenvalues, sigma!);
+    const diagnosis = kernelDiagnosis(used, { sigma: sigma!, eigenvalues });
     if (diagnosis !== null) warnings.push(diagnosis.message);
   } else if (variant === 'matrix-entry') {
     value = stages.time(`matrix-entry entropy (${used.rows} x ${used.rows}, ${backend})`, () => aboutFile(X.file, () => diffusionSpectralEntropy(X, { variant, sigma: sigma!, maxN, seed, backend })));

@@ -1,12 +1,13 @@
 // The reference's `chebyshev_approx=True` as an option of DSE and DSMI: `approximate: 'chebyshev'` with the
 // numpy seed its probes are drawn after (SPEC sections 10 and 11). How far it lands from the exact value:
 // docs/chebyshev.md.
-import type { Engine } from '../engine.js';
-import { entropyOfWeights } from '../entropy.js';
+import type { Engine } from '../engine/engine.js';
 import { DseError, show } from '../errors.js';
+import type { Kernel } from '../kernel.js';
 import { chebyshevEigenvalues } from '../linalg/chebyshev-eigenvalues.js';
 import type { DenseMatrix } from '../matrix.js';
 import { checkNumpySeed, NumpyRandomState } from '../random/numpy-random.js';
+import { entropyOfWeights } from './spectral-entropy.js';
 
 /** The options that select the Chebyshev mode. */
 export interface ChebyshevOptions {
@@ -42,8 +43,8 @@ export function chebyshevState(o: ChebyshevOptions): NumpyRandomState | null {
  * drawing its probes from `rng`, whose state runs on: p_i = |lambda_i|^t / sum + 2^-52 over the estimated
  * lambda_i, H = -sum p_i log2 p_i.
  */
-export function chebyshevEntropy(engine: Engine, x: DenseMatrix, rows: Int32Array | null, sigma: number, t: number, rng: NumpyRandomState): number {
+export function chebyshevEntropy(engine: Engine, x: DenseMatrix, rows: Int32Array | null, kernel: Kernel, t: number, rng: NumpyRandomState): number {
   const n = rows === null ? x.rows : rows.length;
-  const eigenvalues = chebyshevEigenvalues(engine.diffusionKernel(x, rows, sigma), n, rng);
+  const eigenvalues = chebyshevEigenvalues(engine.diffusionKernel(x, rows, kernel), n, rng);
   return entropyOfWeights(eigenvalues.map((v) => Math.abs(v) ** t));
 }
