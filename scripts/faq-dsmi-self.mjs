@@ -1,9 +1,8 @@
 // The numbers of docs/faq.md, "Why is DSMI(A;A) far different from DSE(A)?": uniform [0,1]^10 data, as
 // numpy's np.random.seed(0); np.random.uniform(0, 1, (n, 10)) draws it, DSE(A) and DSMI(A;A) at the
-// reference's sigma = 10 and at sigma = the median pairwise distance (the CLI's --sigma auto), and DSMI(A;A)
+// reference's sigma = 10 and at sigma = the median pairwise distance (sigma: 'auto'), and DSMI(A;A)
 // as nClusters grows. Run after `npm run build`: node scripts/faq-dsmi-self.mjs
-import { ready, diffusionSpectralEntropy, diffusionSpectralMutualInformation, NumpyRandomState } from '../dist/index.mjs';
-import { medianDistance } from '../dist/cli.mjs';
+import { ready, diffusionSpectralEntropy, diffusionSpectralMutualInformation, medianDistance, NumpyRandomState } from '../dist/index.mjs';
 
 await ready();
 
@@ -20,7 +19,7 @@ console.log('| N | DSE(A), sigma 10 | DSMI(A;A), sigma 10 | median distance | DS
 console.log('|---|---|---|---|---|---|---|');
 for (const n of [100, 500, 1000, 2000]) {
   const A = uniformCube(n, 10, 0);
-  const auto = medianDistance(A, 0);
+  const auto = medianDistance(A, { seed: 0 });
   const row = [n];
   for (const sigma of [10, auto]) {
     if (sigma === auto) row.push(f(auto));
@@ -32,7 +31,7 @@ for (const n of [100, 500, 1000, 2000]) {
 
 const n = 1000;
 const A = uniformCube(n, 10, 0);
-const auto = medianDistance(A, 0);
+const auto = medianDistance(A, { seed: 0 });
 console.log(`\nN = ${n}, sigma auto = ${f(auto)}: DSE(A) = ${f(diffusionSpectralEntropy(A, { sigma: auto }))}`);
 console.log('| nClusters | DSMI(A;A), sigma 10 | DSMI(A;A), sigma auto | mean H_c (sigma auto) | mean Hbar_c (sigma auto) |');
 console.log('|---|---|---|---|---|');
