@@ -9,16 +9,12 @@ import { stageReporter, type AdjacencyOptions, type ComplexEigenvalues, type Eig
 import { guardEigenvectors, guardKernel, guardNeighbors, guardSquare } from '../size-guard.js';
 import { withKernels } from './instance.js';
 import type { Kernels } from './kernels.js';
-import { f64, Layout, reserve } from './memory.js';
+import { f64, layOut } from './memory.js';
 
 interface EigenBuffers {
   diag: number;
   offdiag: number;
   work: number;
-}
-
-function eigenBuffers(k: Kernels, layout: Layout, n: number): EigenBuffers {
-  return { diag: layout.take(n), offdiag: layout.take(n), work: layout.take(k.tridiagonalizeWorkspace(n)) };
 }
 
 // The one place the WASM backend turns squared distances at m (upper triangle) into affinities.
@@ -42,12 +38,8 @@ function eigenvaluesAt(k: Kernels, m: number, n: number, b: EigenBuffers, stageD
 
 // Lays out an n x n matrix m and the eigenvalue buffers.
 function squareMatrixAt(k: Kernels, n: number): { m: number; eig: EigenBuffers } {
-  guardSquare(n);
-  const layout = new Layout(k.heapBase());
-  const m = layout.take(n * n);
-  const eig = eigenBuffers(k, layout, n);
-  reserve(k, layout.end, `a ${n} x ${n} matrix`);
-  return { m, eig };
+  const [m, diag, offdiag, work] = layOut(k, guardSquare(n));
+  return { m, eig: { diag, offdiag, work } };
 }
 
 // Lays out the buffers of an N x N kernel over the rows of x (all, or those in `rows`): m (N x N), rowSums (N)
@@ -55,16 +47,10 @@ function squareMatrixAt(k: Kernels, n: number): { m: number; eig: EigenBuffers }
 function squaredDistancesAt(k: Kernels, x: DenseMatrix, rows: Int32Array | null): { n: number; m: number; rowSums: number; eig: EigenBuffers } {
   const n = rows === null ? x.rows : rows.length;
   const d = x.cols;
-  guardKernel(n, d);
-  const layout = new Layout(k.heapBase());
-  const xs = layout.take(n * d);
-  const m = layout.take(n * n);
-  const rowSums = layout.take(n);
-  const eig = eigenBuffers(k, layout, n);
-  reserve(k, layout.end, `N = ${n} rows of ${d} features`);
+  const [xs, m, rowSums, diag, offdiag, work] = layOut(k, guardKernel(n, d));
   copyRows(x, rows, f64(k, xs, n * d));
   k.squaredDistances(xs, n, d, m);
-  return { n, m, rowSums, eig };
+  return { n, m, rowSums, eig: { diag, offdiag, work } };
 }
 
 // K = S^-1/2 G S^-1/2 over the rows of x, in the upper triangle at m; rowSums ends holding S^-1/2.
@@ -113,12 +99,7 @@ export const wasmEngine: Engine = {
 
   symmetricEigenvectors(a: Float64Array, n: number): { values: Float64Array; vectors: Float64Array } {
     return withKernels((k) => {
-      guardEigenvectors(n);
-      const layout = new Layout(k.heapBase());
-      const m = layout.take(n * n);
-      const diag = layout.take(n);
-      const offdiag = layout.take(n);
-      reserve(k, layout.end, `a ${n} x ${n} eigenvector problem`);
+      const [m, diag, offdiag] = layOut(k, guardEigenvectors(n));
       f64(k, m, n * n).set(a.subarray(0, n * n));
       const failed = k.symmetricEigenvectors(m, n, diag, offdiag);
       if (failed !== 0) throw noConvergence(failed - 1, n);
@@ -129,12 +110,7 @@ export const wasmEngine: Engine = {
   nearestNeighbors(y: DenseMatrix, kNear: number): Int32Array {
     const { rows: n, cols: d } = y;
     return withKernels((k) => {
-      guardNeighbors(n, d, kNear);
-      const layout = new Layout(k.heapBase());
-      const xs = layout.take(n * d);
-      const out = layout.take(Math.ceil((n * kNear) / 2));
-      const work = layout.take(kNear);
-      reserve(k, layout.end, `N = ${n} rows of ${d} features`);
+      const [xs, out, work] = layOut(k, guardNeighbors(n, d, kNear));
       copyRows(y, null, f64(k, xs, n * d));
       k.nearestNeighbors(xs, n, d, kNear, out, work);
       return new Int32Array(k.memory.buffer, out, n * kNear).slice();
