@@ -119,14 +119,6 @@ export function copyRows(m: DenseMatrix, rows: Int32Array | null, dst: Float64Ar
 }
 
 /** Writes the lower triangle of the square matrix m into the upper triangle of dst (n x n, row-major). */
-/** Mirrors the upper triangle of the n x n row-major m onto its lower triangle, in place: a full symmetric matrix. */
-export function mirrorUpper(m: Float64Array, n: number): Float64Array {
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) m[j * n + i] = m[i * n + j];
-  }
-  return m;
-}
-
 export function copyLowerToUpper(m: DenseMatrix, dst: Float64Array): void {
   const { data, rows: n } = m;
   for (let i = 0; i < n; i++) {
