@@ -13,6 +13,7 @@ export { ready, diffusionEigenvalues } from '../index.js';
 export { runDigits } from './digits.js';
 export { computeReport } from './report/report.js';
 export { renderReport } from './report/report-html.js';
+export { renderTrainingReport, parseTrainingJsonl } from './report/training-report.js';
 export { Progress } from './progress.js';
 export { parseArgs, UsageError } from './args.js';
 export * from '../io/index.js';
@@ -28,6 +29,7 @@ usage:
   entropy, mi and eigenvalues also take [--eigenvalues-cache F.npz [--cache-precision float16|float32|float64]] [--verbose];
   entropy and mi take [--approximate chebyshev [--numpy-seed 0]]
   dse report <X> [<labels>] --out report.html [--sigma ${D.sigma}] [--t ${D.t}] [--reps ${D.reps}]
+  dse report --training run.jsonl --out training.html
 
 inputs: .npy (float32, float64, integer dtypes, C order), .csv / .tsv / .txt (a header line is detected),
   .json (an array of rows), .jsonl (one row per line), raw float32 (.f32, with --rows and --cols); any of
