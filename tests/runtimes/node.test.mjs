@@ -4,6 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { availableParallelism } from 'node:os';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { cases } from '../js/helpers.mjs';
 import { assertJsFallback, assertSameAsNode, prepared, reference, runJson } from './project.mjs';
 
@@ -20,6 +22,9 @@ test(`node ${process.version}: packed tarball ${prepared().tarball} installs and
   // ready() without options: as many threads as the cores Node reports (the reference is computed so).
   assert.deepEqual(ref.info, { backend: 'wasm', simd: true, reason: null, binary: 'simd', threads: availableParallelism(), threadsReason: null });
   assert.equal(ref.wasm.eigenvalues.length, 400);
+  // float16 of 1, 0.5, 1/3 and -0.1, as numpy's astype(np.float16) gives them; the package installed without fflate.
+  assert.deepEqual(ref.cacheRoundTrip, [1, 0.5, 0.333251953125, -0.0999755859375]);
+  assert.ok(!existsSync(join(prepared().project, 'node_modules', 'fflate')), 'fflate is not installed beside the package');
 });
 
 test('node: import "dse-wasm" (ESM) gives the same results run after run', () => {
