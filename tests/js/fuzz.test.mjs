@@ -414,8 +414,8 @@ function report(details, name) {
     + `replay: FUZZ_SEED=${details.seed} FUZZ_PATH=${details.counterexamplePath} FUZZ_RUNS=${RUNS} node --test tests/js/fuzz.test.mjs`);
 }
 
-test('every exported function has a fuzz property (DseError, a class, and ready, async, apart)', () => {
-  const exported = Object.keys(api).filter((k) => typeof api[k] === 'function' && k !== 'DseError' && k !== 'ready');
+test('every exported function has a fuzz property (DseError, a class, and ready and setThreads, async, apart)', () => {
+  const exported = Object.keys(api).filter((k) => typeof api[k] === 'function' && k !== 'DseError' && k !== 'ready' && k !== 'setThreads');
   assert.ok(exported.length >= 20, `${exported.length} functions`);
   assert.deepEqual(exported.sort(), Object.keys(FUNCTIONS).sort());
 });
@@ -472,4 +472,21 @@ test('fuzz ready: options of any kind, in a fresh instance of the package, resol
     await fresh.ready();
     assert.equal(fresh.diffusionSpectralEntropy(small, { sigma: 1 }), api.diffusionSpectralEntropy(small, { sigma: 1 }));
   }), params(Math.max(5, Math.round(RUNS / 5)))), 'ready');
+});
+
+test('fuzz setThreads: any value resolves to a boolean or rejects with E_ARGUMENT; results do not change', async () => {
+  await api.ready();
+  const threads = api.backendInfo().threads;
+  const baseline = api.diffusionSpectralEntropy(small, { sigma: 1 });
+  // Up to 4 threads among the valid counts: each one more is a worker to start.
+  const counts = fc.oneof(junk, fc.integer({ min: -2, max: 4 }), fc.constantFrom(65, 2 ** 31, 1.5, Number.NaN));
+  report(await fc.check(fc.asyncProperty(counts, async (n) => {
+    try {
+      assert.equal(typeof (await api.setThreads(n)), 'boolean');
+    } catch (e) {
+      checkThrown(e, ['E_ARGUMENT'], api.DseError);
+    }
+    assert.equal(api.diffusionSpectralEntropy(small, { sigma: 1 }), baseline);
+  }), params(Math.max(5, Math.round(RUNS / 5)))), 'setThreads');
+  await api.setThreads(threads);
 });
