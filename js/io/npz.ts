@@ -2,7 +2,8 @@
 // reference's eigenvalue cache on top of it (SPEC section 12): `np.savez(f, eigvals=eigvals.astype(precision))`.
 // Zip and deflate come from fflate, bundled into dist/ so that the package keeps no runtime dependency.
 import { unzipSync, zipSync, type Zippable } from 'fflate';
-import { DseError, show } from '../errors.js';
+import { badArgument, DseError, show } from '../errors.js';
+import { options } from '../options.js';
 import { roundHalfEven } from '../linalg/numpy-arithmetic.js';
 
 /** Precisions an eigenvalue cache can be written in, as numpy dtypes. */
@@ -39,13 +40,13 @@ export function numberToHalf(x: number): number {
 }
 
 function formatError(message: string, value?: unknown): DseError {
-  return new DseError('E_FORMAT', message, 'cache', value);
+  return new DseError('E_FORMAT', message, 'bytes', value);
 }
 
 // A one-axis float16/32/64 array from a .npy member.
 function parseFloatNpy(bytes: Uint8Array, name: string): Float64Array {
   const magic = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59];
-  if (bytes.length < 10 || !magic.every((b, i) => bytes[i] === b)) throw formatError(`the npz member ${name} is not a .npy array`);
+  if (bytes.length < 10 || !magic.every((b, i) => bytes[i] === b)) throw formatError(`the npz member ${name} is not a .npy array (its bytes do not start with the .npy magic)`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const major = bytes[6];
   const lengthBytes = major === 1 ? 2 : 4;
@@ -55,9 +56,9 @@ function parseFloatNpy(bytes: Uint8Array, name: string): Float64Array {
   const descr = /'descr'\s*:\s*'([<>|=])f(\d)'/.exec(header);
   const shape = /'shape'\s*:\s*\(\s*(\d+)\s*,?\s*\)/.exec(header);
   if (descr === null || ITEM_SIZE['f' + descr[2]] === undefined) {
-    throw formatError(`the npz member ${name} must hold float16, float32 or float64 values, its header says ${show(header.trim())}`, header.trim());
+    throw formatError(`the npz member ${name} must hold float16, float32 or float64 values, the header in its bytes says ${show(header.trim())}`, header.trim());
   }
-  if (shape === null) throw formatError(`the npz member ${name} must be one-dimensional, its header says ${show(header.trim())}`, header.trim());
+  if (shape === null) throw formatError(`the npz member ${name} must be one-dimensional, the header in its bytes says ${show(header.trim())}`, header.trim());
   const size = ITEM_SIZE['f' + descr[2]];
   const little = descr[1] !== '>';
   const n = Number(shape[1]);
@@ -89,6 +90,18 @@ function encodeFloatNpy(values: ArrayLike<number>, precision: CachePrecision): U
   return out;
 }
 
+// An array (or typed array) of numbers, as it is; NaN and infinities are numbers a .npy holds, BigInts are not.
+function numbers(values: unknown, name: string): ArrayLike<number> {
+  const ok = values !== null && typeof values === 'object' && typeof (values as ArrayLike<unknown>).length === 'number'
+    && !(typeof BigInt64Array !== 'undefined' && (values instanceof BigInt64Array || values instanceof BigUint64Array));
+  if (!ok) throw badArgument(name, 'an array or typed array of numbers', values);
+  const a = values as ArrayLike<unknown>;
+  for (let i = 0; i < a.length; i++) {
+    if (typeof a[i] !== 'number') throw badArgument(name, `an array of numbers (element ${i} is not a number)`, a[i]);
+  }
+  return a as ArrayLike<number>;
+}
+
 function checkPrecision(precision: unknown): CachePrecision {
   if (precision !== 'float16' && precision !== 'float32' && precision !== 'float64') {
     throw new DseError('E_ARGUMENT', `precision must be 'float16', 'float32' or 'float64', received ${show(precision)}`, 'precision', precision);
@@ -115,14 +128,14 @@ export function readNpz(bytes: Uint8Array | ArrayBuffer): Map<string, Float64Arr
 // The members of a zip whose names pass `wanted`, decompressed; E_FORMAT for anything that is not a zip.
 function unzipMembers(bytes: Uint8Array | ArrayBuffer, wanted: (name: string) => boolean): Record<string, Uint8Array> {
   const b = bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : bytes;
-  if (!(b instanceof Uint8Array)) throw formatError(`an npz must be given as a Uint8Array or an ArrayBuffer, received ${show(bytes)}`, bytes);
+  if (!(b instanceof Uint8Array)) throw badArgument('bytes', 'a Uint8Array or an ArrayBuffer', bytes);
   if (b.length < 4 || b[0] !== 0x50 || b[1] !== 0x4b) {
     throw formatError(`not an .npz file: it does not start with the zip signature "PK" (${b.length} bytes)`, b.length);
   }
   try {
     return unzipSync(b, { filter: (file) => wanted(file.name) });
   } catch (e) {
-    throw formatError(`not a readable .npz (zip) file: ${(e as Error).message}`);
+    throw formatError(`not a readable .npz (zip) file (${b.length} bytes): ${(e as Error).message}`);
   }
 }
 
@@ -134,8 +147,12 @@ function unzipMembers(bytes: Uint8Array | ArrayBuffer, wanted: (name: string) =>
  */
 export function writeNpz(arrays: Map<string, ArrayLike<number>>, precision: CachePrecision = 'float16'): Uint8Array {
   const p = checkPrecision(precision);
+  if (!(arrays instanceof Map)) throw badArgument('arrays', 'a Map of member names to arrays of numbers', arrays);
   const members: Zippable = {};
-  for (const [name, values] of arrays) members[`${name}.npy`] = [encodeFloatNpy(values, p), { level: 0 }];
+  for (const [name, values] of arrays) {
+    if (typeof name !== 'string' || name === '') throw badArgument('arrays', 'a Map whose keys are non-empty strings', name);
+    members[`${name}.npy`] = [encodeFloatNpy(numbers(values, name), p), { level: 0 }];
+  }
   return zipSync(members);
 }
 
@@ -155,13 +172,17 @@ export interface ReadCacheOptions {
  * const eigenvalues = readEigenvalueCache(readFileSync('eig.npz'), { length: X.rows });
  * spectralEntropy(eigenvalues, { t: 2 }); // the reference's later-call value
  */
-export function readEigenvalueCache(bytes: Uint8Array | ArrayBuffer, opts: ReadCacheOptions = {}): Float64Array {
+export function readEigenvalueCache(bytes: Uint8Array | ArrayBuffer, opts?: ReadCacheOptions): Float64Array {
+  const { length } = options(opts);
+  if (length !== undefined && !(typeof length === 'number' && Number.isSafeInteger(length) && length >= 0)) {
+    throw badArgument('length', 'a non-negative integer', length);
+  }
   // Only eigvals.npy is decoded: other members (np.savez keeps whatever it is given) do not matter.
   const member = unzipMembers(bytes, (name) => name === 'eigvals.npy')['eigvals.npy'];
-  if (member === undefined) throw formatError('the .npz holds no array named eigvals: it is not an eigenvalue cache');
+  if (member === undefined) throw formatError('the .npz holds no array named eigvals: its bytes are not an eigenvalue cache');
   const eigvals = parseFloatNpy(member, 'eigvals.npy');
-  if (opts.length !== undefined && eigvals.length !== opts.length) {
-    throw new DseError('E_SHAPE', `the eigenvalue cache holds ${eigvals.length} eigenvalues but the data has ${opts.length} rows: it was written for other data`, 'cache', eigvals.length);
+  if (length !== undefined && eigvals.length !== length) {
+    throw new DseError('E_SHAPE', `the eigenvalue cache holds ${eigvals.length} eigenvalues but the data has ${length} rows: it was written for other data`, 'cache', eigvals.length);
   }
   return eigvals;
 }
@@ -179,6 +200,7 @@ export interface WriteCacheOptions {
  * @example
  * writeFileSync('eig.npz', writeEigenvalueCache(diffusionEigenvalues(X), { precision: 'float64' }));
  */
-export function writeEigenvalueCache(eigenvalues: ArrayLike<number>, opts: WriteCacheOptions = {}): Uint8Array {
-  return writeNpz(new Map([['eigvals', eigenvalues]]), opts.precision ?? 'float16');
+export function writeEigenvalueCache(eigenvalues: ArrayLike<number>, opts?: WriteCacheOptions): Uint8Array {
+  const { precision } = options(opts);
+  return writeNpz(new Map([['eigvals', numbers(eigenvalues, 'eigenvalues')]]), precision ?? 'float16');
 }

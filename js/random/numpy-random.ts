@@ -54,6 +54,13 @@ export class NumpyRandomState extends MT19937 {
 
   /** np.random.randn(rows, cols): rows x cols successive gaussian() draws, row-major. */
   randn(rows: number, cols: number): Float64Array {
+    for (const [name, v] of [['rows', rows], ['cols', cols]] as const) {
+      if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) {
+        throw new DseError('E_ARGUMENT', `${name} must be a non-negative integer, received ${show(v)}`, name, v);
+      }
+    }
+    // A typed array holds at most 2^32 - 1 values; a larger draw is refused before any work.
+    if (rows * cols > 2 ** 30) throw new DseError('E_ARGUMENT', `rows x cols must be at most 2^30 values (randn), asked for ${rows} x ${cols}`, 'rows', rows * cols);
     const out = new Float64Array(rows * cols);
     for (let k = 0; k < out.length; k++) out[k] = this.gaussian();
     return out;
