@@ -1,7 +1,8 @@
 // The sizes both backends refuse, before allocating anything: a wasm32 engine addresses 2^32 bytes, and the
 // pure-JS backend refuses exactly the same problems so that switching backends never changes what runs.
 // Counts are float64 values of the WASM layout of each problem (js/engine/wasm/adapter.ts).
-import { tooLarge } from '../errors.js';
+import { DseError, tooLarge } from '../errors.js';
+import type { Kernel } from '../kernel.js';
 
 /** wasm32 addresses 2^32 bytes. */
 export const MAX_MEMORY_BYTES = 2 ** 32;
@@ -11,9 +12,28 @@ function fits(float64s: number, what: string): void {
   if (8 * float64s > MAX_MEMORY_BYTES) throw tooLarge(8 * float64s, what);
 }
 
-/** An N x N kernel over n rows of d features: x (n d), the matrix (n^2), row sums, diagonal, off-diagonal, workspace (4n). */
-export function guardKernel(n: number, d: number): void {
-  fits(n * d + n * n + 7 * n, `N = ${n} rows of ${d} features`);
+/**
+ * An N x N kernel over n rows of d features: x (n d), the matrix (n^2), row sums, diagonal, off-diagonal,
+ * workspace (4n), and what the kernel itself needs beyond that ({@link kernelWorkspace}).
+ */
+export function guardKernel(n: number, d: number, kernel?: Kernel): void {
+  fits(n * d + n * n + 7 * n + (kernel === undefined ? 0 : kernelWorkspace(kernel, n)), `N = ${n} rows of ${d} features`);
+}
+
+/**
+ * The neighbours the adaptive kernel asks of the kNN stage over n rows: k + 1 (the row itself and k others),
+ * k clamped to n - 1 as manylatents' compute_knn clamps it. Needs n >= 2.
+ */
+export function adaptiveNeighbors(k: number, n: number): number {
+  if (n < 2) throw new DseError('E_ARGUMENT', `the adaptive kernel needs at least 2 rows, received ${n}`, 'X', n);
+  return Math.min(k, n - 1) + 1;
+}
+
+/** Float64 values of workspace a kernel needs beyond the N x N matrix: the adaptive one's neighbour lists (int32) and kNN distances. */
+export function kernelWorkspace(kernel: Kernel, n: number): number {
+  if (kernel.type !== 'adaptive') return 0;
+  const kn = adaptiveNeighbors(kernel.k, n);
+  return Math.ceil((n * kn) / 2) + kn;
 }
 
 /** A square n x n eigenvalue problem: the matrix, diagonal, off-diagonal and workspace (4n). */

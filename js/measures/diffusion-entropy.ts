@@ -2,7 +2,7 @@
 // (docs/measures.md).
 import { engineFor, type BackendName } from '../engine/select.js';
 import { toMatrix, type MatrixLike } from '../matrix.js';
-import { DEFAULTS, oneOf, options, seedOf, sigmaOf, tOf } from '../options.js';
+import { DEFAULTS, kernelSpecOf, oneOf, options, seedOf, tOf, type KernelOption } from '../options.js';
 import { kernelOf } from './bandwidth.js';
 import { descending, spectralEntropy } from './spectral-entropy.js';
 import { measureRows } from './subsample.js';
@@ -14,6 +14,11 @@ export type EntropyVariant = 'eigen' | 'matrix-entry' | 'classic';
 export interface EigenvalueOptions {
   /** Gaussian kernel bandwidth, or 'auto' (the median pairwise distance, {@link medianDistance}). Default 10. */
   sigma?: number | 'auto';
+  /**
+   * The kernel, instead of `sigma`: `{ type: 'gaussian', sigma = 10 | 'auto', alpha = 0 }` or
+   * `{ type: 'adaptive', k = 15, alpha = 1 }` (manylatents' kernels, docs/measures.md). Not with `sigma`.
+   */
+  kernel?: KernelOption;
   /** Seed of the row sample `sigma: 'auto'` takes above 2000 rows. Default 0. */
   seed?: number;
   /** 'wasm' (default) or 'js'. */
@@ -46,11 +51,11 @@ export interface EntropyOptions extends EigenvalueOptions {
  */
 export function diffusionEigenvalues(X: MatrixLike, opts?: EigenvalueOptions): Float64Array {
   const o = options(opts);
-  const sigma = sigmaOf(o.sigma);
+  const spec = kernelSpecOf(o);
   const seed = seedOf(o.seed);
   const engine = engineFor(o.backend);
   const x = toMatrix(X, 'X');
-  return descending(engine.diffusionEigenvalues(x, null, kernelOf(sigma, x, null, seed)));
+  return descending(engine.diffusionEigenvalues(x, null, kernelOf(spec, x, null, seed)));
 }
 
 /**
@@ -68,11 +73,11 @@ export function diffusionEigenvalues(X: MatrixLike, opts?: EigenvalueOptions): F
  */
 export function diffusionSpectralEntropy(X: MatrixLike, opts?: EntropyOptions): number {
   const o = options(opts);
-  const sigma = sigmaOf(o.sigma);
+  const spec = kernelSpecOf(o);
   const t = tOf(o.t);
   const variant = oneOf(o.variant, 'variant', ['eigen', 'matrix-entry'], DEFAULTS.variant);
   const { engine, x, seed, rows } = measureRows(X, o);
-  const kernel = kernelOf(sigma, x, rows, seed);
+  const kernel = kernelOf(spec, x, rows, seed);
   if (variant === 'matrix-entry') return engine.diffusionMatrixEntryEntropy(x, rows, kernel);
   // Sorted as diffusionEigenvalues returns them, so that spectralEntropy(diffusionEigenvalues(X)) sums in the
   // same order and gives the same number to the last bit.

@@ -6,7 +6,7 @@ import { copyLowerToUpper, copyRows, type DenseMatrix } from '../../matrix.js';
 import { checkKnnFits } from '../../options.js';
 import { isNumpySymmetric, moduliInto } from '../adjacency-spectrum.js';
 import type { AdjacencyOptions, ComplexEigenvalues, Engine } from '../engine.js';
-import { guardEigenvectors, guardKernel, guardNeighbors, guardSquare } from '../size-guard.js';
+import { adaptiveNeighbors, guardEigenvectors, guardKernel, kernelWorkspace, guardNeighbors, guardSquare } from '../size-guard.js';
 import { withKernels } from './instance.js';
 import type { Kernels } from './kernels.js';
 import { f64, Layout, reserve } from './memory.js';
@@ -21,13 +21,41 @@ function eigenBuffers(k: Kernels, layout: Layout, n: number): EigenBuffers {
   return { diag: layout.take(n), offdiag: layout.take(n), work: layout.take(k.tridiagonalizeWorkspace(n)) };
 }
 
+/** The buffers of an N x N kernel over the rows at xs (n x d); `kernelWork` the kernel's own workspace (or 0). */
+interface KernelAt {
+  n: number;
+  d: number;
+  xs: number;
+  m: number;
+  rowSums: number;
+  kernelWork: number;
+  eig: EigenBuffers;
+}
+
 // The one place the WASM backend turns squared distances at m (upper triangle) into affinities.
-function applyKernel(k: Kernels, m: number, n: number, kernel: Kernel): void {
+function applyKernel(k: Kernels, at: KernelAt, kernel: Kernel): void {
   switch (kernel.type) {
     case 'gaussian':
-      k.gaussianKernel(m, n, kernel.sigma);
+      k.gaussianKernel(at.m, at.n, kernel.sigma);
       return;
+    case 'adaptive': {
+      // kernelWork: the n x kn neighbour indices (int32), then kn distances for the kNN stage; rowSums is
+      // sigma's workspace until the normalisation overwrites it.
+      const kn = adaptiveNeighbors(kernel.k, at.n);
+      const neighbors = at.kernelWork;
+      const work = neighbors + 8 * Math.ceil((at.n * kn) / 2);
+      k.nearestNeighbors(at.xs, at.n, at.d, kn, neighbors, work);
+      k.adaptiveKernel(at.m, at.n, kn - 1, neighbors, kn, at.rowSums);
+      return;
+    }
   }
+}
+
+// The diffusion operator of the affinity at m: the density normalisation (skipped at alpha = 0, the
+// reference's K), then K = S^-1/2 G_a S^-1/2; rowSums ends holding S^-1/2.
+function diffusionOperator(k: Kernels, at: KernelAt, kernel: Kernel): void {
+  if (kernel.alpha !== 0) k.densityNormalize(at.m, at.n, kernel.alpha, at.rowSums);
+  k.anisotropicNormalize(at.m, at.n, at.rowSums);
 }
 
 // Eigenvalues of the symmetric matrix whose upper triangle is at `m`.
@@ -50,26 +78,29 @@ function squareMatrixAt(k: Kernels, n: number): { m: number; eig: EigenBuffers }
 
 // Lays out the buffers of an N x N kernel over the rows of x (all, or those in `rows`): m (N x N), rowSums (N)
 // and the eigenvalue buffers; fills the upper triangle of m with the squared distances between rows.
-function squaredDistancesAt(k: Kernels, x: DenseMatrix, rows: Int32Array | null): { n: number; m: number; rowSums: number; eig: EigenBuffers } {
+// With a kernel, also the workspace that kernel needs (kernelWork).
+function squaredDistancesAt(k: Kernels, x: DenseMatrix, rows: Int32Array | null, kernel?: Kernel): KernelAt {
   const n = rows === null ? x.rows : rows.length;
   const d = x.cols;
-  guardKernel(n, d);
+  guardKernel(n, d, kernel);
   const layout = new Layout(k.heapBase());
   const xs = layout.take(n * d);
   const m = layout.take(n * n);
   const rowSums = layout.take(n);
   const eig = eigenBuffers(k, layout, n);
+  const extra = kernel === undefined ? 0 : kernelWorkspace(kernel, n);
+  const kernelWork = extra === 0 ? 0 : layout.take(extra);
   reserve(k, layout.end, `N = ${n} rows of ${d} features`);
   copyRows(x, rows, f64(k, xs, n * d));
   k.squaredDistances(xs, n, d, m);
-  return { n, m, rowSums, eig };
+  return { n, d, xs, m, rowSums, kernelWork, eig };
 }
 
-// K = S^-1/2 G S^-1/2 over the rows of x, in the upper triangle at m; rowSums ends holding S^-1/2.
-function diffusionKernelAt(k: Kernels, x: DenseMatrix, rows: Int32Array | null, kernel: Kernel): { n: number; m: number; rowSums: number; eig: EigenBuffers } {
-  const at = squaredDistancesAt(k, x, rows);
-  applyKernel(k, at.m, at.n, kernel);
-  k.anisotropicNormalize(at.m, at.n, at.rowSums);
+// K = S^-1/2 G_a S^-1/2 over the rows of x, in the upper triangle at m; rowSums ends holding S^-1/2.
+function diffusionKernelAt(k: Kernels, x: DenseMatrix, rows: Int32Array | null, kernel: Kernel): KernelAt {
+  const at = squaredDistancesAt(k, x, rows, kernel);
+  applyKernel(k, at, kernel);
+  diffusionOperator(k, at, kernel);
   return at;
 }
 
@@ -140,7 +171,8 @@ export const wasmEngine: Engine = {
     const n = rows === null ? x.rows : rows.length;
     if (knn !== null) checkKnnFits(knn, n);
     return withKernels((k) => {
-      const { m, rowSums, eig } = squaredDistancesAt(k, x, rows);
+      const at = squaredDistancesAt(k, x, rows, knn === null ? kernel : undefined);
+      const { m, rowSums, eig } = at;
       if (knn !== null) {
         k.knnAdjacency(m, n, knn, rowSums);
         if (!isNumpySymmetric(f64(k, m, n * n), n)) {
@@ -148,8 +180,8 @@ export const wasmEngine: Engine = {
           return moduliInto(real, imag);
         }
       } else {
-        applyKernel(k, m, n, kernel);
-        if (anisotropic) k.anisotropicNormalize(m, n, rowSums);
+        applyKernel(k, at, kernel);
+        if (anisotropic) diffusionOperator(k, at, kernel);
       }
       return eigenvaluesAt(k, m, n, eig).map(Math.abs);
     });
