@@ -7,7 +7,7 @@
 // writes them. Out: K in the upper triangle (the lower triangle is left holding K too, as scratch). neighbors:
 // n x kn int32, row-major, each row's kn nearest rows nearest first with ties to the lower index, as
 // nearestNeighbors writes them for kn = k + 1 (the row itself is among them unless kn rows lie at distance 0).
-// sigma: caller-owned workspace of n float64. Requires 1 <= k < kn <= n.
+// sigma: caller-owned workspace of n float64. Requires k < kn <= n, and k >= 1 unless n = 1.
 
 // Squared distance between rows i and j, from the upper triangle.
 @inline
@@ -33,6 +33,11 @@ function other(neighbors: usize, kn: i32, i: i32, q: i32): i32 {
 }
 
 export function adaptiveKernel(m: usize, n: i32, k: i32, neighbors: usize, kn: i32, sigma: usize): void {
+  // One row (k clamped to 0): K = [1], as the Gaussian kernel gives it.
+  if (k == 0) {
+    for (let i = 0; i < n; i++) store<f64>(m + ((<usize>i * <usize>n + <usize>i) << 3), 1.0);
+    return;
+  }
   for (let i = 0; i < n; i++) {
     // manylatents reads sigma_i from the Euclidean distances, d = sqrt(d2).
     let s = Math.sqrt(d2(m, n, i, other(neighbors, kn, i, k - 1)));

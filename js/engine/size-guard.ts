@@ -1,7 +1,7 @@
 // The sizes both backends refuse, before allocating anything: a wasm32 engine addresses 2^32 bytes, and the
 // pure-JS backend refuses exactly the same problems so that switching backends never changes what runs.
 // Counts are float64 values of the WASM layout of each problem (js/engine/wasm/adapter.ts).
-import { DseError, tooLarge } from '../errors.js';
+import { tooLarge } from '../errors.js';
 import type { Kernel } from '../kernel.js';
 
 /** wasm32 addresses 2^32 bytes. */
@@ -22,10 +22,9 @@ export function guardKernel(n: number, d: number, kernel?: Kernel): void {
 
 /**
  * The neighbours the adaptive kernel asks of the kNN stage over n rows: k + 1 (the row itself and k others),
- * k clamped to n - 1 as manylatents' compute_knn clamps it. Needs n >= 2.
+ * k clamped to n - 1 as manylatents' compute_knn clamps it (one row, as in a DSMI cluster of one: K = [1]).
  */
 export function adaptiveNeighbors(k: number, n: number): number {
-  if (n < 2) throw new DseError('E_ARGUMENT', `the adaptive kernel needs at least 2 rows, received ${n}`, 'X', n);
   return Math.min(k, n - 1) + 1;
 }
 

@@ -19,6 +19,11 @@ function other(neighbors: Int32Array, kn: number, i: number, q: number): number 
 }
 
 export function adaptiveKernel(m: Float64Array, n: number, k: number, neighbors: Int32Array, kn: number, sigma: Float64Array): void {
+  // One row (k clamped to 0): K = [1], as the Gaussian kernel gives it.
+  if (k === 0) {
+    for (let i = 0; i < n; i++) m[i * n + i] = 1;
+    return;
+  }
   for (let i = 0; i < n; i++) {
     const s = Math.sqrt(d2(m, n, i, other(neighbors, kn, i, k - 1)));
     sigma[i] = s === 0 ? 1e-10 : s;
