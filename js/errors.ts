@@ -56,8 +56,8 @@ export function qrNoConvergence(row: number, n: number): DseError {
 }
 
 /** E_TOO_LARGE: `what` needs `bytes`, more than a wasm32 backend can address. */
-export function tooLarge(bytes: number, what: string): DseError {
-  return new DseError('E_TOO_LARGE', `${what} needs ${(bytes / 2 ** 30).toFixed(2)} GiB of memory, more than the 4 GiB a wasm32 backend can address`, 'X', bytes);
+export function tooLarge(bytes: number, what: string, argument = 'X'): DseError {
+  return new DseError('E_TOO_LARGE', `${what} needs ${(bytes / 2 ** 30).toFixed(2)} GiB of memory, more than the 4 GiB a wasm32 backend can address`, argument, bytes);
 }
 
 /** E_TOO_LARGE: the runtime refused to grow WebAssembly memory to `bytes`. */

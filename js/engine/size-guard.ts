@@ -1,23 +1,54 @@
 // The sizes both backends refuse, before allocating anything: a wasm32 engine addresses 2^32 bytes, and the
-// pure-JS backend refuses exactly the same problems so that switching backends never changes what runs.
-// Counts are float64 values of the WASM layout of each problem (js/engine/wasm/adapter.ts).
+// pure-JS backend refuses exactly the same problems so that switching backends never changes what runs. Each
+// guard returns the problem's plan: the float64 buffers of its WASM layout, in order. js/engine/wasm/adapter.ts
+// lays its memory out from that plan (so the rule and the layout cannot drift apart), and js/engine/js/index.ts
+// calls the same guard before it allocates (its own arrays are never larger).
 import { tooLarge } from '../errors.js';
 import type { Kernel } from '../kernel.js';
 
 /** wasm32 addresses 2^32 bytes. */
 export const MAX_MEMORY_BYTES = 2 ** 32;
+/** Bytes below the engine's heap base (its static data, 5 KiB today), kept out of every plan's budget. */
+export const HEAP_BASE_ALLOWANCE = 65536;
 
-/** Throws E_TOO_LARGE when `float64s` values exceed what a wasm32 engine can hold. */
-function fits(float64s: number, what: string): void {
-  if (8 * float64s > MAX_MEMORY_BYTES) throw tooLarge(8 * float64s, what);
+/** The buffers of one call: `float64s[i]` values each, laid out in order, each 16-byte aligned. */
+export interface MemoryPlan {
+  /** The problem, as an error message names it ("N = 30000 rows of 1 features"). */
+  what: string;
+  float64s: number[];
+}
+
+/** Bytes of a buffer of `count` float64 values, rounded up to the 16 bytes of a v128. */
+export function alignedBytes(count: number): number {
+  return Math.ceil((count * 8) / 16) * 16;
+}
+
+/** Bytes the plan's buffers take. */
+export function planBytes(plan: MemoryPlan): number {
+  let bytes = 0;
+  for (const c of plan.float64s) bytes += alignedBytes(c);
+  return bytes;
+}
+
+// The plan, or E_TOO_LARGE naming `argument` when it does not fit in a wasm32 address space above the heap base.
+function fits(plan: MemoryPlan, argument: string): MemoryPlan {
+  const bytes = planBytes(plan);
+  if (bytes > MAX_MEMORY_BYTES - HEAP_BASE_ALLOWANCE) throw tooLarge(bytes, plan.what, argument);
+  return plan;
+}
+
+/** Float64 workspace of assembly/tridiagonalize.ts for order n (its tridiagonalizeWorkspace). */
+export function tridiagonalizeWorkspace(n: number): number {
+  return 4 * n;
 }
 
 /**
  * An N x N kernel over n rows of d features: x (n d), the matrix (n^2), row sums, diagonal, off-diagonal,
- * workspace (4n), and what the kernel itself needs beyond that ({@link kernelWorkspace}).
+ * workspace; then what the kernel itself needs ({@link kernelWorkspace}).
  */
-export function guardKernel(n: number, d: number, kernel?: Kernel): void {
-  fits(n * d + n * n + 7 * n + (kernel === undefined ? 0 : kernelWorkspace(kernel, n)), `N = ${n} rows of ${d} features`);
+export function guardKernel(n: number, d: number, kernel?: Kernel): MemoryPlan {
+  const float64s = [n * d, n * n, n, n, n, tridiagonalizeWorkspace(n), ...(kernel === undefined ? [] : kernelWorkspace(kernel, n))];
+  return fits({ what: `N = ${n} rows of ${d} features`, float64s }, 'X');
 }
 
 /**
@@ -28,24 +59,27 @@ export function adaptiveNeighbors(k: number, n: number): number {
   return Math.min(k, n - 1) + 1;
 }
 
-/** Float64 values of workspace a kernel needs beyond the N x N matrix: the adaptive one's neighbour lists (int32) and kNN distances. */
-export function kernelWorkspace(kernel: Kernel, n: number): number {
-  if (kernel.type !== 'adaptive') return 0;
+/**
+ * The buffers a kernel needs beyond the N x N matrix, in float64 values: none for the Gaussian one; the
+ * adaptive one's n x kn neighbour indices (int32, n kn / 2 float64s) and the kNN stage's kn distances.
+ */
+export function kernelWorkspace(kernel: Kernel, n: number): number[] {
+  if (kernel.type !== 'adaptive') return [];
   const kn = adaptiveNeighbors(kernel.k, n);
-  return Math.ceil((n * kn) / 2) + kn;
+  return [Math.ceil((n * kn) / 2), kn];
 }
 
-/** A square n x n eigenvalue problem: the matrix, diagonal, off-diagonal and workspace (4n). */
-export function guardSquare(n: number): void {
-  fits(n * n + 6 * n, `a ${n} x ${n} matrix`);
+/** A square n x n eigenvalue problem: the matrix, diagonal (real parts), off-diagonal (imaginary parts), workspace. */
+export function guardSquare(n: number): MemoryPlan {
+  return fits({ what: `a ${n} x ${n} matrix`, float64s: [n * n, n, n, tridiagonalizeWorkspace(n)] }, 'A');
 }
 
 /** The n x n symmetric eigenvector problem: the matrix (receiving the vectors), diagonal, off-diagonal. */
-export function guardEigenvectors(n: number): void {
-  fits(n * n + 2 * n, `a ${n} x ${n} eigenvector problem`);
+export function guardEigenvectors(n: number): MemoryPlan {
+  return fits({ what: `a ${n} x ${n} eigenvector problem`, float64s: [n * n, n, n] }, 'X');
 }
 
-/** The k nearest neighbours of n rows of d features: x, the n k int32 indices and k distances. */
-export function guardNeighbors(n: number, d: number, k: number): void {
-  fits(n * d + Math.ceil((n * k) / 2) + k, `N = ${n} rows of ${d} features`);
+/** The k nearest neighbours of n rows of d features: x, the n k int32 indices (n k / 2 float64s) and k distances. */
+export function guardNeighbors(n: number, d: number, k: number): MemoryPlan {
+  return fits({ what: `N = ${n} rows of ${d} features`, float64s: [n * d, Math.ceil((n * k) / 2), k] }, 'X');
 }

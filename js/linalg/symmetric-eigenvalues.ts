@@ -5,6 +5,7 @@ import { DseError, show } from '../errors.js';
 import { toSquareMatrix, type MatrixLike } from '../matrix.js';
 import { descending } from '../measures/spectral-entropy.js';
 import { options } from '../options.js';
+import { scalingExponent, timesPowerOfTwo } from './power-of-two-scale.js';
 
 /**
  * Eigenvalues of a real symmetric matrix, descending. Like LAPACK's default (numpy.linalg.eigvalsh) only
@@ -31,12 +32,10 @@ export function symmetricEigenvalues(A: MatrixLike, opts?: { backend?: BackendNa
       maxAbs = Math.max(maxAbs, Math.abs(lower));
     }
   }
-  // Entries near the ends of the float64 range would overflow (or vanish) inside the reduction: scale by a
-  // power of two, which is exact, as LAPACK's drivers do, and scale the eigenvalues back.
-  if (maxAbs > 2 ** 500 || (maxAbs > 0 && maxAbs < 2 ** -500)) {
-    const scale = 2 ** -Math.round(Math.log2(maxAbs));
-    const scaled = { data: Float64Array.from(d, (v) => v * scale), rows: n, cols: n };
-    return descending(engine.symmetricEigenvalues(scaled).map((v) => v / scale));
+  const e = scalingExponent(maxAbs);
+  if (e !== 0) {
+    const scaled = { data: timesPowerOfTwo(Float64Array.from(d), e), rows: n, cols: n };
+    return descending(timesPowerOfTwo(engine.symmetricEigenvalues(scaled), -e));
   }
   return descending(engine.symmetricEigenvalues(a));
 }

@@ -1,5 +1,6 @@
 import { badArgument, DseError, show } from '../errors.js';
 import { seedOf } from '../options.js';
+import { Int32Set } from './int32-set.js';
 
 // Python's `random` module, the parts the reference uses, bit for bit (docs/random.md): MT19937 seeded by
 // init_by_array with the 32-bit words of |seed|, getrandbits, _randbelow and sample(range(n), k).
@@ -95,7 +96,7 @@ export class PythonRandom {
         pool[j] = pool[n - i - 1];
       }
     } else {
-      const selected = new Set<number>();
+      const selected = new Int32Set(k);
       for (let i = 0; i < k; i++) {
         let j = this.randbelow(n);
         while (selected.has(j)) j = this.randbelow(n);
@@ -118,9 +119,13 @@ function seedWords(seed: number): number[] {
   return words;
 }
 
+/** The largest k {@link pythonSample} draws: its result and membership table (or pool) stay below 1.5 GB. */
+export const MAX_SAMPLE = 2 ** 25;
+
 /**
  * The indices Python's `random.seed(seed); random.sample(range(n), k)` returns, in the same order: the
- * subsample the reference draws. Use it to reproduce which rows `maxN` kept.
+ * subsample the reference draws. Use it to reproduce which rows `maxN` kept. k is at most
+ * {@link MAX_SAMPLE} = 2^25 (33 554 432); a larger k is refused with E_ARGUMENT.
  *
  * @example
  * pythonSample(0, 10, 3); // Int32Array [6, 9, 0], as Python's random.seed(0); random.sample(range(10), 3)
@@ -133,6 +138,9 @@ export function pythonSample(seed: number, n: number, k: number): Int32Array {
   }
   if (typeof k !== 'number' || !Number.isSafeInteger(k) || k < 0 || k > n) {
     throw new DseError('E_ARGUMENT', `k must be an integer in [0, n] = [0, ${n}], received ${show(k)}`, 'k', k);
+  }
+  if (k > MAX_SAMPLE) {
+    throw new DseError('E_ARGUMENT', `k must be at most 2^25 = ${MAX_SAMPLE} (the sample is held in memory), received ${show(k)}`, 'k', k);
   }
   return new PythonRandom(seed).sample(n, k);
 }

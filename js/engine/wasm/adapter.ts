@@ -6,10 +6,10 @@ import { copyLowerToUpper, copyRows, type DenseMatrix } from '../../matrix.js';
 import { checkKnnFits } from '../../options.js';
 import { isNumpySymmetric, moduliInto } from '../adjacency-spectrum.js';
 import type { AdjacencyOptions, ComplexEigenvalues, Engine } from '../engine.js';
-import { adaptiveNeighbors, guardEigenvectors, guardKernel, kernelWorkspace, guardNeighbors, guardSquare } from '../size-guard.js';
+import { adaptiveNeighbors, guardEigenvectors, guardKernel, guardNeighbors, guardSquare } from '../size-guard.js';
 import { withKernels } from './instance.js';
 import type { Kernels } from './kernels.js';
-import { f64, Layout, reserve } from './memory.js';
+import { f64, layOut } from './memory.js';
 
 interface EigenBuffers {
   diag: number;
@@ -17,18 +17,14 @@ interface EigenBuffers {
   work: number;
 }
 
-function eigenBuffers(k: Kernels, layout: Layout, n: number): EigenBuffers {
-  return { diag: layout.take(n), offdiag: layout.take(n), work: layout.take(k.tridiagonalizeWorkspace(n)) };
-}
-
-/** The buffers of an N x N kernel over the rows at xs (n x d); `kernelWork` the kernel's own workspace (or 0). */
+/** The buffers of an N x N kernel over the rows at xs (n x d); `kernelWork` the kernel's own buffers (size-guard.ts's kernelWorkspace). */
 interface KernelAt {
   n: number;
   d: number;
   xs: number;
   m: number;
   rowSums: number;
-  kernelWork: number;
+  kernelWork: number[];
   eig: EigenBuffers;
 }
 
@@ -39,11 +35,10 @@ function applyKernel(k: Kernels, at: KernelAt, kernel: Kernel): void {
       k.gaussianKernel(at.m, at.n, kernel.sigma);
       return;
     case 'adaptive': {
-      // kernelWork: the n x kn neighbour indices (int32), then kn distances for the kNN stage; rowSums is
+      // kernelWork: the n x kn neighbour indices (int32) and kn distances for the kNN stage; rowSums is
       // sigma's workspace until the normalisation overwrites it.
       const kn = adaptiveNeighbors(kernel.k, at.n);
-      const neighbors = at.kernelWork;
-      const work = neighbors + 8 * Math.ceil((at.n * kn) / 2);
+      const [neighbors, work] = at.kernelWork;
       k.nearestNeighbors(at.xs, at.n, at.d, kn, neighbors, work);
       k.adaptiveKernel(at.m, at.n, kn - 1, neighbors, kn, at.rowSums);
       return;
@@ -68,12 +63,8 @@ function eigenvaluesAt(k: Kernels, m: number, n: number, b: EigenBuffers): Float
 
 // Lays out an n x n matrix m and the eigenvalue buffers.
 function squareMatrixAt(k: Kernels, n: number): { m: number; eig: EigenBuffers } {
-  guardSquare(n);
-  const layout = new Layout(k.heapBase());
-  const m = layout.take(n * n);
-  const eig = eigenBuffers(k, layout, n);
-  reserve(k, layout.end, `a ${n} x ${n} matrix`);
-  return { m, eig };
+  const [m, diag, offdiag, work] = layOut(k, guardSquare(n));
+  return { m, eig: { diag, offdiag, work } };
 }
 
 // Lays out the buffers of an N x N kernel over the rows of x (all, or those in `rows`): m (N x N), rowSums (N)
@@ -82,18 +73,10 @@ function squareMatrixAt(k: Kernels, n: number): { m: number; eig: EigenBuffers }
 function squaredDistancesAt(k: Kernels, x: DenseMatrix, rows: Int32Array | null, kernel?: Kernel): KernelAt {
   const n = rows === null ? x.rows : rows.length;
   const d = x.cols;
-  guardKernel(n, d, kernel);
-  const layout = new Layout(k.heapBase());
-  const xs = layout.take(n * d);
-  const m = layout.take(n * n);
-  const rowSums = layout.take(n);
-  const eig = eigenBuffers(k, layout, n);
-  const extra = kernel === undefined ? 0 : kernelWorkspace(kernel, n);
-  const kernelWork = extra === 0 ? 0 : layout.take(extra);
-  reserve(k, layout.end, `N = ${n} rows of ${d} features`);
+  const [xs, m, rowSums, diag, offdiag, work, ...kernelWork] = layOut(k, guardKernel(n, d, kernel));
   copyRows(x, rows, f64(k, xs, n * d));
   k.squaredDistances(xs, n, d, m);
-  return { n, d, xs, m, rowSums, kernelWork, eig };
+  return { n, d, xs, m, rowSums, kernelWork, eig: { diag, offdiag, work } };
 }
 
 // K = S^-1/2 G_a S^-1/2 over the rows of x, in the upper triangle at m; rowSums ends holding S^-1/2.
@@ -130,12 +113,7 @@ export const wasmEngine: Engine = {
 
   symmetricEigenvectors(a: Float64Array, n: number): { values: Float64Array; vectors: Float64Array } {
     return withKernels((k) => {
-      guardEigenvectors(n);
-      const layout = new Layout(k.heapBase());
-      const m = layout.take(n * n);
-      const diag = layout.take(n);
-      const offdiag = layout.take(n);
-      reserve(k, layout.end, `a ${n} x ${n} eigenvector problem`);
+      const [m, diag, offdiag] = layOut(k, guardEigenvectors(n));
       f64(k, m, n * n).set(a.subarray(0, n * n));
       const failed = k.symmetricEigenvectors(m, n, diag, offdiag);
       if (failed !== 0) throw noConvergence(failed - 1, n);
@@ -146,12 +124,7 @@ export const wasmEngine: Engine = {
   nearestNeighbors(y: DenseMatrix, kNear: number): Int32Array {
     const { rows: n, cols: d } = y;
     return withKernels((k) => {
-      guardNeighbors(n, d, kNear);
-      const layout = new Layout(k.heapBase());
-      const xs = layout.take(n * d);
-      const out = layout.take(Math.ceil((n * kNear) / 2));
-      const work = layout.take(kNear);
-      reserve(k, layout.end, `N = ${n} rows of ${d} features`);
+      const [xs, out, work] = layOut(k, guardNeighbors(n, d, kNear));
       copyRows(y, null, f64(k, xs, n * d));
       k.nearestNeighbors(xs, n, d, kNear, out, work);
       return new Int32Array(k.memory.buffer, out, n * kNear).slice();

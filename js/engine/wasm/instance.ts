@@ -1,6 +1,5 @@
 // The one module that owns the WebAssembly instance: compiles the embedded binary once, instantiates it, and
 // keeps one caller at a time inside.
-import { instantiate } from '@assemblyscript/loader';
 import releaseWasm from '../../../build/release.wasm';
 import { notReady } from '../../errors.js';
 import type { Kernels } from './kernels.js';
@@ -9,7 +8,7 @@ import { wasmSimdMissing } from './simd.js';
 let kernels: Kernels | null = null;
 let pending: Promise<void> | null = null;
 let busy = false;
-/** Why ready() left the WebAssembly backend off (no SIMD here), or null. */
+/** Why ready() left the WebAssembly backend off (no SIMD here, or no memory for it), or null. */
 let unavailable: string | null = null;
 
 /** Options of {@link ready}. */
@@ -39,8 +38,19 @@ export function ready(opts: ReadyOptions = {}): Promise<void> {
       if (unavailable !== null && typeof WebAssembly === 'object' && source instanceof WebAssembly.Module) unavailable = null;
       if (unavailable !== null) return;
       const module = source instanceof WebAssembly.Module ? source : await WebAssembly.compile(source);
-      const { exports } = await instantiate<Record<string, unknown>>(module, {});
-      kernels = exports as unknown as Kernels;
+      try {
+        // WebAssembly.instantiate itself, not @assemblyscript/loader's: the engine imports nothing, and the loader
+        // reads the global Response, which in Node loads undici, whose own WebAssembly instance fails (and ends
+        // the process) under the same memory limit that the fallback below is for.
+        const instance = await WebAssembly.instantiate(module, {});
+        kernels = instance.exports as unknown as Kernels;
+      } catch (e) {
+        // V8 reserves about 10 GiB of address space for any wasm32 memory (guard regions for its bounds
+        // checks), whatever the declared maximum: under `ulimit -v` of about 10 GB or less, instantiation fails.
+        // The JS backend needs no such reservation, so calls go there, as on a runtime without SIMD.
+        if (!(e instanceof RangeError)) throw e;
+        unavailable = `WebAssembly could not reserve its memory (${e.message}); a lower limit on virtual memory (ulimit -v) is the usual cause, and Node's --disable-wasm-trap-handler lifts it`;
+      }
     })();
     pending.catch(() => { pending = null; });
   }

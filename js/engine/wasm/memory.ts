@@ -1,6 +1,7 @@
 // Linear memory of the WASM backend: the buffers of one call, laid out from the heap base, and growing the
 // memory to hold them. Sizes are checked against 4 GiB by js/engine/size-guard.ts before any layout.
 import { cannotGrow } from '../../errors.js';
+import type { MemoryPlan } from '../size-guard.js';
 import type { Kernels } from './kernels.js';
 
 const PAGE = 65536;
@@ -28,6 +29,14 @@ export function reserve(k: Kernels, end: number, what: string): void {
   } catch (e) {
     throw cannotGrow(end, what, e);
   }
+}
+
+/** Byte offsets of the plan's buffers (a guard of js/engine/size-guard.ts made it), memory grown to hold them. */
+export function layOut(k: Kernels, plan: MemoryPlan): number[] {
+  const layout = new Layout(k.heapBase());
+  const offsets = plan.float64s.map((count) => layout.take(count));
+  reserve(k, layout.end, plan.what);
+  return offsets;
 }
 
 /** A float64 view of `count` values at byte offset `at`. */
