@@ -1,16 +1,16 @@
 // dse mi <X> <Y>: diffusion spectral mutual information DSMI(X; Y) (docs/measures.md), through the library's
 // diffusionSpectralMutualInformation.
-import { DEFAULTS, diffusionSpectralMutualInformation, medianDistance } from '../index.js';
+import { DEFAULTS, diffusionSpectralMutualInformation } from '../index.js';
 import { InputError } from '../io/input-error.js';
 import { toReference } from '../measures/reference-clusters.js';
-import { choiceOption, numberOption, parseArgs, positionals, sigmaOption, UsageError, type CommandSpec } from './args.js';
-import { aboutFile, backendOption, INPUT_VALUES, inputOptions, secondsSince, writeVector } from './common.js';
+import { choiceOption, kernelOption, KERNEL_VALUES, numberOption, parseArgs, positionals, UsageError, type CommandSpec } from './args.js';
+import { aboutFile, backendOption, describeKernel, INPUT_VALUES, inputOptions, resolveKernel, secondsSince, writeVector } from './common.js';
 import { readInput } from './input.js';
 import { Progress } from './progress.js';
 
 export const miSpec: CommandSpec = {
   name: 'mi',
-  values: ['sigma', 't', 'seed', 'reps', 'n-clusters', 'clusters-out', 'variant', 'bins', ...INPUT_VALUES],
+  values: [...KERNEL_VALUES, 't', 'seed', 'reps', 'n-clusters', 'clusters-out', 'variant', 'bins', ...INPUT_VALUES],
   flags: ['json', 'discrete', 'continuous'],
 };
 
@@ -20,7 +20,8 @@ export async function miCommand(argv: string[]): Promise<void> {
   const [xPath, yPath] = positionals(args, 'mi', ['<X>', '<Y>']);
   if (xPath === '-' && yPath === '-') throw new UsageError('dse mi: only one of <X> and <Y> can be standard input (-)');
   if (args.flags.has('discrete') && args.flags.has('continuous')) throw new UsageError('dse mi: --discrete and --continuous exclude each other');
-  const sigmaArg = sigmaOption(args);
+  const choice = kernelOption(args);
+  const sigmaAuto = choice.type === 'gaussian' && choice.sigma === 'auto';
   const t = numberOption(args, 't', { exclusiveMin: 0 }) ?? DEFAULTS.t;
   const seed = numberOption(args, 'seed', { integer: true, min: 0 }) ?? DEFAULTS.seed;
   const reps = numberOption(args, 'reps', { integer: true, min: 1 }) ?? DEFAULTS.reps;
@@ -36,12 +37,13 @@ export async function miCommand(argv: string[]): Promise<void> {
   if (Y.rows !== X.rows) throw new InputError(Y.file, `has ${Y.rows} rows but ${X.file} has ${X.rows}: Y needs one row per row of X`);
 
   const start = performance.now();
-  const sigma = sigmaArg === 'auto' ? aboutFile(X.file, () => medianDistance(X, { seed })) : sigmaArg;
+  const kernel = resolveKernel(choice, X.file, X, seed);
+  const sigma = kernel.type === 'gaussian' ? kernel.sigma : null;
   const progress = new Progress(process.stderr, X.rows >= 1000);
   let result: { value: number; clusters: Int32Array };
   try {
     result = aboutFile((argument) => (/^(Y|clusters)/.test(argument) ? Y.file : X.file), () => diffusionSpectralMutualInformation(X, Y, {
-      discrete: discreteArg, sigma, t, reps, seed, nClusters, variant, bins, backend,
+      discrete: discreteArg, kernel, t, reps, seed, nClusters, variant, bins, backend,
       onProgress: (f, stage) => progress.update(f, stage),
     }));
   } finally {
@@ -58,7 +60,7 @@ export async function miCommand(argv: string[]): Promise<void> {
   if (args.flags.has('json')) {
     process.stdout.write(JSON.stringify({
       dsmi: result.value, clusters: sizes.size, clusterSizes, n: X.rows, dims: X.cols, sigma, t, reps, seed,
-      discrete, variant, backend, seconds, sigmaAuto: sigmaArg === 'auto', files: [X.file, Y.file],
+      discrete, variant, backend, seconds, sigmaAuto, kernel, files: [X.file, Y.file],
       clustersOut: out ?? null,
     }) + '\n');
     return;
@@ -68,7 +70,7 @@ export async function miCommand(argv: string[]): Promise<void> {
     `  X         ${X.file}: ${X.rows} rows x ${X.cols} columns`,
     `  Y         ${Y.file}: ${Y.cols} column${Y.cols === 1 ? '' : 's'}, ${discrete ? 'discrete labels' : Y.cols === 1 ? `continuous, binned into ${nClusters}` : `continuous, spectral clustering into ${nClusters}`}`,
     `  clusters  ${sizes.size} (sizes ${Object.values(clusterSizes).join(', ')})${out !== undefined ? `, written to ${out}` : ''}`,
-    `  sigma     ${sigma}${sigmaArg === 'auto' ? ' (auto: median pairwise distance)' : ''}, t ${t}, reps ${reps}, seed ${seed}, entropy ${variant}`,
+    `  ${kernel.type === 'gaussian' ? 'sigma    ' : 'kernel   '} ${describeKernel(kernel, sigmaAuto).replace(/^sigma /, '')}, t ${t}, reps ${reps}, seed ${seed}, entropy ${variant}`,
     `  backend   ${backend}, ${seconds} s`,
   ];
   process.stdout.write(lines.join('\n') + '\n');
