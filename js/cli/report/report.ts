@@ -5,15 +5,16 @@ import {
   subsample, type BackendName, type ClassTerm,
 } from '../../index.js';
 import { InputError } from '../../io/input-error.js';
-import { numberOption, parseArgs, positionals, sigmaOption, UsageError, type CommandSpec } from '../args.js';
-import { aboutFile, backendOption, INPUT_VALUES, inputOptions, secondsSince, warn } from '../common.js';
+import { kernelOption, KERNEL_VALUES, numberOption, parseArgs, positionals, UsageError, type CommandSpec, type KernelChoice } from '../args.js';
+import { aboutFile, backendOption, INPUT_VALUES, inputOptions, resolveKernel, secondsSince, warn, type ResolvedKernel } from '../common.js';
+import { computeScores, SCORE_MEASURES } from '../score-measures.js';
 import { readInput, type Input } from '../input.js';
 import { Progress } from '../progress.js';
 import { renderReport } from './report-html.js';
 
 export const reportSpec: CommandSpec = {
   name: 'report',
-  values: ['out', 'sigma', 't', 'max-n', 'seed', 'reps', ...INPUT_VALUES],
+  values: ['out', ...KERNEL_VALUES, 't', 'max-n', 'seed', 'reps', ...INPUT_VALUES],
   flags: [],
 };
 
@@ -23,7 +24,7 @@ export const SWEEP_POWERS = [-3, -2, -1, 0, 1, 2, 3];
 export const TIMES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
 export interface ReportOptions {
-  sigma: number | 'auto';
+  kernel: KernelChoice;
   t: number;
   maxN: number;
   seed: number;
@@ -40,7 +41,10 @@ export interface ReportData {
   /** Rows used after the maxN subsample. */
   n: number;
   options: ReportOptions;
-  sigma: number;
+  /** The kernel, its sigma resolved. */
+  kernel: ResolvedKernel;
+  /** The Gaussian kernel's sigma; null for the adaptive kernel. */
+  sigma: number | null;
   medianDistance: number;
   /** DSE at (sigma, t). */
   dse: number;
@@ -48,8 +52,10 @@ export interface ReportData {
   eigenvalues: Float64Array;
   /** [t, DSE at sigma] for t = 1..10. */
   byTime: [number, number][];
-  /** [sigma', DSE at t = 1, DSE at t] over the sweep. */
+  /** [sigma', DSE at t = 1, DSE at t] over the sweep (Gaussian kernel, same alpha; empty for the adaptive one). */
   bySigma: [number, number, number][];
+  /** The toolkit's measures (js/cli/score-measures.ts) on the rows used. */
+  toolkit: { name: string; label: string; unit: string; value: number }[];
   classTerms: ClassTerm[] | null;
   dsmi: number | null;
   warnings: string[];
@@ -79,39 +85,45 @@ export function computeReport(
   const start = performance.now();
   const used = aboutFile(X.file, () => subsample(X, { maxN: options.maxN, seed: options.seed }));
   const median = aboutFile(X.file, () => medianDistance(used, { seed: options.seed }));
-  const sigma = options.sigma === 'auto' ? median : options.sigma;
-  const steps = 1 + SWEEP_POWERS.length + (labels === null ? 0 : 1);
+  const choice = options.kernel;
+  const kernel = choice.type === 'gaussian' && choice.sigma === 'auto' ? { ...choice, sigma: median } : resolveKernel(choice, X.file, used, options.seed);
+  const sigma = kernel.type === 'gaussian' ? kernel.sigma : null;
+  const sweep = kernel.type === 'gaussian' ? SWEEP_POWERS : [];
+  const steps = 2 + sweep.length + (labels === null ? 0 : 1);
   let done = 0;
-  const eigenvaluesAt = (s: number, stage: string) => {
+  const eigenvaluesAt = (k: ResolvedKernel, stage: string) => {
     onProgress(done / steps, stage);
-    const e = aboutFile(X.file, () => diffusionEigenvalues(used, { sigma: s, backend: options.backend }));
+    const e = aboutFile(X.file, () => diffusionEigenvalues(used, { kernel: k, backend: options.backend }));
     done++;
     return e;
   };
 
-  const eigenvalues = eigenvaluesAt(sigma, `eigenvalues at sigma ${sigma.toPrecision(4)}`);
+  const eigenvalues = eigenvaluesAt(kernel, sigma === null ? 'eigenvalues of K' : `eigenvalues at sigma ${sigma.toPrecision(4)}`);
   const byTime = TIMES.map((t): [number, number] => [t, spectralEntropy(eigenvalues, { t })]);
-  const bySigma = SWEEP_POWERS.map((k): [number, number, number] => {
+  const bySigma = sweep.map((k): [number, number, number] => {
     const s = median * 2 ** k;
-    const e = eigenvaluesAt(s, `sigma sweep, sigma ${s.toPrecision(4)}`);
+    const e = eigenvaluesAt({ type: 'gaussian', sigma: s, alpha: kernel.alpha }, `sigma sweep, sigma ${s.toPrecision(4)}`);
     return [s, spectralEntropy(e, { t: 1 }), spectralEntropy(e, { t: options.t })];
   });
+  onProgress(done / steps, 'toolkit measures');
+  const toolkit = aboutFile(X.file, () => computeScores(used, SCORE_MEASURES, { kernel, t: options.t, maxN: options.maxN, seed: options.seed, backend: options.backend }));
+  done++;
   const warnings: string[] = [];
-  const diagnosis = kernelDiagnosis(used, { sigma, eigenvalues });
+  const diagnosis = kernelDiagnosis(used, { kernel, eigenvalues });
   if (diagnosis !== null) warnings.push(diagnosis.message);
 
   let classTerms: ClassTerm[] | null = null;
   if (labels !== null) {
     const base = done;
     classTerms = diffusionSpectralMutualInformation(X, labels.data, {
-      discrete: true, sigma, t: options.t, reps: options.reps, seed: options.seed, backend: options.backend,
+      discrete: true, kernel, t: options.t, reps: options.reps, seed: options.seed, backend: options.backend,
       onProgress: (f, stage) => onProgress((base + f) / steps, stage),
     }).classes;
   }
   onProgress(1, 'done');
   return {
-    file: X.file, labelsFile: labels?.file ?? null, rows: X.rows, cols: X.cols, n: used.rows, options, sigma,
-    medianDistance: median, dse: spectralEntropy(eigenvalues, { t: options.t }), eigenvalues, byTime, bySigma,
+    file: X.file, labelsFile: labels?.file ?? null, rows: X.rows, cols: X.cols, n: used.rows, options, kernel, sigma,
+    medianDistance: median, dse: spectralEntropy(eigenvalues, { t: options.t }), eigenvalues, byTime, bySigma, toolkit,
     classTerms, dsmi: classTerms === null ? null : classTerms.reduce((s, c) => s + c.term, 0), warnings,
     seconds: secondsSince(start),
   };
@@ -124,7 +136,7 @@ export async function reportCommand(argv: string[]): Promise<void> {
   if (out === undefined) throw new UsageError('dse report: --out F.html is required');
   if (xPath === '-' && labelsPath === '-') throw new UsageError('dse report: only one of <X> and <labels> can be standard input (-)');
   const options: ReportOptions = {
-    sigma: sigmaOption(args),
+    kernel: kernelOption(args),
     t: numberOption(args, 't', { exclusiveMin: 0 }) ?? DEFAULTS.t,
     maxN: numberOption(args, 'max-n', { integer: true, min: 2 }) ?? DEFAULTS.maxN,
     seed: numberOption(args, 'seed', { integer: true, min: 0 }) ?? DEFAULTS.seed,
@@ -150,5 +162,5 @@ export async function reportCommand(argv: string[]): Promise<void> {
   } catch (e) {
     throw new InputError(out, `cannot be written (${(e as Error).message})`);
   }
-  process.stdout.write(`wrote ${out}: DSE ${data.dse} bits at sigma ${data.sigma}, t ${options.t}${data.dsmi === null ? '' : `; DSMI ${data.dsmi} bits`} (${data.seconds} s)\n`);
+  process.stdout.write(`wrote ${out}: DSE ${data.dse} bits at ${data.sigma === null ? `the adaptive kernel (k ${options.kernel.type === 'adaptive' ? options.kernel.k : ''})` : `sigma ${data.sigma}`}, t ${options.t}${data.dsmi === null ? '' : `; DSMI ${data.dsmi} bits`} (${data.seconds} s)\n`);
 }

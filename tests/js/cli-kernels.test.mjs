@@ -1,0 +1,83 @@
+// The command line's kernel flags (--kernel, --k, --alpha) and `dse score`: their numbers are the toolkit
+// fixtures' (manylatents' own values), and `dse score --measures all` prints every measure.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { dse, dseJson, fixture, tempDir } from './cli-helpers.mjs';
+import { assertClose } from './helpers.mjs';
+
+const toolkit = JSON.parse(readFileSync(fixture('toolkit/cases.json'), 'utf8')).cases;
+const one = (id) => toolkit.find((c) => c.id === id);
+
+test('dse entropy --kernel adaptive --k --alpha gives manylatents\' DSE', () => {
+  const c = one('uniform-dse-adaptive-k10-a0.5-t3');
+  for (const backend of ['wasm', 'js']) {
+    const r = dseJson(['entropy', fixture('toolkit/' + c.X), '--kernel', 'adaptive', '--k', '10', '--alpha', '0.5', '--t', '3', '--backend', backend]);
+    assertClose(r.dse, c.expectedLowestIndexTies, c.tol, c.id);
+    assert.deepEqual(r.kernel, { type: 'adaptive', k: 10, alpha: 0.5 });
+    assert.equal(r.sigma, null);
+  }
+  const text = dse(['entropy', fixture('toolkit/' + c.X), '--kernel', 'adaptive', '--k', '10', '--alpha', '0.5', '--t', '3']);
+  assert.equal(text.code, 0);
+  assert.match(text.stdout, /kernel {3}adaptive kNN, k 10, alpha 0\.5, t 3/);
+});
+
+test('dse entropy --alpha on the Gaussian kernel; without it the reference\'s number, unchanged', () => {
+  const c = one('blobs-dse-gaussian-a1-t3');
+  const r = dseJson(['entropy', fixture('toolkit/' + c.X), '--sigma', String(c.kernel.sigma), '--alpha', '1', '--t', '3']);
+  assertClose(r.dse, c.expected, c.tol, c.id);
+  const ref = one('blobs-dse-gaussian-a0-t3');
+  const plain = dseJson(['entropy', fixture('toolkit/' + ref.X), '--sigma', String(ref.kernel.sigma), '--t', '3']);
+  const explicit = dseJson(['entropy', fixture('toolkit/' + ref.X), '--sigma', String(ref.kernel.sigma), '--t', '3', '--kernel', 'gaussian', '--alpha', '0']);
+  assert.equal(explicit.dse, plain.dse);
+  assertClose(plain.dse, ref.crossCheck.value, ref.tol, 'dse_dsmi');
+});
+
+test('dse mi takes the kernel flags', () => {
+  const r = dseJson(['mi', fixture('toolkit/blobs_X.npy'), fixture('toolkit/blobs_y.npy'), '--kernel', 'adaptive', '--k', '10']);
+  assert.deepEqual(r.kernel, { type: 'adaptive', k: 10, alpha: 1 });
+  assert.ok(Number.isFinite(r.dsmi));
+});
+
+test('kernel flags that do not belong together are usage errors', () => {
+  const bad = (args, re) => {
+    const r = dse(args);
+    assert.equal(r.code, 2, args.join(' '));
+    assert.match(r.stderr, re);
+  };
+  const X = fixture('toolkit/blobs_X.npy');
+  bad(['entropy', X, '--kernel', 'adaptive', '--sigma', '3'], /--sigma is the Gaussian kernel's/);
+  bad(['entropy', X, '--k', '5'], /--k is the adaptive kernel's/);
+  bad(['entropy', X, '--kernel', 'laplace'], /--kernel must be one of gaussian, adaptive/);
+  bad(['entropy', X, '--alpha', '-1'], /--alpha must be a number >= 0/);
+  bad(['score', X, '--measures', 'dse,nope'], /unknown measure "nope"/);
+});
+
+test('dse score --measures all prints every measure; --json gives one object; counts and DSE are the fixtures\'', () => {
+  const all = dse(['score', fixture('digits400_X.npy'), '--measures', 'all']);
+  assert.equal(all.code, 0, all.stderr);
+  const names = all.stdout.split('\n').filter((l) => l.startsWith('  ')).map((l) => l.trim().split(/\s+/)[0]);
+  const json = dseJson(['score', fixture('digits400_X.npy'), '--measures', 'all']);
+  assert.ok(names.length >= 2 && names.includes('dse') && names.includes('count'), all.stdout);
+  for (const n of names) assert.equal(typeof json[n], 'number', n);
+
+  const c = one('blobs-count-adaptive-k15-a1-t100');
+  const d = one('blobs-dse-adaptive-k15-a1-t1');
+  for (const backend of ['wasm', 'js']) {
+    const r = dseJson(['score', fixture('toolkit/blobs_X.npy'), '--measures', 'count,dse', '--kernel', 'adaptive', '--backend', backend]);
+    assert.equal(r.count, c.expected);
+    assertClose(r.dse, d.expectedLowestIndexTies, d.tol, d.id);
+    assert.deepEqual(Object.keys(r).slice(0, 2), ['dse', 'count'], 'in the registry order');
+  }
+});
+
+test('dse report shows the toolkit table and the chosen kernel', () => {
+  const out = join(tempDir(), 'report.html');
+  const r = dse(['report', fixture('toolkit/blobs_X.npy'), '--kernel', 'adaptive', '--out', out]);
+  assert.equal(r.code, 0, r.stderr);
+  const html = readFileSync(out, 'utf8');
+  assert.match(html, /<table class="toolkit">/);
+  assert.match(html, /adaptive kNN \(manylatents\), k 15, alpha 1/);
+  assert.match(html, new RegExp(`<th>count</th><td>${one('blobs-count-adaptive-k15-a1-t100').expected}</td>`));
+});
