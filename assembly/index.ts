@@ -13,6 +13,8 @@ export { knnAdjacency } from './knn-adjacency';
 export { matrixEntryEntropy } from './matrix-entry';
 export { symmetricEigenvectors } from './symmetric-eigenvectors';
 export { nearestNeighbors } from './nearest-neighbors';
+export { bidiagonalize, bidiagonalizeWorkspace } from './bidiagonalize';
+export { bidiagonalQR } from './bidiagonal-qr';
 
 // First byte the caller may use.
 export function heapBase(): usize {

@@ -42,4 +42,8 @@ export interface Engine {
   symmetricEigenvectors(a: Float64Array, n: number): { values: Float64Array; vectors: Float64Array };
   /** The k nearest rows of every row of y (itself included), nearest first: n x k, row-major. */
   nearestNeighbors(y: DenseMatrix, k: number): Int32Array;
+  /** Singular values of any real matrix (bidiagonalize + bidiagonalQR; a wide one transposed), >= 0, unsorted. */
+  singularValues(a: DenseMatrix): Float64Array;
+  /** The full N x N affinity matrix of the rows of x under `kernel` (both triangles), row-major. */
+  kernelMatrix(x: DenseMatrix, kernel: Kernel): Float64Array;
 }

@@ -83,3 +83,13 @@ export function guardEigenvectors(n: number): MemoryPlan {
 export function guardNeighbors(n: number, d: number, k: number): MemoryPlan {
   return fits({ what: `N = ${n} rows of ${d} features`, float64s: [n * d, Math.ceil((n * k) / 2), k] }, 'X');
 }
+
+/** Float64 workspace of assembly/bidiagonalize.ts for an m x n matrix (its bidiagonalizeWorkspace). */
+export function bidiagonalizeWorkspace(m: number, n: number): number {
+  return m + n;
+}
+
+/** Singular values of an m x n matrix, m >= n (a wide one transposed): the matrix, diagonal, superdiagonal, workspace. */
+export function guardSingularValues(m: number, n: number): MemoryPlan {
+  return fits({ what: `a ${m} x ${n} matrix`, float64s: [m * n, n, n, bidiagonalizeWorkspace(m, n)] }, 'A');
+}

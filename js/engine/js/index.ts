@@ -1,12 +1,12 @@
 // The pure-JS backend: the Engine over the twins of assembly/ (same file names, same stages), over
 // Float64Arrays. It refuses the same problem sizes as the WASM backend (js/engine/size-guard.ts).
-import { noConvergence, qrNoConvergence } from '../../errors.js';
+import { noConvergence, qrNoConvergence, svdNoConvergence } from '../../errors.js';
 import type { Kernel } from '../../kernel.js';
 import { copyLowerToUpper, copyRows, type DenseMatrix } from '../../matrix.js';
 import { checkKnnFits } from '../../options.js';
 import { isNumpySymmetric, moduliInto } from '../adjacency-spectrum.js';
 import type { AdjacencyOptions, ComplexEigenvalues, Engine } from '../engine.js';
-import { adaptiveNeighbors, guardEigenvectors, guardKernel, guardNeighbors, guardSquare } from '../size-guard.js';
+import { adaptiveNeighbors, guardEigenvectors, guardKernel, guardNeighbors, guardSingularValues, guardSquare } from '../size-guard.js';
 import { adaptiveKernel } from './adaptive-kernel.js';
 import { squaredDistances } from './distance.js';
 import { hessenberg } from './hessenberg.js';
@@ -18,6 +18,9 @@ import { nearestNeighbors } from './nearest-neighbors.js';
 import { symmetricEigenvectors } from './symmetric-eigenvectors.js';
 import { tridiagonalQL } from './tridiagonal-ql.js';
 import { tridiagonalize } from './tridiagonalize.js';
+import { bidiagonalize, bidiagonalizeWorkspace } from './bidiagonalize.js';
+import { bidiagonalQR } from './bidiagonal-qr.js';
+import { mirrorUpper, tallCopy, tallShape } from '../../linalg/tall-copy.js';
 
 // The one place the JS backend turns squared distances (upper triangle of m; xs the n x d rows they come
 // from) into affinities.
@@ -143,5 +146,26 @@ export const jsEngine: Engine = {
     const out = new Int32Array(n * k);
     nearestNeighbors(xs, n, d, k, out, new Float64Array(k));
     return out;
+  },
+
+  singularValues(a: DenseMatrix): Float64Array {
+    const { m, n } = tallShape(a);
+    guardSingularValues(m, n);
+    const work = bidiagonalizeWorkspace(m, n);
+    const t = new Float64Array(m * n);
+    tallCopy(a, t);
+    const diag = new Float64Array(n);
+    const offdiag = new Float64Array(n);
+    bidiagonalize(t, m, n, diag, offdiag, new Float64Array(work));
+    const failed = bidiagonalQR(diag, offdiag, n);
+    if (failed !== 0) throw svdNoConvergence(failed - 1, n);
+    return diag;
+  },
+
+  kernelMatrix(x: DenseMatrix, kernel: Kernel): Float64Array {
+    const { n, m, xs, d } = squaredDistancesOf(x, null, kernel);
+    applyKernel(m, n, xs, d, kernel);
+    mirrorUpper(m, n);
+    return m;
   },
 };

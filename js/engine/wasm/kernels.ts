@@ -21,6 +21,10 @@ export interface Kernels {
   matrixEntryEntropy(k: number, n: number, rowSums: number): number;
   symmetricEigenvectors(a: number, n: number, diag: number, offdiag: number): number;
   nearestNeighbors(x: number, n: number, d: number, k: number, out: number, work: number): void;
+  bidiagonalize(a: number, m: number, n: number, diag: number, offdiag: number, work: number): void;
+  /** Float64 values of workspace bidiagonalize needs for an m x n matrix. */
+  bidiagonalizeWorkspace(m: number, n: number): number;
+  bidiagonalQR(diag: number, offdiag: number, n: number): number;
 }
 
 /** Each function export and its number of parameters, as the interface above declares them. */
@@ -40,4 +44,7 @@ export const KERNEL_ARITY: Readonly<Record<Exclude<keyof Kernels, 'memory'>, num
   matrixEntryEntropy: 3,
   symmetricEigenvectors: 4,
   nearestNeighbors: 6,
+  bidiagonalize: 6,
+  bidiagonalizeWorkspace: 2,
+  bidiagonalQR: 3,
 };
