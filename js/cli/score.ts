@@ -27,7 +27,7 @@ export async function scoreCommand(argv: string[]): Promise<void> {
   const start = performance.now();
   const used = aboutFile(X.file, () => subsample(X, { maxN, seed }));
   const kernel = resolveKernel(choice, X.file, used, seed);
-  const scores = aboutFile(X.file, () => computeScores(used, measures, { kernel, t, maxN, seed, backend }));
+  const { scores } = aboutFile(X.file, () => computeScores(used, measures, { kernel, t, maxN, seed, backend }));
   const seconds = secondsSince(start);
   const sigmaAuto = choice.type === 'gaussian' && choice.sigma === 'auto';
 

@@ -54,22 +54,34 @@ test('kernel flags that do not belong together are usage errors', () => {
   bad(['score', X, '--measures', 'dse,nope'], /unknown measure "nope"/);
 });
 
-test('dse score --measures all prints every measure; --json gives one object; counts and DSE are the fixtures\'', () => {
+test('dse score --measures all prints every measure, each the toolkit fixture\'s value; --json gives one object', () => {
   const all = dse(['score', fixture('digits400_X.npy'), '--measures', 'all']);
   assert.equal(all.code, 0, all.stderr);
   const names = all.stdout.split('\n').filter((l) => l.startsWith('  ')).map((l) => l.trim().split(/\s+/)[0]);
-  const json = dseJson(['score', fixture('digits400_X.npy'), '--measures', 'all']);
-  assert.ok(names.length >= 2 && names.includes('dse') && names.includes('count'), all.stdout);
-  for (const n of names) assert.equal(typeof json[n], 'number', n);
+  assert.deepEqual(names, ['dse', 'count', 'vne', 'vne-t', 'renyi2', 'vendi', 'rankme', 'twonn', 'mle']);
+
+  // The same digits at sigma 20, the toolkit fixtures' bandwidth: every number is its peer package's.
+  for (const backend of ['wasm', 'js']) {
+    const r = dseJson(['score', fixture('toolkit/digits400_X.npy'), '--sigma', '20', '--backend', backend]);
+    assert.deepEqual(Object.keys(r).slice(0, names.length), names, 'in the registry order');
+    assertClose(r.dse, one('digits400-dse-gaussian-a0-t1').expected, 1e-6, 'dse');
+    assert.equal(r.count, one('digits400-count-gaussian-a0-t100').expected);
+    const vne = one('digits400-vne');
+    assert.equal(r['vne-t'], vne.knee);
+    assertClose(r.vne, vne.expected[vne.knee - 1], vne.tol, 'vne at the knee t');
+    assertClose(r.renyi2, one('digits400-renyi-a2').expected, 1e-9, 'renyi2');
+    for (const [name, id] of [['vendi', 'digits400-vendi-x'], ['rankme', 'digits400-rankme-eps1e-07'], ['twonn', 'digits400-id-twonn'], ['mle', 'digits400-id-mle']]) {
+      const c = one(id);
+      assertClose(r[name], c.expected, c.rtol * Math.abs(c.expected), name);
+    }
+  }
 
   const c = one('blobs-count-adaptive-k15-a1-t100');
   const d = one('blobs-dse-adaptive-k15-a1-t1');
-  for (const backend of ['wasm', 'js']) {
-    const r = dseJson(['score', fixture('toolkit/blobs_X.npy'), '--measures', 'count,dse', '--kernel', 'adaptive', '--backend', backend]);
-    assert.equal(r.count, c.expected);
-    assertClose(r.dse, d.expectedLowestIndexTies, d.tol, d.id);
-    assert.deepEqual(Object.keys(r).slice(0, 2), ['dse', 'count'], 'in the registry order');
-  }
+  const r = dseJson(['score', fixture('toolkit/blobs_X.npy'), '--measures', 'count,dse', '--kernel', 'adaptive']);
+  assert.deepEqual(Object.keys(r).slice(0, 2), ['dse', 'count']);
+  assert.equal(r.count, c.expected);
+  assertClose(r.dse, d.expectedLowestIndexTies, d.tol, d.id);
 });
 
 test('dse report shows the toolkit table and the chosen kernel', () => {
@@ -80,4 +92,7 @@ test('dse report shows the toolkit table and the chosen kernel', () => {
   assert.match(html, /<table class="toolkit">/);
   assert.match(html, /adaptive kNN \(manylatents\), k 15, alpha 1/);
   assert.match(html, new RegExp(`<th>count</th><td>${one('blobs-count-adaptive-k15-a1-t100').expected}</td>`));
+  for (const name of ['vne', 'renyi2', 'vendi', 'rankme', 'twonn', 'mle']) assert.match(html, new RegExp(`<th>${name}</th>`));
+  assert.match(html, /von Neumann entropy of P\^t \(adaptive kNN, k 15, alpha 1\); PHATE's t = \d+/);
+  assert.match(html, /knee: t = \d+/);
 });

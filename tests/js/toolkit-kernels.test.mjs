@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
   ready, diffusionSpectralEntropy, diffusionEigenvalues, diffusionEigenvalueCount, adjacencySpectralEntropy,
-  diffusionSpectralMutualInformation, kernelDiagnosis, checkOption, DseError,
+  diffusionSpectralMutualInformation, diffusionVonNeumannEntropy, kernelDiagnosis, checkOption, DseError,
 } from '../../dist/index.mjs';
 import { readNpy, fixturesDir, randomMatrix, assertClose } from './helpers.mjs';
 
@@ -50,6 +50,19 @@ test('alpha = 0 is the reference K bit for bit: kernel { gaussian, sigma } equal
     assert.deepEqual(Array.from(b), Array.from(a));
     assert.equal(diffusionSpectralEntropy(Y, { kernel: { type: 'gaussian', sigma: 1.5 }, t: 2, backend }), diffusionSpectralEntropy(Y, { sigma: 1.5, t: 2, backend }));
     assert.equal(diffusionSpectralEntropy(Y, { kernel: { type: 'gaussian' }, backend }), diffusionSpectralEntropy(Y, { backend }));
+  }
+});
+
+test('diffusionVonNeumannEntropy takes kernel: the Gaussian one at alpha 0 is the sigma shorthand; alpha and adaptive agree across backends', () => {
+  const Y = randomMatrix(40, 4, 9, 2);
+  const a = diffusionVonNeumannEntropy(Y, { sigma: 0.8, tMax: 20 });
+  const b = diffusionVonNeumannEntropy(Y, { kernel: { type: 'gaussian', sigma: 0.8 }, tMax: 20 });
+  assert.deepEqual(Array.from(b.entropy), Array.from(a.entropy));
+  for (const kernel of [{ type: 'gaussian', sigma: 0.8, alpha: 1 }, { type: 'adaptive', k: 5 }]) {
+    const w = diffusionVonNeumannEntropy(Y, { kernel, tMax: 20, backend: 'wasm' });
+    const j = diffusionVonNeumannEntropy(Y, { kernel, tMax: 20, backend: 'js' });
+    for (let i = 0; i < 20; i++) assertClose(w.entropy[i], j.entropy[i], 1e-10, `entropy[${i}]`);
+    assert.notEqual(w.entropy[0], a.entropy[0]);
   }
 });
 

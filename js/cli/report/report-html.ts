@@ -67,6 +67,18 @@ function sigmaChart(d: ReportData, sigma: number): string {
   });
 }
 
+function vneChart(d: ReportData, vne: NonNullable<ReportData['vne']>): string {
+  const points = Array.from(vne.entropy, (h, j): [number, number] => [j + 1, h]);
+  return lineChart({
+    title: `von Neumann entropy of P^t (${kernelName(d)}); PHATE's t = ${vne.optimalT}`,
+    xLabel: 't',
+    yLabel: 'entropy (nats)',
+    yMin: 0,
+    series: [{ name: 'von Neumann entropy', points, color: BLUE }],
+    vRules: [{ at: vne.optimalT, label: `knee: t = ${vne.optimalT}`, color: ORANGE }],
+  });
+}
+
 function classChart(d: ReportData): string {
   return barChart({
     title: `DSMI per class: (n_c / N)(H̄_c − H_c); sum = ${num(d.dsmi!, 4)} bits`,
@@ -101,6 +113,7 @@ export function renderReport(d: ReportData): string {
 
   const figures = [spectrumChart(d), timeChart(d)];
   if (d.sigma !== null) figures.push(sigmaChart(d, d.sigma));
+  if (d.vne !== null) figures.push(vneChart(d, d.vne));
   const toolkitTable = `<table class="toolkit"><thead><tr><th>measure</th><th>value</th><th>what</th></tr></thead><tbody>
 ${d.toolkit.map((m) => `<tr><th>${escapeXml(m.name)}</th><td>${num(m.value, 8)}</td><td>${escapeXml(m.label)}${m.unit === '' ? '' : `, ${escapeXml(m.unit)}`}</td></tr>`).join('\n')}
 </tbody></table>`;

@@ -2,12 +2,12 @@
 import { writeFileSync } from 'node:fs';
 import {
   DEFAULTS, diffusionEigenvalues, diffusionSpectralMutualInformation, kernelDiagnosis, medianDistance, spectralEntropy,
-  subsample, type BackendName, type ClassTerm,
+  subsample, type BackendName, type ClassTerm, type VonNeumannCurve,
 } from '../../index.js';
 import { InputError } from '../../io/input-error.js';
 import { kernelOption, KERNEL_VALUES, numberOption, parseArgs, positionals, UsageError, type CommandSpec, type KernelChoice } from '../args.js';
 import { aboutFile, backendOption, INPUT_VALUES, inputOptions, resolveKernel, secondsSince, warn, type ResolvedKernel } from '../common.js';
-import { computeScores, SCORE_MEASURES } from '../score-measures.js';
+import { computeScores, SCORE_MEASURES, type Score } from '../score-measures.js';
 import { readInput, type Input } from '../input.js';
 import { Progress } from '../progress.js';
 import { renderReport } from './report-html.js';
@@ -55,7 +55,9 @@ export interface ReportData {
   /** [sigma', DSE at t = 1, DSE at t] over the sweep (Gaussian kernel, same alpha; empty for the adaptive one). */
   bySigma: [number, number, number][];
   /** The toolkit's measures (js/cli/score-measures.ts) on the rows used. */
-  toolkit: { name: string; label: string; unit: string; value: number }[];
+  toolkit: Score[];
+  /** The von Neumann entropy curve of P on the same kernel, and PHATE's chosen t. */
+  vne: VonNeumannCurve | null;
   classTerms: ClassTerm[] | null;
   dsmi: number | null;
   warnings: string[];
@@ -106,7 +108,7 @@ export function computeReport(
     return [s, spectralEntropy(e, { t: 1 }), spectralEntropy(e, { t: options.t })];
   });
   onProgress(done / steps, 'toolkit measures');
-  const toolkit = aboutFile(X.file, () => computeScores(used, SCORE_MEASURES, { kernel, t: options.t, maxN: options.maxN, seed: options.seed, backend: options.backend }));
+  const { scores: toolkit, vne } = aboutFile(X.file, () => computeScores(used, SCORE_MEASURES, { kernel, t: options.t, maxN: options.maxN, seed: options.seed, backend: options.backend }));
   done++;
   const warnings: string[] = [];
   const diagnosis = kernelDiagnosis(used, { kernel, eigenvalues });
@@ -123,7 +125,7 @@ export function computeReport(
   onProgress(1, 'done');
   return {
     file: X.file, labelsFile: labels?.file ?? null, rows: X.rows, cols: X.cols, n: used.rows, options, kernel, sigma,
-    medianDistance: median, dse: spectralEntropy(eigenvalues, { t: options.t }), eigenvalues, byTime, bySigma, toolkit,
+    medianDistance: median, dse: spectralEntropy(eigenvalues, { t: options.t }), eigenvalues, byTime, bySigma, toolkit, vne,
     classTerms, dsmi: classTerms === null ? null : classTerms.reduce((s, c) => s + c.term, 0), warnings,
     seconds: secondsSince(start),
   };
