@@ -15,6 +15,7 @@ export { symmetricEigenvectors } from './symmetric-eigenvectors';
 export { nearestNeighbors } from './nearest-neighbors';
 export { bidiagonalize, bidiagonalizeWorkspace } from './bidiagonalize';
 export { bidiagonalQR } from './bidiagonal-qr';
+export { multiplyAdd, relaxedSimd } from './madd';
 
 // First byte the caller may use.
 export function heapBase(): usize {

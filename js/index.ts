@@ -3,12 +3,14 @@
 export { DseError, type DseErrorCode } from './errors.js';
 export { DEFAULTS, checkOption, type CheckedOption } from './options.js';
 export type { Matrix, MatrixLike, NumericArray } from './matrix.js';
+export type { TensorLike, Pooling } from './tensor.js';
 export type { GaussianKernel, AdaptiveKernel, Kernel } from './kernel.js';
 export type { KernelOption } from './options.js';
 export { ready, isReady, type ReadyOptions } from './engine/wasm/instance.js';
 export {
   setDefaultBackend, defaultBackend, backendInfo, engineInfo, type BackendName, type BackendInfo, type EngineInfo,
 } from './engine/select.js';
+export type { BinaryName } from './engine/wasm/binary.js';
 export { pythonSample } from './random/python-random.js';
 
 export { diffusionEigenvalues, diffusionSpectralEntropy, type EigenvalueOptions, type EntropyOptions, type EntropyVariant } from './measures/diffusion-entropy.js';
@@ -37,3 +39,6 @@ export { intrinsicDimension, type IntrinsicDimensionOptions } from './measures/i
 export { symmetricEigenvalues } from './linalg/symmetric-eigenvalues.js';
 export { generalEigenvalues, type ComplexEigenvalues } from './linalg/general-eigenvalues.js';
 export { spectralClustering, type SpectralClusteringOptions } from './clustering/spectral-clustering.js';
+export {
+  createRepresentationTracker, type RepresentationTracker, type RepresentationTrackerOptions, type RepresentationRecord,
+} from './tracking/representation-tracker.js';

@@ -15,6 +15,7 @@ export { ready, diffusionEigenvalues } from '../index.js';
 export { runDigits } from './digits.js';
 export { computeReport } from './report/report.js';
 export { renderReport } from './report/report-html.js';
+export { renderTrainingReport, parseTrainingJsonl } from './report/training-report.js';
 export { Progress } from './progress.js';
 export { parseArgs, UsageError } from './args.js';
 export * from '../io/index.js';
@@ -28,6 +29,7 @@ usage:
   dse mi <X> <Y> [--discrete|--continuous] [--n-clusters ${D.nClusters}] [--reps ${D.reps}] [--seed ${D.seed}] [--sigma ${D.sigma}] [KERNEL] [--t ${D.t}] [--clusters-out F] [--json]
   dse eigenvalues <X> [--sigma ${D.sigma}] [--out F.npy] [--json]
   dse report <X> [<labels>] --out report.html [--sigma ${D.sigma}] [KERNEL] [--t ${D.t}] [--reps ${D.reps}]
+  dse report --training run.jsonl --out training.html
   dse score <X> [--measures ${SCORE_MEASURES.map((m) => m.name).join(',')}|all] [--sigma ${D.sigma}] [KERNEL] [--t ${D.t}] [--json]
 
 KERNEL: [--kernel gaussian|adaptive] [--k ${D.adaptiveK}] [--alpha ${D.alpha}]: the Gaussian kernel (default; --sigma, and
