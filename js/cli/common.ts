@@ -1,7 +1,8 @@
 // What the commands share: input and backend options, warnings, output files, and turning the library's
 // errors about a matrix into errors that name the file it came from.
 import { writeFileSync } from 'node:fs';
-import { DEFAULTS, DseError, medianDistance, type BackendName, type MatrixLike } from '../index.js';
+import { DEFAULTS, DseError, type BackendName, type Matrix } from '../index.js';
+import { autoSigma } from './bandwidth.js';
 import { InputError } from '../io/input-error.js';
 import { encodeNpy } from '../io/npy.js';
 import { INPUT_FORMATS, type InputFormat } from '../io/read-matrix.js';
@@ -71,10 +72,10 @@ export function secondsSince(start: number): number {
 /** A resolved kernel choice: the Gaussian sigma a number (the median distance of `used` for 'auto'). */
 export type ResolvedKernel = { type: 'gaussian'; sigma: number; alpha: number } | { type: 'adaptive'; k: number; alpha: number };
 
-/** The kernel of a command over the rows `used` (their median distance for --sigma auto), as the library takes it. */
-export function resolveKernel(choice: KernelChoice, file: string, used: MatrixLike, seed: number): ResolvedKernel {
+/** The kernel of a command over the rows `used` (their median distance for --sigma auto, refused when 0), as the library takes it. */
+export function resolveKernel(choice: KernelChoice, file: string, used: Matrix, seed: number): ResolvedKernel {
   if (choice.type === 'adaptive') return choice;
-  const sigma = choice.sigma === 'auto' ? aboutFile(file, () => medianDistance(used, { seed })) : choice.sigma;
+  const sigma = choice.sigma === 'auto' ? aboutFile(file, () => autoSigma(used, seed, file)) : choice.sigma;
   return { type: 'gaussian', sigma, alpha: choice.alpha };
 }
 

@@ -1,7 +1,7 @@
 // The measures `dse score` and the report's toolkit table compute, one entry each: adding a measure to both is
 // one line here (its name for --measures, how it is printed, and the library call).
 import {
-  DEFAULTS, diffusionEigenvalueCount, diffusionSpectralEntropy, diffusionVonNeumannEntropy, intrinsicDimension,
+  DEFAULTS, DseError, diffusionEigenvalueCount, diffusionSpectralEntropy, diffusionVonNeumannEntropy, intrinsicDimension,
   rankMe, renyiEntropy, vendiScore, type BackendName, type MatrixLike, type VonNeumannCurve,
 } from '../index.js';
 import type { ResolvedKernel } from './common.js';
@@ -49,21 +49,34 @@ export function pickMeasures(list: string): { measures: ScoreMeasure[]; unknown:
   return { measures: SCORE_MEASURES.filter((m) => names.includes(m.name)), unknown };
 }
 
-/** One computed measure. */
+/** One computed measure: its value, or null and why (a DseError of that measure, e.g. duplicate rows for twonn). */
 export interface Score {
   name: string;
   label: string;
   unit: string;
-  value: number;
+  value: number | null;
+  error: string | null;
+}
+
+// One measure's score; a DseError (this data does not suit this measure) is recorded instead of stopping the others.
+function scoreOf(m: ScoreMeasure, X: MatrixLike, c: ScoreContext, vne: () => VonNeumannCurve): Score {
+  const base = { name: m.name, label: m.label(c), unit: m.unit };
+  try {
+    return { ...base, value: m.compute(X, c, vne), error: null };
+  } catch (e) {
+    if (!(e instanceof DseError)) throw e;
+    return { ...base, value: null, error: `${e.message} (${e.code})` };
+  }
 }
 
 /**
  * Each measure's value on X, in order. The von Neumann curve (diffusionVonNeumannEntropy on the context's
- * kernel) is computed once, when a measure first asks for it, and returned for the report's chart.
+ * kernel) is computed once, when a measure first asks for it, and returned for the report's chart. A measure
+ * that refuses the data (DseError) gets value null and the error; the others are still computed.
  */
 export function computeScores(X: MatrixLike, measures: readonly ScoreMeasure[], c: ScoreContext): { scores: Score[]; vne: VonNeumannCurve | null } {
   let curve: VonNeumannCurve | null = null;
   const vne = () => (curve ??= diffusionVonNeumannEntropy(X, { kernel: c.kernel, seed: c.seed, backend: c.backend }));
-  const scores = measures.map((m) => ({ name: m.name, label: m.label(c), unit: m.unit, value: m.compute(X, c, vne) }));
+  const scores = measures.map((m) => scoreOf(m, X, c, vne));
   return { scores, vne: curve };
 }

@@ -34,6 +34,7 @@ export async function scoreCommand(argv: string[]): Promise<void> {
   if (args.flags.has('json')) {
     process.stdout.write(JSON.stringify({
       ...Object.fromEntries(scores.map((s) => [s.name, s.value])),
+      errors: Object.fromEntries(scores.filter((s) => s.error !== null).map((s) => [s.name, s.error])),
       n: used.rows, rows: X.rows, dims: X.cols, kernel, sigmaAuto, t, maxN, seed, backend, seconds, file: X.file,
     }) + '\n');
     return;
@@ -41,6 +42,6 @@ export async function scoreCommand(argv: string[]): Promise<void> {
   const width = Math.max(...scores.map((s) => s.name.length));
   const lines = [`${X.file}: ${X.rows} rows x ${X.cols} columns${used.rows < X.rows ? `, ${used.rows} sampled (--max-n ${maxN}, --seed ${seed})` : ''}`];
   lines.push(`kernel ${describeKernel(kernel, sigmaAuto)}; DSE at t ${t}; backend ${backend}, ${seconds} s`);
-  for (const s of scores) lines.push(`  ${s.name.padEnd(width)}  ${String(s.value).padEnd(20)}  ${s.label}${s.unit === '' ? '' : `, ${s.unit}`}`);
+  for (const s of scores) lines.push(`  ${s.name.padEnd(width)}  ${String(s.value ?? 'n/a').padEnd(20)}  ${s.label}${s.unit === '' ? '' : `, ${s.unit}`}${s.error === null ? '' : `: ${s.error}`}`);
   process.stdout.write(lines.join('\n') + '\n');
 }

@@ -2,7 +2,7 @@
 // fixtures' (manylatents' own values), and `dse score --measures all` prints every measure.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dse, dseJson, fixture, tempDir } from './cli-helpers.mjs';
 import { assertClose } from './helpers.mjs';
@@ -82,6 +82,20 @@ test('dse score --measures all prints every measure, each the toolkit fixture\'s
   assert.deepEqual(Object.keys(r).slice(0, 2), ['dse', 'count']);
   assert.equal(r.count, c.expected);
   assertClose(r.dse, d.expectedLowestIndexTies, d.tol, d.id);
+});
+
+test('dse score: a measure that refuses the data (duplicate rows for twonn and mle) is n/a with its error; the others are computed', () => {
+  const dir = tempDir();
+  const file = join(dir, 'dup.csv');
+  writeFileSync(file, '0,0\n0,0\n1,1\n2,3\n4,1\n5,5\n');
+  const text = dse(['score', file, '--sigma', '1']);
+  assert.equal(text.code, 0, text.stderr);
+  assert.match(text.stdout, /twonn +n\/a .*duplicate rows.*E_DUPLICATE_ROWS/);
+  const r = dseJson(['score', file, '--sigma', '1']);
+  assert.equal(r.twonn, null);
+  assert.equal(r.mle, null);
+  assert.match(r.errors.twonn, /duplicate rows/);
+  assert.ok(Number.isFinite(r.dse) && Number.isFinite(r.vendi));
 });
 
 test('dse report shows the toolkit table and the chosen kernel', () => {

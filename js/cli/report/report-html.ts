@@ -48,13 +48,15 @@ function timeChart(d: ReportData): string {
   });
 }
 
-function sigmaChart(d: ReportData, sigma: number): string {
+function sigmaChart(d: ReportData, sigma: number): string | null {
+  // Every row the same: nothing to sweep (the warning says so).
+  if (d.sweepCentre === null) return null;
   const t = d.options.t;
   const series = [{ name: 'DSE, t = 1', points: d.bySigma.map(([s, h]): [number, number] => [s, h]), color: BLUE, markers: true }];
   if (t !== 1) series.push({ name: `DSE, t = ${t}`, points: d.bySigma.map(([s, , h]): [number, number] => [s, h]), color: GREEN, markers: true });
   series.push({ name: `sigma ${num(sigma, 4)}, t = ${t}`, points: [[sigma, d.dse]], color: ORANGE, markers: true });
   return lineChart({
-    title: `DSE against sigma, around the median pairwise distance${d.kernel.alpha === 0 ? '' : ` (alpha ${d.kernel.alpha})`}`,
+    title: `${d.sweepCentre === d.medianDistance ? 'DSE against sigma, around the median pairwise distance' : 'DSE against sigma, around the median nonzero pairwise distance'}${d.kernel.alpha === 0 ? '' : ` (alpha ${d.kernel.alpha})`}`,
     xLabel: 'sigma (log scale)',
     yLabel: 'DSE (bits)',
     logX: true,
@@ -62,7 +64,7 @@ function sigmaChart(d: ReportData, sigma: number): string {
     // Headroom above the log2 N rule for the legend.
     yMax: Math.log2(d.n) * 1.3,
     series,
-    vRules: [{ at: d.medianDistance, label: `median distance ${num(d.medianDistance, 4)}`, color: GREY }],
+    vRules: [{ at: d.sweepCentre, label: `${d.sweepCentre === d.medianDistance ? 'median' : 'median nonzero'} distance ${num(d.sweepCentre, 4)}`, color: GREY }],
     hRules: [{ at: Math.log2(d.n), label: `log2 N = ${num(Math.log2(d.n), 4)}`, color: GREY }],
   });
 }
@@ -111,11 +113,10 @@ export function renderReport(d: ReportData): string {
   if (d.dsmi !== null) summary.push(row('DSMI (data; labels)', `${d.dsmi} bits (reps ${o.reps}, seed ${o.seed})`));
   summary.push(row('backend', `${o.backend}, ${d.seconds} s`));
 
-  const figures = [spectrumChart(d), timeChart(d)];
-  if (d.sigma !== null) figures.push(sigmaChart(d, d.sigma));
+  const figures = [spectrumChart(d), timeChart(d), d.sigma === null ? null : sigmaChart(d, d.sigma)].filter((f): f is string => f !== null);
   if (d.vne !== null) figures.push(vneChart(d, d.vne));
   const toolkitTable = `<table class="toolkit"><thead><tr><th>measure</th><th>value</th><th>what</th></tr></thead><tbody>
-${d.toolkit.map((m) => `<tr><th>${escapeXml(m.name)}</th><td>${num(m.value, 8)}</td><td>${escapeXml(m.label)}${m.unit === '' ? '' : `, ${escapeXml(m.unit)}`}</td></tr>`).join('\n')}
+${d.toolkit.map((m) => `<tr><th>${escapeXml(m.name)}</th><td>${m.value === null ? escapeXml(`n/a: ${m.error}`) : num(m.value, 8)}</td><td>${escapeXml(m.label)}${m.unit === '' ? '' : `, ${escapeXml(m.unit)}`}</td></tr>`).join('\n')}
 </tbody></table>`;
   let classTable = '';
   if (d.classTerms !== null) {

@@ -1,11 +1,12 @@
 // dse report <X> [<labels>] --out report.html: the numbers behind the report, and the command that writes it.
 import { writeFileSync } from 'node:fs';
 import {
-  DEFAULTS, diffusionEigenvalues, diffusionSpectralMutualInformation, kernelDiagnosis, medianDistance, spectralEntropy,
+  DEFAULTS, diffusionEigenvalues, diffusionSpectralMutualInformation, kernelDiagnosis, spectralEntropy,
   subsample, type BackendName, type ClassTerm, type VonNeumannCurve,
 } from '../../index.js';
 import { InputError } from '../../io/input-error.js';
 import { kernelOption, KERNEL_VALUES, numberOption, parseArgs, positionals, UsageError, type CommandSpec, type KernelChoice } from '../args.js';
+import { distanceScale } from '../bandwidth.js';
 import { aboutFile, backendOption, INPUT_VALUES, inputOptions, resolveKernel, secondsSince, warn, type ResolvedKernel } from '../common.js';
 import { computeScores, SCORE_MEASURES, type Score } from '../score-measures.js';
 import { readInput, type Input } from '../input.js';
@@ -47,13 +48,15 @@ export interface ReportData {
   /** The Gaussian kernel's sigma; null for the adaptive kernel. */
   sigma: number | null;
   medianDistance: number;
+  /** What the sweep of sigma is centred on: the median distance, else see {@link distanceScale}; null: no sweep. */
+  sweepCentre: number | null;
   /** DSE at (sigma, t). */
   dse: number;
   /** Eigenvalues of K at sigma, descending. */
   eigenvalues: Float64Array;
   /** [t, DSE at sigma] for t = 1..10. */
   byTime: [number, number][];
-  /** [sigma', DSE at t = 1, DSE at t] over the sweep (Gaussian kernel, same alpha; empty for the adaptive one). */
+  /** [sigma', DSE at t = 1, DSE at t] over the sweep (Gaussian kernel, same alpha); empty for the adaptive kernel or when every row is the same. */
   bySigma: [number, number, number][];
   /** The toolkit's measures (js/cli/score-measures.ts) on the rows used. */
   toolkit: Score[];
@@ -87,11 +90,10 @@ export function computeReport(
 ): ReportData {
   const start = performance.now();
   const used = aboutFile(X.file, () => subsample(X, { maxN: options.maxN, seed: options.seed }));
-  const median = aboutFile(X.file, () => medianDistance(used, { seed: options.seed }));
-  const choice = options.kernel;
-  const kernel = choice.type === 'gaussian' && choice.sigma === 'auto' ? { ...choice, sigma: median } : resolveKernel(choice, X.file, used, options.seed);
+  const scale = aboutFile(X.file, () => distanceScale(used, options.seed));
+  const kernel = resolveKernel(options.kernel, X.file, used, options.seed);
   const sigma = kernel.type === 'gaussian' ? kernel.sigma : null;
-  const sweep = kernel.type === 'gaussian' ? SWEEP_POWERS : [];
+  const sweep = kernel.type !== 'gaussian' || scale.centre === null ? [] : SWEEP_POWERS.map((k) => scale.centre! * 2 ** k);
   const steps = 2 + sweep.length + (labels === null ? 0 : 1);
   let done = 0;
   const eigenvaluesAt = (k: ResolvedKernel, stage: string) => {
@@ -103,16 +105,16 @@ export function computeReport(
 
   const eigenvalues = eigenvaluesAt(kernel, sigma === null ? 'eigenvalues of K' : `eigenvalues at sigma ${sigma.toPrecision(4)}`);
   const byTime = TIMES.map((t): [number, number] => [t, spectralEntropy(eigenvalues, { t })]);
-  const bySigma = sweep.map((k): [number, number, number] => {
-    const s = median * 2 ** k;
+  const bySigma = sweep.map((s): [number, number, number] => {
     const e = eigenvaluesAt({ type: 'gaussian', sigma: s, alpha: kernel.alpha }, `sigma sweep, sigma ${s.toPrecision(4)}`);
     return [s, spectralEntropy(e, { t: 1 }), spectralEntropy(e, { t: options.t })];
   });
   onProgress(done / steps, 'toolkit measures');
   const { scores: toolkit, vne } = aboutFile(X.file, () => computeScores(used, SCORE_MEASURES, { kernel, t: options.t, maxN: options.maxN, seed: options.seed, backend: options.backend }));
   done++;
-  const warnings: string[] = [];
-  const diagnosis = kernelDiagnosis(used, { kernel, eigenvalues });
+  const warnings: string[] = scale.note === null || kernel.type !== 'gaussian' ? [] : [scale.note];
+  // Identical rows make K constant at any sigma: the note above says so, and no other sigma would help.
+  const diagnosis = scale.centre === null ? null : kernelDiagnosis(used, { kernel, eigenvalues });
   if (diagnosis !== null) warnings.push(diagnosis.message);
 
   let classTerms: ClassTerm[] | null = null;
@@ -126,7 +128,8 @@ export function computeReport(
   onProgress(1, 'done');
   return {
     file: X.file, labelsFile: labels?.file ?? null, rows: X.rows, cols: X.cols, n: used.rows, options, kernel, sigma,
-    medianDistance: median, dse: spectralEntropy(eigenvalues, { t: options.t }), eigenvalues, byTime, bySigma, toolkit, vne,
+    medianDistance: scale.median, sweepCentre: scale.centre, dse: spectralEntropy(eigenvalues, { t: options.t }), eigenvalues, byTime, bySigma,
+    toolkit, vne,
     classTerms, dsmi: classTerms === null ? null : classTerms.reduce((s, c) => s + c.term, 0), warnings,
     seconds: secondsSince(start),
   };
