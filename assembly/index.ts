@@ -3,7 +3,8 @@
 // lays its buffers out from heapBase() and grows the memory itself.
 
 export { squaredDistances } from './distance';
-export { gaussianKernel, anisotropicNormalize } from './kernel';
+export { gaussianKernel, anisotropicNormalize, densityNormalize } from './kernel';
+export { adaptiveKernel } from './adaptive-kernel';
 export { tridiagonalize, tridiagonalizeWorkspace } from './tridiagonalize';
 export { tridiagonalQL } from './tridiagonal-ql';
 export { hessenberg } from './hessenberg';

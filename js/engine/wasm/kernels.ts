@@ -9,6 +9,8 @@ export interface Kernels {
   squaredDistances(x: number, n: number, d: number, out: number): void;
   gaussianKernel(m: number, n: number, sigma: number): void;
   anisotropicNormalize(m: number, n: number, rowSums: number): void;
+  densityNormalize(m: number, n: number, alpha: number, rowSums: number): void;
+  adaptiveKernel(m: number, n: number, k: number, neighbors: number, kn: number, sigma: number): void;
   tridiagonalize(a: number, n: number, diag: number, offdiag: number, work: number): void;
   /** Float64 values of workspace tridiagonalize needs for order n. */
   tridiagonalizeWorkspace(n: number): number;
@@ -35,6 +37,8 @@ export const KERNEL_ARITY: Readonly<Record<Exclude<keyof Kernels, 'memory'>, num
   squaredDistances: 4,
   gaussianKernel: 3,
   anisotropicNormalize: 3,
+  densityNormalize: 4,
+  adaptiveKernel: 6,
   tridiagonalize: 5,
   tridiagonalizeWorkspace: 1,
   tridiagonalQL: 4,
