@@ -3,7 +3,8 @@
 // lays its buffers out from heapBase() and grows the memory itself.
 
 export { squaredDistances, squaredDistanceRows } from './distance';
-export { gaussianKernel, gaussianKernelRows, anisotropicNormalize } from './kernel';
+export { gaussianKernel, gaussianKernelRows, anisotropicNormalize, densityNormalize } from './kernel';
+export { adaptiveKernel } from './adaptive-kernel';
 export { tridiagonalize, tridiagonalizeWorkspace, tridiagonalStepBegin, tridiagonalStepRows, tridiagonalStepEnd, tridiagonalFinish } from './tridiagonalize';
 export { tridiagonalQL } from './tridiagonal-ql';
 export { hessenberg } from './hessenberg';

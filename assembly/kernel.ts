@@ -74,3 +74,23 @@ export function anisotropicNormalize(m: usize, n: i32, rowSums: usize): void {
     }
   }
 }
+
+// manylatents' density normalisation (symmetric_diffusion_operator, docs/measures.md, alpha):
+// G_a = D^-alpha G D^-alpha with D = diag(row sums of G), in place, as ((1 / d_i) G_ij) (1 / d_j), the order
+// numpy's D_inv @ G @ D_inv multiplies in. Applied before anisotropicNormalize; alpha = 0 is never passed here
+// (the reference's K skips this step, so it stays bit for bit what it was). rowSums: workspace, left holding 1 / d.
+export function densityNormalize(m: usize, n: i32, alpha: f64, rowSums: usize): void {
+  symmetricRowSums(m, n, rowSums);
+  for (let i = 0; i < n; i++) {
+    const q = rowSums + (<usize>i << 3);
+    store<f64>(q, 1.0 / Math.pow(load<f64>(q), alpha));
+  }
+  for (let i = 0; i < n; i++) {
+    const row = m + (<usize>i * <usize>n << 3);
+    const qi = load<f64>(rowSums + (<usize>i << 3));
+    for (let j = i; j < n; j++) {
+      const p = row + (<usize>j << 3);
+      store<f64>(p, qi * load<f64>(p) * load<f64>(rowSums + (<usize>j << 3)));
+    }
+  }
+}

@@ -4,7 +4,8 @@ export { DseError, type DseErrorCode } from './errors.js';
 export { DEFAULTS, checkOption, type CheckedOption } from './options.js';
 export type { Matrix, MatrixLike, NumericArray } from './matrix.js';
 export type { TensorLike, Pooling } from './tensor.js';
-export type { GaussianKernel, Kernel } from './kernel.js';
+export type { GaussianKernel, AdaptiveKernel, Kernel } from './kernel.js';
+export type { KernelOption } from './options.js';
 export { ready, isReady, setThreads, type ReadyOptions } from './engine/wasm/instance.js';
 export {
   setDefaultBackend, defaultBackend, backendInfo, engineInfo, type BackendName, type BackendInfo, type EngineInfo,
@@ -20,6 +21,7 @@ export {
   diffusionEigenvalues, diffusionSpectralEntropy, type EigenvalueOptions, type DiffusionEigenvalueOptions, type EntropyOptions, type EntropyVariant,
 } from './measures/diffusion-entropy.js';
 export { spectralEntropy } from './measures/spectral-entropy.js';
+export { diffusionEigenvalueCount, type EigenvalueCountOptions } from './measures/eigenvalue-count.js';
 export { adjacencySpectralEntropy, type AdjacencyEntropyOptions } from './measures/adjacency-entropy.js';
 export { classicShannonEntropy, type ClassicEntropyOptions } from './measures/classic-entropy.js';
 export {

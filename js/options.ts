@@ -12,6 +12,18 @@ import { badArgument, DseError, show } from './errors.js';
 export const DEFAULTS = Object.freeze({
   /** Gaussian kernel bandwidth. */
   sigma: 10,
+  /** The kernel of a call that names none (`sigma` alone is this kernel at that bandwidth). */
+  kernel: 'gaussian' as const,
+  /** Density normalisation power of the Gaussian kernel: 0, the reference's K. */
+  alpha: 0,
+  /** Neighbours of the adaptive kernel (manylatents' k). */
+  adaptiveK: 15,
+  /** Density normalisation power of the adaptive kernel (manylatents' alpha). */
+  adaptiveAlpha: 1,
+  /** Diffusion time of the eigenvalue count (manylatents' t_high). */
+  countT: 100,
+  /** Noise floor of the eigenvalue count: |lambda|^t above it count (manylatents' numerical_floor). */
+  floor: 1e-6,
   /** Diffusion time: eigenvalues enter as |lambda|^t. */
   t: 1,
   /** Above this many rows a measure uses a Python-compatible random subsample of maxN rows. */
@@ -144,7 +156,7 @@ export function checkKnnFits(knn: number, n: number): void {
 }
 
 /** The validator of each option that does not depend on the data. */
-const CHECKS = { sigma: sigmaOf, t: tOf, maxN: maxNOf, seed: seedOf, reps: repsOf, bins: binsOf, nNeighbors: nNeighborsOf };
+const CHECKS = { sigma: sigmaOf, kernel: (v: unknown) => kernelSpecOf({ kernel: v ?? { type: DEFAULTS.kernel } }), t: tOf, maxN: maxNOf, seed: seedOf, reps: repsOf, bins: binsOf, nNeighbors: nNeighborsOf };
 
 /** The options {@link checkOption} knows. */
 export type CheckedOption = keyof typeof CHECKS;
@@ -161,4 +173,45 @@ export type CheckedOption = keyof typeof CHECKS;
 export function checkOption<K extends CheckedOption>(name: K, value: unknown): ReturnType<(typeof CHECKS)[K]> {
   if (!Object.prototype.hasOwnProperty.call(CHECKS, name)) throw badArgument('name', `one of ${Object.keys(CHECKS).join(', ')}`, name);
   return (CHECKS[name] as (v: unknown) => ReturnType<(typeof CHECKS)[K]>)(value);
+}
+
+/**
+ * A kernel as the public functions take it (`kernel`): every field but `type` optional, defaulting to DEFAULTS.
+ * Gaussian: sigma (or 'auto', the median pairwise distance) and alpha; adaptive: k and alpha (docs/measures.md).
+ */
+export type KernelOption =
+  | { type: 'gaussian'; sigma?: number | 'auto'; alpha?: number }
+  | { type: 'adaptive'; k?: number; alpha?: number };
+
+/** A kernel option checked, every default filled in; sigma may still be 'auto' (js/measures/bandwidth.ts resolves it). */
+export type KernelSpec =
+  | { type: 'gaussian'; sigma: number | 'auto'; alpha: number }
+  | { type: 'adaptive'; k: number; alpha: number };
+
+/** alpha: a finite number >= 0, or the default when undefined. */
+export function alphaOf(value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw badArgument('alpha', 'a finite number >= 0', value);
+  return value;
+}
+
+/**
+ * The kernel of a call from its options: `kernel` (checked, defaults filled in) or the shorthand `sigma` (the
+ * Gaussian kernel at that bandwidth, alpha 0), not both; neither gives the reference's kernel.
+ */
+export function kernelSpecOf(o: { sigma?: unknown; kernel?: unknown }): KernelSpec {
+  const kernel = o.kernel;
+  if (kernel === undefined) return { type: 'gaussian', sigma: sigmaOf(o.sigma), alpha: DEFAULTS.alpha };
+  if (o.sigma !== undefined) {
+    throw new DseError('E_ARGUMENT', `give sigma or kernel, not both (sigma ${show(o.sigma)} with kernel ${show(kernel)}); put sigma inside kernel`, 'sigma', o.sigma);
+  }
+  if (kernel === null || typeof kernel !== 'object') throw badArgument('kernel', "an object such as { type: 'gaussian' } or { type: 'adaptive' }", kernel);
+  const k = kernel as Record<string, unknown>;
+  const type = oneOf(k.type, 'kernel.type', ['gaussian', 'adaptive'], DEFAULTS.kernel);
+  const known = type === 'gaussian' ? ['type', 'sigma', 'alpha'] : ['type', 'k', 'alpha'];
+  for (const name of Object.keys(k)) {
+    if (!known.includes(name)) throw badArgument('kernel', `a ${type} kernel with only ${known.join(', ')}`, name);
+  }
+  if (type === 'gaussian') return { type, sigma: sigmaOf(k.sigma), alpha: alphaOf(k.alpha, DEFAULTS.alpha) };
+  return { type, k: integerAtLeast(k.k, 'k', 1, DEFAULTS.adaptiveK), alpha: alphaOf(k.alpha, DEFAULTS.adaptiveAlpha) };
 }

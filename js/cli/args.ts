@@ -107,3 +107,29 @@ export function positionals(args: ParsedArgs, command: string, names: string[], 
   if (p.length > names.length) throw new UsageError(`dse ${command}: unexpected argument ${JSON.stringify(p[names.length])}`);
   return p;
 }
+
+/** The kernel a command line asks for: --kernel, with --sigma (Gaussian) or --k (adaptive), and --alpha. */
+export type KernelChoice =
+  | { type: 'gaussian'; sigma: number | 'auto'; alpha: number }
+  | { type: 'adaptive'; k: number; alpha: number };
+
+/** The option names {@link kernelOption} reads. */
+export const KERNEL_VALUES = ['sigma', 'kernel', 'k', 'alpha'] as const;
+
+/**
+ * --kernel gaussian|adaptive (default gaussian), --sigma (Gaussian only), --k (adaptive only), --alpha (default
+ * 0 for the Gaussian kernel, 1 for the adaptive one, as the library's DEFAULTS).
+ */
+export function kernelOption(args: ParsedArgs): KernelChoice {
+  const type = choiceOption(args, 'kernel', ['gaussian', 'adaptive'] as const, DEFAULTS.kernel);
+  if (type === 'gaussian') {
+    if (args.values.has('k')) throw new UsageError('--k is the adaptive kernel\'s: use it with --kernel adaptive');
+    return { type, sigma: sigmaOption(args), alpha: numberOption(args, 'alpha', { min: 0 }) ?? DEFAULTS.alpha };
+  }
+  if (args.values.has('sigma')) throw new UsageError('--sigma is the Gaussian kernel\'s: the adaptive kernel sets each row\'s bandwidth from its k-th neighbour');
+  return {
+    type,
+    k: numberOption(args, 'k', { integer: true, min: 1 }) ?? DEFAULTS.adaptiveK,
+    alpha: numberOption(args, 'alpha', { min: 0 }) ?? DEFAULTS.adaptiveAlpha,
+  };
+}

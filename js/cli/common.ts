@@ -1,11 +1,12 @@
 // What the commands share: input and backend options, warnings, output files, and turning the library's
 // errors about a matrix into errors that name the file it came from.
 import { writeFileSync } from 'node:fs';
-import { DEFAULTS, DseError, type BackendName } from '../index.js';
+import { DEFAULTS, DseError, type BackendName, type Matrix } from '../index.js';
+import { autoSigma } from './bandwidth.js';
 import { InputError } from '../io/input-error.js';
 import { encodeNpy } from '../io/npy.js';
 import { INPUT_FORMATS, type InputFormat } from '../io/read-matrix.js';
-import { choiceOption, numberOption, type ParsedArgs } from './args.js';
+import { choiceOption, numberOption, type KernelChoice, type ParsedArgs } from './args.js';
 import type { InputOptions } from './input.js';
 
 /** Options every command that reads a matrix accepts. */
@@ -66,4 +67,20 @@ export function writeVector(path: string, values: Float64Array | Int32Array): vo
 /** Seconds since `start` (a performance.now() reading), to the millisecond. */
 export function secondsSince(start: number): number {
   return Math.round(performance.now() - start) / 1000;
+}
+
+/** A resolved kernel choice: the Gaussian sigma a number (the median distance of `used` for 'auto'). */
+export type ResolvedKernel = { type: 'gaussian'; sigma: number; alpha: number } | { type: 'adaptive'; k: number; alpha: number };
+
+/** The kernel of a command over the rows `used` (their median distance for --sigma auto, refused when 0), as the library takes it. */
+export function resolveKernel(choice: KernelChoice, file: string, used: Matrix, seed: number): ResolvedKernel {
+  if (choice.type === 'adaptive') return choice;
+  const sigma = choice.sigma === 'auto' ? aboutFile(file, () => autoSigma(used, seed, file)) : choice.sigma;
+  return { type: 'gaussian', sigma, alpha: choice.alpha };
+}
+
+/** "sigma 10", "sigma 10, alpha 0.5", "adaptive, k 15, alpha 1": a kernel as the commands print it. */
+export function describeKernel(kernel: ResolvedKernel, sigmaAuto: boolean): string {
+  if (kernel.type === 'adaptive') return `adaptive kNN, k ${kernel.k}, alpha ${kernel.alpha}`;
+  return `sigma ${kernel.sigma}${sigmaAuto ? ' (auto: median pairwise distance)' : ''}${kernel.alpha === 0 ? '' : `, alpha ${kernel.alpha}`}`;
 }

@@ -1,11 +1,10 @@
 // dse entropy <X>: diffusion spectral entropy (docs/measures.md), or its matrix-entry and classic variants.
 import {
-  classicShannonEntropy, DEFAULTS, diffusionEigenvalues, diffusionSpectralEntropy, kernelDiagnosis,
-  spectralEntropy, subsample,
+  classicShannonEntropy, DEFAULTS, diffusionEigenvalues, diffusionSpectralEntropy, kernelDiagnosis, spectralEntropy,
+  subsample,
 } from '../index.js';
-import { choiceOption, numberOption, parseArgs, positionals, sigmaOption, UsageError, type CommandSpec } from './args.js';
-import { autoSigma } from './bandwidth.js';
-import { aboutFile, backendOption, INPUT_VALUES, inputOptions, secondsSince, warn } from './common.js';
+import { choiceOption, kernelOption, KERNEL_VALUES, numberOption, parseArgs, positionals, UsageError, type CommandSpec } from './args.js';
+import { aboutFile, backendOption, describeKernel, INPUT_VALUES, inputOptions, resolveKernel, secondsSince, warn, type ResolvedKernel } from './common.js';
 import { readInput } from './input.js';
 import { Progress } from './progress.js';
 import { cacheOption, CACHE_VALUES, loadedNote, loadEigenvalues, saveEigenvalues, writtenNote } from './cache.js';
@@ -14,7 +13,7 @@ import { approximateOption, APPROXIMATE_VALUES, APPROXIMATE_WARNING } from './ap
 
 export const entropySpec: CommandSpec = {
   name: 'entropy',
-  values: ['sigma', 't', 'max-n', 'seed', 'variant', 'bins', ...CACHE_VALUES, ...APPROXIMATE_VALUES, ...INPUT_VALUES],
+  values: [...KERNEL_VALUES, 't', 'max-n', 'seed', 'variant', 'bins', ...CACHE_VALUES, ...APPROXIMATE_VALUES, ...INPUT_VALUES],
   flags: ['json', 'verbose'],
 };
 
@@ -23,7 +22,8 @@ const VARIANTS = ['eigen', 'matrix-entry', 'classic'] as const;
 export async function entropyCommand(argv: string[]): Promise<void> {
   const args = parseArgs(argv, entropySpec);
   const [path] = positionals(args, 'entropy', ['<X>']);
-  const sigmaArg = sigmaOption(args);
+  const choice = kernelOption(args);
+  const sigmaAuto = choice.type === 'gaussian' && choice.sigma === 'auto';
   const t = numberOption(args, 't', { exclusiveMin: 0 }) ?? DEFAULTS.t;
   const maxN = numberOption(args, 'max-n', { integer: true, min: 2 }) ?? DEFAULTS.maxN;
   const seed = numberOption(args, 'seed', { integer: true, min: 0 }) ?? DEFAULTS.seed;
@@ -41,12 +41,14 @@ export async function entropyCommand(argv: string[]): Promise<void> {
 
   const start = performance.now();
   const used = stages.time(`rows used: ${variant === 'classic' ? X.rows : Math.min(X.rows, maxN)} of ${X.rows}`, () => aboutFile(X.file, () => (variant === 'classic' ? X : subsample(X, { maxN, seed }))));
-  const sigma = variant === 'classic' ? null : sigmaArg === 'auto' ? stages.time('sigma auto (median pairwise distance)', () => aboutFile(X.file, () => autoSigma(used, seed, X.file))) : sigmaArg;
+  const resolve = (): ResolvedKernel => resolveKernel(choice, X.file, used, seed);
+  const kernel: ResolvedKernel | null = variant === 'classic' ? null : sigmaAuto ? stages.time('sigma auto (median pairwise distance)', resolve) : resolve();
+  const sigma = kernel?.type === 'gaussian' ? kernel.sigma : null;
   const warnings: string[] = [];
   let value: number;
   if (numpySeed !== null) {
     value = stages.time(`Chebyshev estimate of the spectrum of K (${used.rows} x ${used.rows}, numpy seed ${numpySeed}) and its entropy`,
-      () => aboutFile(X.file, () => diffusionSpectralEntropy(used, { sigma: sigma!, t, approximate: 'chebyshev', numpySeed, backend })));
+      () => aboutFile(X.file, () => diffusionSpectralEntropy(used, { kernel: kernel!, t, approximate: 'chebyshev', numpySeed, backend })));
     warnings.push(APPROXIMATE_WARNING);
   } else if (variant === 'eigen') {
     let eigenvalues: Float64Array;
@@ -58,7 +60,7 @@ export async function entropyCommand(argv: string[]): Promise<void> {
       progress.update(0, `eigenvalues of K (${used.rows} x ${used.rows})`);
       try {
         const onProgress = eigenvalueStages(stages, progress, used.rows, backend);
-        eigenvalues = aboutFile(X.file, () => diffusionEigenvalues(used, { sigma: sigma!, backend, onProgress }));
+        eigenvalues = aboutFile(X.file, () => diffusionEigenvalues(used, { kernel: kernel!, backend, onProgress }));
       } finally {
         progress.done();
       }
@@ -68,10 +70,10 @@ export async function entropyCommand(argv: string[]): Promise<void> {
       }
     }
     value = stages.time('entropy of |eigenvalues|^t', () => spectralEntropy(eigenvalues, { t }));
-    const diagnosis = kernelDiagnosis(used, { sigma: sigma!, eigenvalues });
+    const diagnosis = kernelDiagnosis(used, { kernel: kernel!, eigenvalues });
     if (diagnosis !== null) warnings.push(diagnosis.message);
   } else if (variant === 'matrix-entry') {
-    value = stages.time(`matrix-entry entropy (${used.rows} x ${used.rows}, ${backend})`, () => aboutFile(X.file, () => diffusionSpectralEntropy(X, { variant, sigma: sigma!, maxN, seed, backend })));
+    value = stages.time(`matrix-entry entropy (${used.rows} x ${used.rows}, ${backend})`, () => aboutFile(X.file, () => diffusionSpectralEntropy(X, { variant, kernel: kernel!, maxN, seed, backend })));
   } else {
     value = stages.time(`classic entropy (${bins} bins)`, () => aboutFile(X.file, () => classicShannonEntropy(X, { bins })));
   }
@@ -82,7 +84,7 @@ export async function entropyCommand(argv: string[]): Promise<void> {
   if (args.flags.has('json')) {
     process.stdout.write(JSON.stringify({
       dse: value, n, dims: X.cols, sigma, t: variant === 'eigen' ? t : null, backend, seconds,
-      variant, rows: X.rows, maxN, seed, sigmaAuto: sigmaArg === 'auto', bins: variant === 'classic' ? bins : null,
+      variant, rows: X.rows, maxN, seed, sigmaAuto, kernel, bins: variant === 'classic' ? bins : null,
       bound: Math.log2(n), file: X.file, warnings,
       cache: cache === null ? null : { path: cache.path, precision: cache.precision, loaded: cache.exists },
       approximate: numpySeed === null ? null : { method: 'chebyshev', numpySeed },
@@ -93,7 +95,7 @@ export async function entropyCommand(argv: string[]): Promise<void> {
   const lines = [`${name} = ${value} bits`];
   lines.push(`  X        ${X.file}: ${X.rows} rows x ${X.cols} columns${used.rows < X.rows && variant !== 'classic' ? `, ${used.rows} sampled (--max-n ${maxN}, --seed ${seed})` : ''}`);
   if (variant === 'classic') lines.push(`  bins     ${bins}`);
-  else lines.push(`  sigma    ${sigma}${sigmaArg === 'auto' ? ' (auto: median pairwise distance)' : ''}${variant === 'eigen' ? `, t ${t}` : ''}`);
+  else lines.push(`  ${kernel!.type === 'gaussian' ? 'sigma   ' : 'kernel  '} ${describeKernel(kernel!, sigmaAuto).replace(/^sigma /, '')}${variant === 'eigen' ? `, t ${t}` : ''}`);
   lines.push(`  bound    log2 N = ${Math.log2(n).toFixed(4)} bits`);
   if (cache !== null) lines.push(`  cache    ${cache.path} (${cache.exists ? 'loaded' : `written, ${cache.precision}`})`);
   lines.push(`  backend  ${backend}, ${seconds} s`);

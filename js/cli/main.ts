@@ -8,6 +8,8 @@ import { eigenvaluesCommand } from './eigenvalues.js';
 import { entropyCommand } from './entropy.js';
 import { miCommand } from './mi.js';
 import { reportCommand } from './report/report.js';
+import { scoreCommand } from './score.js';
+import { SCORE_MEASURES } from './score-measures.js';
 
 // For the tests and scripts/start.mjs: the pieces behind the commands, and this bundle's own library instance.
 export { ready, diffusionEigenvalues } from '../index.js';
@@ -24,13 +26,18 @@ const D = DEFAULTS;
 export const USAGE = `dse: diffusion spectral entropy (DSE) and mutual information (DSMI) from the command line
 
 usage:
-  dse entropy <X> [--sigma ${D.sigma}] [--t ${D.t}] [--max-n ${D.maxN}] [--seed ${D.seed}] [--variant eigen|matrix-entry|classic] [--bins ${D.bins}] [--json]
-  dse mi <X> <Y> [--discrete|--continuous] [--n-clusters ${D.nClusters}] [--reps ${D.reps}] [--seed ${D.seed}] [--sigma ${D.sigma}] [--t ${D.t}] [--clusters-out F] [--json]
+  dse entropy <X> [--sigma ${D.sigma}] [KERNEL] [--t ${D.t}] [--max-n ${D.maxN}] [--seed ${D.seed}] [--variant eigen|matrix-entry|classic] [--bins ${D.bins}] [--json]
+  dse mi <X> <Y> [--discrete|--continuous] [--n-clusters ${D.nClusters}] [--reps ${D.reps}] [--seed ${D.seed}] [--sigma ${D.sigma}] [KERNEL] [--t ${D.t}] [--clusters-out F] [--json]
   dse eigenvalues <X> [--sigma ${D.sigma}] [--out F.npy] [--json]
   entropy, mi and eigenvalues also take [--eigenvalues-cache F.npz [--cache-precision float16|float32|float64]] [--verbose];
   entropy and mi take [--approximate chebyshev [--numpy-seed 0]]
-  dse report <X> [<labels>] --out report.html [--sigma ${D.sigma}] [--t ${D.t}] [--reps ${D.reps}]
+  dse report <X> [<labels>] --out report.html [--sigma ${D.sigma}] [KERNEL] [--t ${D.t}] [--reps ${D.reps}]
   dse report --training run.jsonl --out training.html
+  dse score <X> [--measures ${SCORE_MEASURES.map((m) => m.name).join(',')}|all] [--sigma ${D.sigma}] [KERNEL] [--t ${D.t}] [--json]
+
+KERNEL: [--kernel gaussian|adaptive] [--k ${D.adaptiveK}] [--alpha ${D.alpha}]: the Gaussian kernel (default; --sigma, and
+  --alpha the density normalisation, default ${D.alpha}) or manylatents' adaptive kNN kernel (--k neighbours,
+  --alpha default ${D.adaptiveAlpha}).
 
 inputs: .npy (float32, float64, integer dtypes, C order), .csv / .tsv / .txt (a header line is detected),
   .json (an array of rows), .jsonl (one row per line), raw float32 (.f32, with --rows and --cols); any of
@@ -51,6 +58,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
   mi: miCommand,
   eigenvalues: eigenvaluesCommand,
   report: reportCommand,
+  score: scoreCommand,
 };
 
 /** Runs `dse` with these arguments (without node and the script); resolves to the exit code. */
@@ -63,7 +71,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const run = COMMANDS[command];
   try {
-    if (run === undefined) throw new UsageError(`unknown command ${JSON.stringify(command)}: use entropy, mi, eigenvalues or report`);
+    if (run === undefined) throw new UsageError(`unknown command ${JSON.stringify(command)}: use entropy, mi, eigenvalues, report or score`);
     if (rest.includes('--help') || rest.includes('-h')) {
       process.stdout.write(USAGE);
       return 0;

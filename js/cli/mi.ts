@@ -3,9 +3,8 @@
 import { DEFAULTS, diffusionSpectralMutualInformation } from '../index.js';
 import { InputError } from '../io/input-error.js';
 import { toReference } from '../measures/reference-clusters.js';
-import { choiceOption, numberOption, parseArgs, positionals, sigmaOption, UsageError, type CommandSpec } from './args.js';
-import { autoSigma } from './bandwidth.js';
-import { aboutFile, backendOption, INPUT_VALUES, inputOptions, secondsSince, warn, writeVector } from './common.js';
+import { choiceOption, kernelOption, KERNEL_VALUES, numberOption, parseArgs, positionals, UsageError, type CommandSpec } from './args.js';
+import { aboutFile, backendOption, describeKernel, INPUT_VALUES, inputOptions, resolveKernel, secondsSince, warn, writeVector } from './common.js';
 import { readInput } from './input.js';
 import { Progress } from './progress.js';
 import { cacheOption, CACHE_VALUES, loadArrays, saveArrays } from './cache.js';
@@ -14,7 +13,7 @@ import { approximateOption, APPROXIMATE_VALUES, APPROXIMATE_WARNING } from './ap
 
 export const miSpec: CommandSpec = {
   name: 'mi',
-  values: ['sigma', 't', 'seed', 'reps', 'n-clusters', 'clusters-out', 'variant', 'bins', ...CACHE_VALUES, ...APPROXIMATE_VALUES, ...INPUT_VALUES],
+  values: [...KERNEL_VALUES, 't', 'seed', 'reps', 'n-clusters', 'clusters-out', 'variant', 'bins', ...CACHE_VALUES, ...APPROXIMATE_VALUES, ...INPUT_VALUES],
   flags: ['json', 'discrete', 'continuous', 'verbose'],
 };
 
@@ -24,7 +23,8 @@ export async function miCommand(argv: string[]): Promise<void> {
   const [xPath, yPath] = positionals(args, 'mi', ['<X>', '<Y>']);
   if (xPath === '-' && yPath === '-') throw new UsageError('dse mi: only one of <X> and <Y> can be standard input (-)');
   if (args.flags.has('discrete') && args.flags.has('continuous')) throw new UsageError('dse mi: --discrete and --continuous exclude each other');
-  const sigmaArg = sigmaOption(args);
+  const choice = kernelOption(args);
+  const sigmaAuto = choice.type === 'gaussian' && choice.sigma === 'auto';
   const t = numberOption(args, 't', { exclusiveMin: 0 }) ?? DEFAULTS.t;
   const seed = numberOption(args, 'seed', { integer: true, min: 0 }) ?? DEFAULTS.seed;
   const reps = numberOption(args, 'reps', { integer: true, min: 1 }) ?? DEFAULTS.reps;
@@ -48,7 +48,9 @@ export async function miCommand(argv: string[]): Promise<void> {
   stages.mark(`read ${Y.file} (${Y.rows} x ${Y.cols})`);
 
   const start = performance.now();
-  const sigma = sigmaArg === 'auto' ? stages.time('sigma auto (median pairwise distance)', () => aboutFile(X.file, () => autoSigma(X, seed, X.file))) : sigmaArg;
+  const resolve = () => resolveKernel(choice, X.file, X, seed);
+  const kernel = sigmaAuto ? stages.time('sigma auto (median pairwise distance)', resolve) : resolve();
+  const sigma = kernel.type === 'gaussian' ? kernel.sigma : null;
   // The reference's DSMI caches nothing; ours keeps the eigenvalues of each of its 1 + reps entropies per
   // cluster, one npz member each (eigvals_<k>, in the reference's call order).
   const cached = cache !== null && cache.exists ? stages.time(`load eigenvalue cache ${cache.path}`, () => loadArrays(cache)) : new Map<string, Float64Array>();
@@ -70,7 +72,7 @@ export async function miCommand(argv: string[]): Promise<void> {
   let result: { value: number; clusters: Int32Array };
   try {
     result = aboutFile((argument) => (/^(Y|clusters)/.test(argument) ? Y.file : X.file), () => diffusionSpectralMutualInformation(X, Y, {
-      discrete: discreteArg, sigma, t, reps, seed, nClusters, variant, bins, backend, onProgress,
+      discrete: discreteArg, kernel, t, reps, seed, nClusters, variant, bins, backend, onProgress,
       eigenvalueCache: cache === null ? undefined : cached,
       ...(numpySeed === null ? {} : { approximate: 'chebyshev' as const, numpySeed }),
     }));
@@ -97,7 +99,7 @@ export async function miCommand(argv: string[]): Promise<void> {
   if (args.flags.has('json')) {
     process.stdout.write(JSON.stringify({
       dsmi: result.value, clusters: sizes.size, clusterSizes, n: X.rows, dims: X.cols, sigma, t, reps, seed,
-      discrete, variant, backend, seconds, sigmaAuto: sigmaArg === 'auto', files: [X.file, Y.file],
+      discrete, variant, backend, seconds, sigmaAuto, kernel, files: [X.file, Y.file],
       clustersOut: out ?? null,
       cache: cache === null ? null : { path: cache.path, precision: cache.precision, loaded },
       approximate: numpySeed === null ? null : { method: 'chebyshev', numpySeed },
@@ -109,7 +111,7 @@ export async function miCommand(argv: string[]): Promise<void> {
     `  X         ${X.file}: ${X.rows} rows x ${X.cols} columns`,
     `  Y         ${Y.file}: ${Y.cols} column${Y.cols === 1 ? '' : 's'}, ${discrete ? 'discrete labels' : Y.cols === 1 ? `continuous, binned into ${nClusters}` : `continuous, spectral clustering into ${nClusters}`}`,
     `  clusters  ${sizes.size} (sizes ${Object.values(clusterSizes).join(', ')})${out !== undefined ? `, written to ${out}` : ''}`,
-    `  sigma     ${sigma}${sigmaArg === 'auto' ? ' (auto: median pairwise distance)' : ''}, t ${t}, reps ${reps}, seed ${seed}, entropy ${variant}`,
+    `  ${kernel.type === 'gaussian' ? 'sigma    ' : 'kernel   '} ${describeKernel(kernel, sigmaAuto).replace(/^sigma /, '')}, t ${t}, reps ${reps}, seed ${seed}, entropy ${variant}`,
     `  backend   ${backend}, ${seconds} s`,
   ];
   process.stdout.write(lines.join('\n') + '\n');

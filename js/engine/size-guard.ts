@@ -4,6 +4,7 @@
 // lays its memory out from that plan (so the rule and the layout cannot drift apart), and js/engine/js/index.ts
 // calls the same guard before it allocates (its own arrays are never larger).
 import { tooLarge } from '../errors.js';
+import type { Kernel } from '../kernel.js';
 
 /** wasm32 addresses 2^32 bytes. */
 export const MAX_MEMORY_BYTES = 2 ** 32;
@@ -41,9 +42,31 @@ export function tridiagonalizeWorkspace(n: number): number {
   return 4 * n;
 }
 
-/** An N x N kernel over n rows of d features: x (n d), the matrix (n^2), row sums, diagonal, off-diagonal, workspace. */
-export function guardKernel(n: number, d: number): MemoryPlan {
-  return fits({ what: `N = ${n} rows of ${d} features`, float64s: [n * d, n * n, n, n, n, tridiagonalizeWorkspace(n)] }, 'X');
+/**
+ * An N x N kernel over n rows of d features: x (n d), the matrix (n^2), row sums, diagonal, off-diagonal,
+ * workspace; then what the kernel itself needs ({@link kernelWorkspace}).
+ */
+export function guardKernel(n: number, d: number, kernel?: Kernel): MemoryPlan {
+  const float64s = [n * d, n * n, n, n, n, tridiagonalizeWorkspace(n), ...(kernel === undefined ? [] : kernelWorkspace(kernel, n))];
+  return fits({ what: `N = ${n} rows of ${d} features`, float64s }, 'X');
+}
+
+/**
+ * The neighbours the adaptive kernel asks of the kNN stage over n rows: k + 1 (the row itself and k others),
+ * k clamped to n - 1 as manylatents' compute_knn clamps it (one row, as in a DSMI cluster of one: K = [1]).
+ */
+export function adaptiveNeighbors(k: number, n: number): number {
+  return Math.min(k, n - 1) + 1;
+}
+
+/**
+ * The buffers a kernel needs beyond the N x N matrix, in float64 values: none for the Gaussian one; the
+ * adaptive one's n x kn neighbour indices (int32, n kn / 2 float64s) and the kNN stage's kn distances.
+ */
+export function kernelWorkspace(kernel: Kernel, n: number): number[] {
+  if (kernel.type !== 'adaptive') return [];
+  const kn = adaptiveNeighbors(kernel.k, n);
+  return [Math.ceil((n * kn) / 2), kn];
 }
 
 /** A square n x n eigenvalue problem: the matrix, diagonal (real parts), off-diagonal (imaginary parts), workspace. */

@@ -2,7 +2,7 @@
 import type { AdjacencyOptions } from '../engine/engine.js';
 import type { BackendName } from '../engine/select.js';
 import type { DenseMatrix, MatrixLike } from '../matrix.js';
-import { flag, knnOption, options, sigmaOf } from '../options.js';
+import { flag, kernelSpecOf, knnOption, options, type KernelOption } from '../options.js';
 import { kernelOf } from './bandwidth.js';
 import { entropyOfWeights } from './spectral-entropy.js';
 import { measureRows } from './subsample.js';
@@ -11,6 +11,11 @@ import { measureRows } from './subsample.js';
 export interface AdjacencyEntropyOptions {
   /** Gaussian kernel bandwidth, or 'auto' (the median pairwise distance); default 10. Unused with `knn`. */
   sigma?: number | 'auto';
+  /**
+   * The kernel, instead of `sigma`: `{ type: 'gaussian', sigma = 10 | 'auto', alpha = 0 }` or
+   * `{ type: 'adaptive', k = 15, alpha = 1 }` (manylatents' kernels, docs/measures.md); A is its affinity, K its diffusion operator. Not with `sigma`.
+   */
+  kernel?: KernelOption;
   /** Use K = S^-1/2 G S^-1/2 (then ASE equals DSE with t = 1) instead of G. Default false. Unused with `knn`. */
   anisotropic?: boolean;
   /**
@@ -31,10 +36,10 @@ export interface AdjacencyEntropyOptions {
  * count), with its defaults. Shared by every caller of the engine's adjacencyEigenvalueModuli.
  */
 export function adjacencyOptions(o: Partial<AdjacencyEntropyOptions>, x: DenseMatrix, rows: Int32Array | null, seed: number): AdjacencyOptions {
-  const sigma = sigmaOf(o.sigma);
+  const spec = kernelSpecOf(o);
   const anisotropic = flag(o.anisotropic, 'anisotropic', false);
   const knn = knnOption(o.knn, rows === null ? x.rows : rows.length);
-  return { kernel: kernelOf(sigma, x, rows, seed), anisotropic, knn };
+  return { kernel: kernelOf(spec, x, rows, seed), anisotropic, knn };
 }
 
 /**

@@ -2,9 +2,9 @@
 // about the data (docs/bandwidth.md).
 import { squaredDistances } from '../engine/js/distance.js';
 import type { BackendName } from '../engine/select.js';
-import { gaussian, type Kernel } from '../kernel.js';
+import { adaptive, gaussian, type Kernel } from '../kernel.js';
 import { copyRows, toMatrix, type DenseMatrix, type MatrixLike } from '../matrix.js';
-import { DEFAULTS, options, seedOf, sigmaOf } from '../options.js';
+import { DEFAULTS, kernelSpecOf, options, seedOf, type KernelOption, type KernelSpec } from '../options.js';
 import { pythonSample } from '../random/python-random.js';
 import { descending } from './spectral-entropy.js';
 import { composeRows, measureRows } from './subsample.js';
@@ -56,9 +56,14 @@ export function medianDistance(X: MatrixLike, opts?: MedianDistanceOptions): num
   return medianDistanceOfRows(toMatrix(X, 'X'), null, seedOf(o.seed));
 }
 
-/** The kernel of a measure over the listed rows of x: sigma (checked by sigmaOf), or the median distance for 'auto'. */
-export function kernelOf(sigma: number | 'auto', x: DenseMatrix, rows: Int32Array | null, seed: number): Kernel {
-  return gaussian(sigma === 'auto' ? medianDistanceOfRows(x, rows, seed) : sigma);
+/**
+ * The kernel of a measure over the listed rows of x, from a checked sigma or kernel spec (js/options.ts):
+ * a Gaussian sigma 'auto' becomes the median distance of those rows.
+ */
+export function kernelOf(spec: number | 'auto' | KernelSpec, x: DenseMatrix, rows: Int32Array | null, seed: number): Kernel {
+  const s: KernelSpec = typeof spec === 'object' ? spec : { type: 'gaussian', sigma: spec, alpha: DEFAULTS.alpha };
+  if (s.type === 'adaptive') return adaptive(s.k, s.alpha);
+  return gaussian(s.sigma === 'auto' ? medianDistanceOfRows(x, rows, seed) : s.sigma, s.alpha);
 }
 
 /** trace K below this: K is close to the constant matrix 11^T / N. */
@@ -76,6 +81,11 @@ export interface KernelDiagnosis {
 export interface KernelDiagnosisOptions {
   /** Gaussian kernel bandwidth, or 'auto' (the median pairwise distance). Default 10. */
   sigma?: number | 'auto';
+  /**
+   * The kernel, instead of `sigma`: `{ type: 'gaussian', sigma = 10 | 'auto', alpha = 0 }` or
+   * `{ type: 'adaptive', k = 15, alpha = 1 }` (manylatents' kernels, docs/measures.md). Not with `sigma`.
+   */
+  kernel?: KernelOption;
   /** Above this many rows, the same Python-compatible subsample as diffusionSpectralEntropy. Default 10000. */
   maxN?: number;
   /** Seed of that subsample. Default 0. */
@@ -124,9 +134,11 @@ function diagnose(eigenvalues: ArrayLike<number>, sigma: number): KernelDiagnosi
  */
 export function kernelDiagnosis(X: MatrixLike, opts?: KernelDiagnosisOptions): KernelDiagnosis | null {
   const o = options(opts);
-  const sigma = sigmaOf(o.sigma);
+  const spec = kernelSpecOf(o);
   const { engine, x, seed, rows } = measureRows(X, o);
-  const kernel = kernelOf(sigma, x, rows, seed);
+  const kernel = kernelOf(spec, x, rows, seed);
+  // The adaptive kernel sets each row's bandwidth from its own neighbours: neither degenerate K arises.
+  if (kernel.type !== 'gaussian') return null;
   const eigenvalues = o.eigenvalues ?? descending(engine.diffusionEigenvalues(x, rows, kernel));
   return diagnose(eigenvalues, kernel.sigma);
 }

@@ -2,7 +2,7 @@
 // (docs/measures.md).
 import { engineFor, type BackendName } from '../engine/select.js';
 import { toMatrix, type MatrixLike } from '../matrix.js';
-import { DEFAULTS, oneOf, options, seedOf, sigmaOf, tOf } from '../options.js';
+import { DEFAULTS, kernelSpecOf, oneOf, options, seedOf, tOf, type KernelOption } from '../options.js';
 import { kernelOf } from './bandwidth.js';
 import { descending, spectralEntropy } from './spectral-entropy.js';
 import { measureRows } from './subsample.js';
@@ -17,6 +17,11 @@ export type EntropyVariant = 'eigen' | 'matrix-entry' | 'classic';
 export interface EigenvalueOptions {
   /** Gaussian kernel bandwidth, or 'auto' (the median pairwise distance, {@link medianDistance}). Default 10. */
   sigma?: number | 'auto';
+  /**
+   * The kernel, instead of `sigma`: `{ type: 'gaussian', sigma = 10 | 'auto', alpha = 0 }` or
+   * `{ type: 'adaptive', k = 15, alpha = 1 }` (manylatents' kernels, docs/measures.md). Not with `sigma`.
+   */
+  kernel?: KernelOption;
   /** Seed of the row sample `sigma: 'auto'` takes above 2000 rows. Default 0. */
   seed?: number;
   /** 'wasm' (default) or 'js'. */
@@ -58,12 +63,12 @@ export interface EntropyOptions extends EigenvalueOptions, ChebyshevOptions {
  */
 export function diffusionEigenvalues(X: MatrixLike, opts?: DiffusionEigenvalueOptions): Float64Array {
   const o = options(opts);
-  const sigma = sigmaOf(o.sigma);
+  const spec = kernelSpecOf(o);
   const seed = seedOf(o.seed);
   if (o.onProgress !== undefined && typeof o.onProgress !== 'function') throw badArgument('onProgress', 'a function', o.onProgress);
   const engine = engineFor(o.backend);
   const x = toMatrix(X, 'X');
-  return descending(engine.diffusionEigenvalues(x, null, kernelOf(sigma, x, null, seed), o.onProgress));
+  return descending(engine.diffusionEigenvalues(x, null, kernelOf(spec, x, null, seed), o.onProgress));
 }
 
 /**
@@ -84,7 +89,7 @@ export function diffusionEigenvalues(X: MatrixLike, opts?: DiffusionEigenvalueOp
  */
 export function diffusionSpectralEntropy(X: MatrixLike, opts?: EntropyOptions): number {
   const o = options(opts);
-  const sigma = sigmaOf(o.sigma);
+  const spec = kernelSpecOf(o);
   const t = tOf(o.t);
   const variant = oneOf(o.variant, 'variant', ['eigen', 'matrix-entry'], DEFAULTS.variant);
   const chebyshev = chebyshevState(o);
@@ -92,7 +97,7 @@ export function diffusionSpectralEntropy(X: MatrixLike, opts?: EntropyOptions): 
     throw new DseError('E_ARGUMENT', `approximate: 'chebyshev' estimates eigenvalues and cannot be combined with variant ${show(variant)}`, 'approximate', o.approximate);
   }
   const { engine, x, seed, rows } = measureRows(X, o);
-  const kernel = kernelOf(sigma, x, rows, seed);
+  const kernel = kernelOf(spec, x, rows, seed);
   if (chebyshev !== null) return chebyshevEntropy(engine, x, rows, kernel, t, chebyshev);
   if (variant === 'matrix-entry') return engine.diffusionMatrixEntryEntropy(x, rows, kernel);
   // Sorted as diffusionEigenvalues returns them, so that spectralEntropy(diffusionEigenvalues(X)) sums in the

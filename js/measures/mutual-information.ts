@@ -3,7 +3,7 @@
 import type { Engine } from '../engine/engine.js';
 import { engineFor, type BackendName } from '../engine/select.js';
 import { toMatrix, type DenseMatrix, type MatrixLike } from '../matrix.js';
-import { binsOf, DEFAULTS, oneOf, options, repsOf, seedOf, sigmaOf, tOf } from '../options.js';
+import { binsOf, DEFAULTS, kernelSpecOf, oneOf, options, repsOf, seedOf, tOf, type KernelOption } from '../options.js';
 import { PythonRandom } from '../random/python-random.js';
 import { adjacencyOptions } from './adjacency-entropy.js';
 import { kernelOf } from './bandwidth.js';
@@ -77,6 +77,11 @@ export function spectralMutualInformation(
 export interface MutualInformationOptionsBase extends ReferenceClusterOptions {
   /** Gaussian kernel bandwidth, or 'auto' (the median pairwise distance between rows of X). Default 10. */
   sigma?: number | 'auto';
+  /**
+   * The kernel, instead of `sigma`: `{ type: 'gaussian', sigma = 10 | 'auto', alpha = 0 }` or
+   * `{ type: 'adaptive', k = 15, alpha = 1 }` (manylatents' kernels, docs/measures.md). Not with `sigma`.
+   */
+  kernel?: KernelOption;
   /** Random subsets drawn per cluster to estimate H(X). Default 5. */
   reps?: number;
   /** Seed of Python's random, re-seeded for every cluster. Default 0. */
@@ -212,7 +217,7 @@ function variantOf(o: Partial<MutualInformationOptions>): EntropyVariant {
  */
 export function diffusionSpectralMutualInformation(X: MatrixLike, Y: ReferenceLike | null, opts?: MutualInformationOptions): MutualInformation {
   const o = options(opts);
-  const sigma = sigmaOf(o.sigma);
+  const spec = kernelSpecOf(o);
   const t = tOf(o.t);
   const bins = binsOf(o.bins);
   const variant = variantOf(o);
@@ -227,7 +232,7 @@ export function diffusionSpectralMutualInformation(X: MatrixLike, Y: ReferenceLi
   }
   return run(X, Y, o, (engine, x, seed) => {
     if (variant === 'classic') return { entropyOfRows: (rows) => classicEntropyOfRows(x, rows, bins) };
-    const kernel = kernelOf(sigma, x, null, seed);
+    const kernel = kernelOf(spec, x, null, seed);
     if (cache !== undefined) return { entropyOfRows: cachedEntropy(engine, x, kernel, t, cache) };
     // One numpy state for the whole call, drawn on by every entropy in the reference's order.
     if (chebyshev !== null) return { entropyOfRows: (rows) => chebyshevEntropy(engine, x, rows, kernel, t, chebyshev) };

@@ -3,7 +3,7 @@ import { engineFor, type BackendName } from '../engine/select.js';
 import { EPS } from '../float.js';
 import { singularValues } from '../linalg/singular-values.js';
 import { toMatrix, type MatrixLike } from '../matrix.js';
-import { integerAtLeast, options, seedOf, sigmaOf } from '../options.js';
+import { integerAtLeast, kernelSpecOf, options, seedOf, type KernelOption } from '../options.js';
 import { kernelOf } from './bandwidth.js';
 import { kneePoint } from './knee-point.js';
 
@@ -19,8 +19,26 @@ export interface VonNeumannOptions {
 export interface DiffusionVonNeumannOptions extends VonNeumannOptions {
   /** Gaussian kernel bandwidth, or 'auto' (the median pairwise distance, medianDistance); default 10. */
   sigma?: number | 'auto';
+  /**
+   * The kernel, instead of `sigma`: `{ type: 'gaussian', sigma = 10 | 'auto', alpha = 0 }` or
+   * `{ type: 'adaptive', k = 15, alpha = 1 }`; P = D_a^-1 G_a with G_a its density-normalised affinity.
+   */
+  kernel?: KernelOption;
   /** Seed of the row sample `sigma: 'auto'` takes above 2000 rows. Default 0. */
   seed?: number;
+}
+
+// G_a = D^-alpha G D^-alpha over the full n x n matrix g, as ((1 / d_i) G_ij)(1 / d_j) (docs/measures.md, alpha).
+function densityNormalize(g: Float64Array, n: number, alpha: number): void {
+  const q = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let j = 0; j < n; j++) s += g[i * n + j];
+    q[i] = 1 / Math.pow(s, alpha);
+  }
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) g[i * n + j] = q[i] * g[i * n + j] * q[j];
+  }
 }
 
 /** What {@link diffusionVonNeumannEntropy} returns. */
@@ -76,6 +94,8 @@ export function vonNeumannEntropy(A: MatrixLike, opts?: VonNeumannOptions): Floa
  * t PHATE's t='auto' would use. Note PHATE's own off-by-one, kept: entropy[j] belongs to t = j + 1, but the
  * knee is read off x = 0 .. tMax - 1, so optimalT is one less than the t of the entropy at the knee.
  * P is not symmetric: its singular values come from the bidiagonal SVD stage, not an eigensolver.
+ * With `kernel`, G is that kernel's affinity and, for alpha > 0, G_a = D^-alpha G D^-alpha replaces it before
+ * the row normalisation (manylatents' density normalisation; PHATE itself has alpha = 0).
  *
  * @example
  * await ready();
@@ -83,13 +103,15 @@ export function vonNeumannEntropy(A: MatrixLike, opts?: VonNeumannOptions): Floa
  */
 export function diffusionVonNeumannEntropy(X: MatrixLike, opts?: DiffusionVonNeumannOptions): VonNeumannCurve {
   const o = options(opts);
-  const sigma = sigmaOf(o.sigma);
+  const spec = kernelSpecOf(o);
   const seed = seedOf(o.seed);
   const tMax = integerAtLeast(o.tMax, 'tMax', 3, 100);
   const engine = engineFor(o.backend);
   const x = toMatrix(X, 'X');
   const n = x.rows;
-  const p = engine.kernelMatrix(x, kernelOf(sigma, x, null, seed));
+  const kernel = kernelOf(spec, x, null, seed);
+  const p = engine.kernelMatrix(x, kernel);
+  if (kernel.alpha !== 0) densityNormalize(p, n, kernel.alpha);
   for (let i = 0; i < n; i++) {
     let s = 0;
     for (let j = 0; j < n; j++) s += p[i * n + j];

@@ -1,4 +1,4 @@
-import { gaussianKernel, gaussianKernelRows, anisotropicNormalize, symmetricRowSums } from '../../assembly/kernel';
+import { gaussianKernel, gaussianKernelRows, anisotropicNormalize, symmetricRowSums, densityNormalize } from '../../assembly/kernel';
 
 describe('gaussianKernel', () => {
   it('maps squared distances to exp(-d2 / (2 sigma^2)) on the upper triangle', () => {
@@ -49,5 +49,36 @@ describe('anisotropicNormalize', () => {
     expect(Math.abs(load<f64>(m) - 1.0 / 1.5) < 1e-15).toBe(true);
     expect(Math.abs(load<f64>(m, 8) - 0.5 / 1.5) < 1e-15).toBe(true);
     expect(Math.abs(load<f64>(m, 24) - 1.0 / 1.5) < 1e-15).toBe(true);
+  });
+});
+
+// G = [[1, 1, 0], [1, 1, 1], [0, 1, 1]] (upper triangle) at m: row sums d = 2, 3, 2.
+function pathGraph(m: usize): usize {
+  const up: f64[] = [1, 1, 0, 0, 1, 1, 0, 0, 1];
+  for (let k = 0; k < 9; k++) store<f64>(m + (<usize>k << 3), up[k]);
+  return m;
+}
+
+describe('densityNormalize', () => {
+
+  it('gives G_a = D^-1 G D^-1 at alpha = 1', () => {
+    const m = pathGraph(memory.data(9 * 8));
+    const s = memory.data(3 * 8);
+    densityNormalize(m, 3, 1.0, s);
+    expect(Math.abs(load<f64>(m) - 0.25) < 1e-16).toBe(true);
+    expect(Math.abs(load<f64>(m, 8) - 1.0 / 6.0) < 1e-16).toBe(true);
+    expect(load<f64>(m, 16)).toBe(0);
+    expect(Math.abs(load<f64>(m, 32) - 1.0 / 9.0) < 1e-16).toBe(true);
+    expect(Math.abs(load<f64>(s, 8) - 1.0 / 3.0) < 1e-16).toBe(true);
+  });
+
+  it('gives G_a = D^-1/2 G D^-1/2 at alpha = 0.5', () => {
+    const m = pathGraph(memory.data(9 * 8));
+    const s = memory.data(3 * 8);
+    densityNormalize(m, 3, 0.5, s);
+    expect(Math.abs(load<f64>(m) - 0.5) < 1e-15).toBe(true);
+    expect(Math.abs(load<f64>(m, 8) - 1.0 / Math.sqrt(6.0)) < 1e-15).toBe(true);
+    expect(Math.abs(load<f64>(m, 32) - 1.0 / 3.0) < 1e-15).toBe(true);
+    expect(Math.abs(load<f64>(m, 64) - 0.5) < 1e-15).toBe(true);
   });
 });

@@ -25,13 +25,13 @@ test('the report file is self-contained and carries the numbers', () => {
   const c = cases.find((c) => c.id === 'blobs-dsmi-labels-seed0');
   const { html, stdout } = writeReport('blobs.html', [fixture(c.X), fixture(c.Y), '--sigma', String(c.sigma)]);
   assert.doesNotMatch(html, /<script|<link|src=|href=|@import|url\(/i, 'no script, no external resource');
-  assert.equal((html.match(/<svg /g) ?? []).length, 4, 'spectrum, DSE(t), DSE(sigma), DSMI per class');
+  assert.equal((html.match(/<svg /g) ?? []).length, 5, 'spectrum, DSE(t), DSE(sigma), von Neumann entropy, DSMI per class');
   const dsmi = Number(/DSMI (\S+) bits/.exec(stdout)[1]);
   assertClose(dsmi, c.expected, c.tol, 'DSMI in the report');
   const dseT1 = cases.find((x) => x.id === 'blobs-dse-t1');
   assertClose(Number(/DSE (\S+) bits/.exec(stdout)[1]), dseT1.expected, dseT1.tol, 'DSE in the report');
   const unlabelled = writeReport('plain.html', [fixture('uniform_X.npy'), '--sigma', 'auto', '--t', '2']);
-  assert.equal((unlabelled.html.match(/<svg /g) ?? []).length, 3, 'no class chart without labels');
+  assert.equal((unlabelled.html.match(/<svg /g) ?? []).length, 4, 'no class chart without labels');
 });
 
 test('the report renders in headless Chromium: no console errors, no requests, not blank', { skip: noChromium }, async () => {
@@ -66,7 +66,7 @@ test('the report renders in headless Chromium: no console errors, no requests, n
       });
       return { width: box.width, height: box.height, marks: marks.length, title: s.getAttribute('aria-label') };
     }));
-    assert.equal(charts.length, 4);
+    assert.equal(charts.length, 5);
     for (const c of charts) {
       assert.ok(c.width > 300 && c.height > 150, `${c.title}: ${c.width} x ${c.height}`);
       assert.ok(c.marks >= 3, `${c.title}: ${c.marks} marks`);

@@ -120,6 +120,23 @@ const FUNCTIONS = {
     },
     fixed: (b) => api.diffusionSpectralEntropy(small, { sigma: 1, t: 2, backend: b }),
   },
+  diffusionEigenvalueCount: {
+    args: (b) => fc.tuple(matrixSpec(), options({
+      kernel: choice(
+        [undefined, { type: 'gaussian', sigma: 1 }, { type: 'gaussian', sigma: 'auto', alpha: 0.5 }, { type: 'adaptive' }, { type: 'adaptive', k: 3, alpha: 0 }],
+        [{ type: 'laplace' }, { type: 'adaptive', k: 0 }, { type: 'gaussian', alpha: -1 }, { type: 'adaptive', sigma: 1 }, 'adaptive', null],
+      ),
+      t: scalar(fc.double({ min: 0.1, max: 200, noNaN: true })), floor: scalar(fc.double({ min: 1e-12, max: 0.5, noNaN: true })),
+      maxN: scalar(fc.integer({ min: 2, max: 70 })), backend: b,
+    })),
+    // Huge scales overflow the squared distances (issue-10a's cases), with either kernel.
+    keep: ([X]) => largestMagnitude(X) <= DISTANCE_OVERFLOW,
+    call: ([X, o]) => api.diffusionEigenvalueCount(X, o),
+    check: (c, [X, o]) => {
+      assert.ok(Number.isInteger(c) && c >= 0 && c <= Math.min(rowsOf(X), o?.maxN ?? 10000), `count ${c}`);
+    },
+    fixed: (b) => api.diffusionEigenvalueCount(small, { kernel: { type: 'adaptive', k: 4 }, t: 10, backend: b }),
+  },
   symmetricEigenvalues: {
     args: (b) => fc.tuple(matrixSpec({ square: true, symmetric: true }), options({ backend: b })),
     // A largest entry below 2^-1022 (subnormal) overflows the 2^k scale: issue 10 case 3 (branch issue-10a).

@@ -183,7 +183,7 @@ test('case 15: dse report of identical rows draws what it can and says why there
   assert.doesNotMatch(r.stderr, /received 0/);
   assert.match(r.stderr, /every row is the same/);
   const html = readFileSync(out, 'utf8');
-  assert.equal((html.match(/<svg /g) ?? []).length, 2, 'spectrum and DSE(t); no sweep of sigma');
+  assert.equal((html.match(/<svg /g) ?? []).length, 3, 'spectrum, DSE(t) and the von Neumann curve; no sweep of sigma');
   assert.match(html, /every row is the same/);
   // --sigma auto cannot pick 0: the message says why, not "sigma ... received 0".
   const auto = dse(['report', path, '--out', out, '--sigma', 'auto']);
@@ -207,7 +207,7 @@ test('case 15: with over half the pairs identical, the sweep is centred on the m
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stderr, /10 of 15 pairs of rows are identical.*median of the nonzero distances, 5\b/);
   const html = readFileSync(out, 'utf8');
-  assert.equal((html.match(/<svg /g) ?? []).length, 3);
+  assert.equal((html.match(/<svg /g) ?? []).length, 4, 'spectrum, DSE(t), the sweep and the von Neumann curve');
   assert.match(html, /median nonzero distance 5/);
 });
 

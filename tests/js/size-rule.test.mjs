@@ -20,6 +20,8 @@ const calls = [
   ['DSE, N = 23167', (backend) => diffusionSpectralEntropy(rows(23167), { maxN: 1e6, backend })],
   ['DSE matrix-entry, N = 70000', (backend) => diffusionSpectralEntropy(rows(70000), { maxN: 1e6, variant: 'matrix-entry', backend })],
   ['eigenvalues, N = 23167', (backend) => diffusionEigenvalues(rows(23167), { backend })],
+  // N = 23166 is the largest Gaussian kernel that fits; the adaptive kernel's neighbour lists (N (k + 1) int32) do not.
+  ['DSE, adaptive kernel, N = 23166', (backend) => diffusionSpectralEntropy(rows(23166), { maxN: 1e6, kernel: { type: 'adaptive', k: 15 }, backend })],
   ['Renyi entropy (the full kernel matrix), N = 23167', (backend) => renyiEntropy(rows(23167), { alpha: 3, backend })],
   ['von Neumann entropy of P, N = 23167', (backend) => diffusionVonNeumannEntropy(rows(23167), { backend })],
   ['kNN search, 70000 x 16000 neighbours', (backend) => spectralClustering(rows(70000), { nNeighbors: 16000, nClusters: 2, backend })],

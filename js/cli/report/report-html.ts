@@ -14,6 +14,13 @@ function num(v: number, digits = 6): string {
   return Number.isInteger(v) ? String(v) : v.toPrecision(digits);
 }
 
+// The kernel as a chart title names it.
+function kernelName(d: ReportData): string {
+  const k = d.kernel;
+  if (k.type === 'adaptive') return `adaptive kNN, k ${k.k}, alpha ${k.alpha}`;
+  return `sigma ${num(k.sigma, 4)}${k.alpha === 0 ? '' : `, alpha ${k.alpha}`}`;
+}
+
 function spectrumChart(d: ReportData): string {
   const positive: [number, number][] = [];
   const negative: [number, number][] = [];
@@ -21,7 +28,7 @@ function spectrumChart(d: ReportData): string {
   const series = [{ name: 'λ ≥ 0', points: positive, color: BLUE }];
   if (negative.length > 0) series.push({ name: '|λ|, λ < 0', points: negative, color: ORANGE, markers: true } as typeof series[0]);
   return lineChart({
-    title: `Eigenvalues of K (sigma ${num(d.sigma, 4)}, N = ${d.n})`,
+    title: `Eigenvalues of K (${kernelName(d)}, N = ${d.n})`,
     xLabel: 'index i (descending λ)',
     yLabel: '|λ_i| (log scale)',
     logY: true,
@@ -33,7 +40,7 @@ function spectrumChart(d: ReportData): string {
 
 function timeChart(d: ReportData): string {
   return lineChart({
-    title: `DSE against diffusion time t (sigma ${num(d.sigma, 4)})`,
+    title: `DSE against diffusion time t (${kernelName(d)})`,
     xLabel: 't',
     yLabel: 'DSE (bits)',
     yMin: 0,
@@ -41,15 +48,15 @@ function timeChart(d: ReportData): string {
   });
 }
 
-function sigmaChart(d: ReportData): string | null {
+function sigmaChart(d: ReportData, sigma: number): string | null {
   // Every row the same: nothing to sweep (the warning says so).
   if (d.sweepCentre === null) return null;
   const t = d.options.t;
   const series = [{ name: 'DSE, t = 1', points: d.bySigma.map(([s, h]): [number, number] => [s, h]), color: BLUE, markers: true }];
   if (t !== 1) series.push({ name: `DSE, t = ${t}`, points: d.bySigma.map(([s, , h]): [number, number] => [s, h]), color: GREEN, markers: true });
-  series.push({ name: `sigma ${num(d.sigma, 4)}, t = ${t}`, points: [[d.sigma, d.dse]], color: ORANGE, markers: true });
+  series.push({ name: `sigma ${num(sigma, 4)}, t = ${t}`, points: [[sigma, d.dse]], color: ORANGE, markers: true });
   return lineChart({
-    title: d.sweepCentre === d.medianDistance ? 'DSE against sigma, around the median pairwise distance' : 'DSE against sigma, around the median nonzero pairwise distance',
+    title: `${d.sweepCentre === d.medianDistance ? 'DSE against sigma, around the median pairwise distance' : 'DSE against sigma, around the median nonzero pairwise distance'}${d.kernel.alpha === 0 ? '' : ` (alpha ${d.kernel.alpha})`}`,
     xLabel: 'sigma (log scale)',
     yLabel: 'DSE (bits)',
     logX: true,
@@ -59,6 +66,18 @@ function sigmaChart(d: ReportData): string | null {
     series,
     vRules: [{ at: d.sweepCentre, label: `${d.sweepCentre === d.medianDistance ? 'median' : 'median nonzero'} distance ${num(d.sweepCentre, 4)}`, color: GREY }],
     hRules: [{ at: Math.log2(d.n), label: `log2 N = ${num(Math.log2(d.n), 4)}`, color: GREY }],
+  });
+}
+
+function vneChart(d: ReportData, vne: NonNullable<ReportData['vne']>): string {
+  const points = Array.from(vne.entropy, (h, j): [number, number] => [j + 1, h]);
+  return lineChart({
+    title: `von Neumann entropy of P^t (${kernelName(d)}); PHATE's t = ${vne.optimalT}`,
+    xLabel: 't',
+    yLabel: 'entropy (nats)',
+    yMin: 0,
+    series: [{ name: 'von Neumann entropy', points, color: BLUE }],
+    vRules: [{ at: vne.optimalT, label: `knee: t = ${vne.optimalT}`, color: ORANGE }],
   });
 }
 
@@ -84,7 +103,9 @@ export function renderReport(d: ReportData): string {
   const o = d.options;
   const summary = [
     row('data', `${d.file}: ${d.rows} rows x ${d.cols} columns${d.n < d.rows ? `, ${d.n} sampled (maxN ${o.maxN}, seed ${o.seed})` : ''}`),
-    row('sigma', `${d.sigma}${o.sigma === 'auto' ? ' (auto: the median pairwise distance)' : ''}`),
+    d.kernel.type === 'gaussian'
+      ? row('kernel', `Gaussian, sigma ${d.kernel.sigma}${o.kernel.type === 'gaussian' && o.kernel.sigma === 'auto' ? ' (auto: the median pairwise distance)' : ''}, alpha ${d.kernel.alpha}`)
+      : row('kernel', `adaptive kNN (manylatents), k ${d.kernel.k}, alpha ${d.kernel.alpha}`),
     row('t', String(o.t)),
     row('DSE', `${d.dse} bits (bound log2 N = ${num(Math.log2(d.n))})`),
     row('median pairwise distance', String(d.medianDistance)),
@@ -92,7 +113,11 @@ export function renderReport(d: ReportData): string {
   if (d.dsmi !== null) summary.push(row('DSMI (data; labels)', `${d.dsmi} bits (reps ${o.reps}, seed ${o.seed})`));
   summary.push(row('backend', `${o.backend}, ${d.seconds} s`));
 
-  const figures = [spectrumChart(d), timeChart(d), sigmaChart(d)].filter((f): f is string => f !== null);
+  const figures = [spectrumChart(d), timeChart(d), d.sigma === null ? null : sigmaChart(d, d.sigma)].filter((f): f is string => f !== null);
+  if (d.vne !== null) figures.push(vneChart(d, d.vne));
+  const toolkitTable = `<table class="toolkit"><thead><tr><th>measure</th><th>value</th><th>what</th></tr></thead><tbody>
+${d.toolkit.map((m) => `<tr><th>${escapeXml(m.name)}</th><td>${m.value === null ? escapeXml(`n/a: ${m.error}`) : num(m.value, 8)}</td><td>${escapeXml(m.label)}${m.unit === '' ? '' : `, ${escapeXml(m.unit)}`}</td></tr>`).join('\n')}
+</tbody></table>`;
   let classTable = '';
   if (d.classTerms !== null) {
     figures.push(classChart(d));
@@ -110,6 +135,7 @@ ${d.classTerms.map((c) => `<tr><td>${c.label}</td><td>${c.size}</td><td>${num(c.
 <style>
 body { font-family: system-ui, sans-serif; margin: 24px auto; max-width: 1320px; color: #222; background: #fafafa; }
 h1 { font-size: 22px; margin: 0 0 4px; }
+h2 { font-size: 16px; margin: 12px 0 6px; }
 p.note { color: #555; margin: 0 0 16px; font-size: 13px; }
 table { border-collapse: collapse; margin: 0 0 16px; font-size: 13px; background: #fff; }
 th, td { border: 1px solid #ddd; padding: 4px 10px; text-align: left; }
@@ -126,6 +152,8 @@ p.warning { background: #fff4ce; border: 1px solid #e0c060; padding: 8px 12px; f
 ${summary.join('\n')}
 </table>
 ${warnings}
+<h2>Toolkit measures (same kernel)</h2>
+${toolkitTable}
 <div class="figures">
 ${figures.join('\n')}
 </div>

@@ -2,12 +2,13 @@
 import { writeFileSync } from 'node:fs';
 import {
   DEFAULTS, diffusionEigenvalues, diffusionSpectralMutualInformation, kernelDiagnosis, spectralEntropy,
-  subsample, type BackendName, type ClassTerm,
+  subsample, type BackendName, type ClassTerm, type VonNeumannCurve,
 } from '../../index.js';
 import { InputError } from '../../io/input-error.js';
-import { numberOption, parseArgs, positionals, sigmaOption, UsageError, type CommandSpec } from '../args.js';
-import { autoSigma, distanceScale } from '../bandwidth.js';
-import { aboutFile, backendOption, INPUT_VALUES, inputOptions, secondsSince, warn } from '../common.js';
+import { kernelOption, KERNEL_VALUES, numberOption, parseArgs, positionals, UsageError, type CommandSpec, type KernelChoice } from '../args.js';
+import { distanceScale } from '../bandwidth.js';
+import { aboutFile, backendOption, INPUT_VALUES, inputOptions, resolveKernel, secondsSince, warn, type ResolvedKernel } from '../common.js';
+import { computeScores, SCORE_MEASURES, type Score } from '../score-measures.js';
 import { readInput, type Input } from '../input.js';
 import { Progress } from '../progress.js';
 import { renderReport } from './report-html.js';
@@ -15,7 +16,7 @@ import { trainingReportCommand } from './training-report.js';
 
 export const reportSpec: CommandSpec = {
   name: 'report',
-  values: ['out', 'sigma', 't', 'max-n', 'seed', 'reps', ...INPUT_VALUES],
+  values: ['out', ...KERNEL_VALUES, 't', 'max-n', 'seed', 'reps', ...INPUT_VALUES],
   flags: [],
 };
 
@@ -25,7 +26,7 @@ export const SWEEP_POWERS = [-3, -2, -1, 0, 1, 2, 3];
 export const TIMES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
 export interface ReportOptions {
-  sigma: number | 'auto';
+  kernel: KernelChoice;
   t: number;
   maxN: number;
   seed: number;
@@ -42,7 +43,10 @@ export interface ReportData {
   /** Rows used after the maxN subsample. */
   n: number;
   options: ReportOptions;
-  sigma: number;
+  /** The kernel, its sigma resolved. */
+  kernel: ResolvedKernel;
+  /** The Gaussian kernel's sigma; null for the adaptive kernel. */
+  sigma: number | null;
   medianDistance: number;
   /** What the sweep of sigma is centred on: the median distance, else see {@link distanceScale}; null: no sweep. */
   sweepCentre: number | null;
@@ -52,8 +56,12 @@ export interface ReportData {
   eigenvalues: Float64Array;
   /** [t, DSE at sigma] for t = 1..10. */
   byTime: [number, number][];
-  /** [sigma', DSE at t = 1, DSE at t] over the sweep; empty when every row is the same. */
+  /** [sigma', DSE at t = 1, DSE at t] over the sweep (Gaussian kernel, same alpha); empty for the adaptive kernel or when every row is the same. */
   bySigma: [number, number, number][];
+  /** The toolkit's measures (js/cli/score-measures.ts) on the rows used. */
+  toolkit: Score[];
+  /** The von Neumann entropy curve of P on the same kernel, and PHATE's chosen t. */
+  vne: VonNeumannCurve | null;
   classTerms: ClassTerm[] | null;
   dsmi: number | null;
   warnings: string[];
@@ -83,40 +91,45 @@ export function computeReport(
   const start = performance.now();
   const used = aboutFile(X.file, () => subsample(X, { maxN: options.maxN, seed: options.seed }));
   const scale = aboutFile(X.file, () => distanceScale(used, options.seed));
-  const sigma = options.sigma === 'auto' ? autoSigma(used, options.seed, X.file) : options.sigma;
-  const sweep = scale.centre === null ? [] : SWEEP_POWERS.map((k) => scale.centre! * 2 ** k);
-  const steps = 1 + sweep.length + (labels === null ? 0 : 1);
+  const kernel = resolveKernel(options.kernel, X.file, used, options.seed);
+  const sigma = kernel.type === 'gaussian' ? kernel.sigma : null;
+  const sweep = kernel.type !== 'gaussian' || scale.centre === null ? [] : SWEEP_POWERS.map((k) => scale.centre! * 2 ** k);
+  const steps = 2 + sweep.length + (labels === null ? 0 : 1);
   let done = 0;
-  const eigenvaluesAt = (s: number, stage: string) => {
+  const eigenvaluesAt = (k: ResolvedKernel, stage: string) => {
     onProgress(done / steps, stage);
-    const e = aboutFile(X.file, () => diffusionEigenvalues(used, { sigma: s, backend: options.backend }));
+    const e = aboutFile(X.file, () => diffusionEigenvalues(used, { kernel: k, backend: options.backend }));
     done++;
     return e;
   };
 
-  const eigenvalues = eigenvaluesAt(sigma, `eigenvalues at sigma ${sigma.toPrecision(4)}`);
+  const eigenvalues = eigenvaluesAt(kernel, sigma === null ? 'eigenvalues of K' : `eigenvalues at sigma ${sigma.toPrecision(4)}`);
   const byTime = TIMES.map((t): [number, number] => [t, spectralEntropy(eigenvalues, { t })]);
   const bySigma = sweep.map((s): [number, number, number] => {
-    const e = eigenvaluesAt(s, `sigma sweep, sigma ${s.toPrecision(4)}`);
+    const e = eigenvaluesAt({ type: 'gaussian', sigma: s, alpha: kernel.alpha }, `sigma sweep, sigma ${s.toPrecision(4)}`);
     return [s, spectralEntropy(e, { t: 1 }), spectralEntropy(e, { t: options.t })];
   });
-  const warnings: string[] = scale.note === null ? [] : [scale.note];
+  onProgress(done / steps, 'toolkit measures');
+  const { scores: toolkit, vne } = aboutFile(X.file, () => computeScores(used, SCORE_MEASURES, { kernel, t: options.t, maxN: options.maxN, seed: options.seed, backend: options.backend }));
+  done++;
+  const warnings: string[] = scale.note === null || kernel.type !== 'gaussian' ? [] : [scale.note];
   // Identical rows make K constant at any sigma: the note above says so, and no other sigma would help.
-  const diagnosis = scale.centre === null ? null : kernelDiagnosis(used, { sigma, eigenvalues });
+  const diagnosis = scale.centre === null ? null : kernelDiagnosis(used, { kernel, eigenvalues });
   if (diagnosis !== null) warnings.push(diagnosis.message);
 
   let classTerms: ClassTerm[] | null = null;
   if (labels !== null) {
     const base = done;
     classTerms = diffusionSpectralMutualInformation(X, labels.data, {
-      discrete: true, sigma, t: options.t, reps: options.reps, seed: options.seed, backend: options.backend,
+      discrete: true, kernel, t: options.t, reps: options.reps, seed: options.seed, backend: options.backend,
       onProgress: (f, stage) => onProgress((base + f) / steps, stage),
     }).classes;
   }
   onProgress(1, 'done');
   return {
-    file: X.file, labelsFile: labels?.file ?? null, rows: X.rows, cols: X.cols, n: used.rows, options, sigma,
+    file: X.file, labelsFile: labels?.file ?? null, rows: X.rows, cols: X.cols, n: used.rows, options, kernel, sigma,
     medianDistance: scale.median, sweepCentre: scale.centre, dse: spectralEntropy(eigenvalues, { t: options.t }), eigenvalues, byTime, bySigma,
+    toolkit, vne,
     classTerms, dsmi: classTerms === null ? null : classTerms.reduce((s, c) => s + c.term, 0), warnings,
     seconds: secondsSince(start),
   };
@@ -130,7 +143,7 @@ export async function reportCommand(argv: string[]): Promise<void> {
   if (out === undefined) throw new UsageError('dse report: --out F.html is required');
   if (xPath === '-' && labelsPath === '-') throw new UsageError('dse report: only one of <X> and <labels> can be standard input (-)');
   const options: ReportOptions = {
-    sigma: sigmaOption(args),
+    kernel: kernelOption(args),
     t: numberOption(args, 't', { exclusiveMin: 0 }) ?? DEFAULTS.t,
     maxN: numberOption(args, 'max-n', { integer: true, min: 2 }) ?? DEFAULTS.maxN,
     seed: numberOption(args, 'seed', { integer: true, min: 0 }) ?? DEFAULTS.seed,
@@ -156,5 +169,5 @@ export async function reportCommand(argv: string[]): Promise<void> {
   } catch (e) {
     throw new InputError(out, `cannot be written (${(e as Error).message})`);
   }
-  process.stdout.write(`wrote ${out}: DSE ${data.dse} bits at sigma ${data.sigma}, t ${options.t}${data.dsmi === null ? '' : `; DSMI ${data.dsmi} bits`} (${data.seconds} s)\n`);
+  process.stdout.write(`wrote ${out}: DSE ${data.dse} bits at ${data.sigma === null ? `the adaptive kernel (k ${options.kernel.type === 'adaptive' ? options.kernel.k : ''})` : `sigma ${data.sigma}`}, t ${options.t}${data.dsmi === null ? '' : `; DSMI ${data.dsmi} bits`} (${data.seconds} s)\n`);
 }

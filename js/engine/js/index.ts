@@ -6,11 +6,12 @@ import { copyLowerToUpper, copyRows, type DenseMatrix } from '../../matrix.js';
 import { checkKnnFits } from '../../options.js';
 import { isNumpySymmetric, moduliInto } from '../adjacency-spectrum.js';
 import { stageReporter, type AdjacencyOptions, type ComplexEigenvalues, type EigenvalueProgress, type EigenvalueStage, type Engine } from '../engine.js';
-import { guardEigenvectors, guardKernel, guardNeighbors, guardSingularValues, guardSquare } from '../size-guard.js';
+import { adaptiveNeighbors, guardEigenvectors, guardKernel, guardNeighbors, guardSingularValues, guardSquare } from '../size-guard.js';
+import { adaptiveKernel } from './adaptive-kernel.js';
 import { squaredDistances } from './distance.js';
 import { hessenberg } from './hessenberg.js';
 import { hessenbergQR } from './hessenberg-qr.js';
-import { anisotropicNormalize, gaussianKernel } from './kernel.js';
+import { anisotropicNormalize, densityNormalize, gaussianKernel } from './kernel.js';
 import { knnAdjacency } from './knn-adjacency.js';
 import { matrixEntryEntropy } from './matrix-entry.js';
 import { nearestNeighbors } from './nearest-neighbors.js';
@@ -21,13 +22,28 @@ import { bidiagonalize, bidiagonalizeWorkspace } from './bidiagonalize.js';
 import { bidiagonalQR } from './bidiagonal-qr.js';
 import { mirrorUpper, tallCopy, tallShape } from '../../linalg/tall-copy.js';
 
-// The one place the JS backend turns squared distances (upper triangle of m) into affinities.
-function applyKernel(m: Float64Array, n: number, kernel: Kernel): void {
+// The one place the JS backend turns squared distances (upper triangle of m; xs the n x d rows they come
+// from) into affinities.
+function applyKernel(m: Float64Array, n: number, xs: Float64Array, d: number, kernel: Kernel): void {
   switch (kernel.type) {
     case 'gaussian':
       gaussianKernel(m, n, kernel.sigma);
       return;
+    case 'adaptive': {
+      const kn = adaptiveNeighbors(kernel.k, n);
+      const neighbors = new Int32Array(n * kn);
+      nearestNeighbors(xs, n, d, kn, neighbors, new Float64Array(kn));
+      adaptiveKernel(m, n, kn - 1, neighbors, kn, new Float64Array(n));
+      return;
+    }
   }
+}
+
+// The diffusion operator of the affinity in m: the density normalisation (skipped at alpha = 0, the
+// reference's K), then K = S^-1/2 G_a S^-1/2; rowSums ends holding S^-1/2.
+function diffusionOperator(m: Float64Array, n: number, kernel: Kernel, rowSums: Float64Array): void {
+  if (kernel.alpha !== 0) densityNormalize(m, n, kernel.alpha, rowSums);
+  anisotropicNormalize(m, n, rowSums);
 }
 
 function eigenvaluesOfUpper(m: Float64Array, n: number, stageDone?: (stage: EigenvalueStage) => void): Float64Array {
@@ -52,26 +68,26 @@ function eigenvaluesOfGeneral(m: Float64Array, n: number): ComplexEigenvalues {
 }
 
 // Squared distances between the listed rows of x (n x n, upper triangle).
-function squaredDistancesOf(x: DenseMatrix, rows: Int32Array | null): { n: number; m: Float64Array } {
+function squaredDistancesOf(x: DenseMatrix, rows: Int32Array | null, kernel?: Kernel): { n: number; m: Float64Array; xs: Float64Array; d: number } {
   const n = rows === null ? x.rows : rows.length;
   const d = x.cols;
-  guardKernel(n, d);
+  guardKernel(n, d, kernel);
   const xs = new Float64Array(n * d);
   copyRows(x, rows, xs);
   const m = new Float64Array(n * n);
   squaredDistances(xs, n, d, m);
-  return { n, m };
+  return { n, m, xs, d };
 }
 
 // K = S^-1/2 G S^-1/2 of the listed rows (n x n, upper triangle), and its row-sum workspace.
 function diffusionKernel(
   x: DenseMatrix, rows: Int32Array | null, kernel: Kernel, stageDone?: (stage: EigenvalueStage) => void,
 ): { n: number; m: Float64Array; rowSums: Float64Array } {
-  const { n, m } = squaredDistancesOf(x, rows);
+  const { n, m, xs, d } = squaredDistancesOf(x, rows, kernel);
   stageDone?.('distances');
-  applyKernel(m, n, kernel);
+  applyKernel(m, n, xs, d, kernel);
   const rowSums = new Float64Array(n);
-  anisotropicNormalize(m, n, rowSums);
+  diffusionOperator(m, n, kernel, rowSums);
   stageDone?.('kernel');
   return { n, m, rowSums };
 }
@@ -99,7 +115,7 @@ export const jsEngine: Engine = {
 
   adjacencyEigenvalueModuli(x: DenseMatrix, rows: Int32Array | null, { kernel, anisotropic, knn }: AdjacencyOptions): Float64Array {
     if (knn !== null) checkKnnFits(knn, rows === null ? x.rows : rows.length);
-    const { n, m } = squaredDistancesOf(x, rows);
+    const { n, m, xs, d } = squaredDistancesOf(x, rows, knn === null ? kernel : undefined);
     if (knn !== null) {
       knnAdjacency(m, n, knn, new Float64Array(n));
       if (!isNumpySymmetric(m, n)) {
@@ -107,8 +123,8 @@ export const jsEngine: Engine = {
         return moduliInto(real, imag);
       }
     } else {
-      applyKernel(m, n, kernel);
-      if (anisotropic) anisotropicNormalize(m, n, new Float64Array(n));
+      applyKernel(m, n, xs, d, kernel);
+      if (anisotropic) diffusionOperator(m, n, kernel, new Float64Array(n));
     }
     return eigenvaluesOfUpper(m, n).map(Math.abs);
   },
@@ -160,8 +176,8 @@ export const jsEngine: Engine = {
   },
 
   kernelMatrix(x: DenseMatrix, kernel: Kernel): Float64Array {
-    const { n, m } = squaredDistancesOf(x, null);
-    applyKernel(m, n, kernel);
+    const { n, m, xs, d } = squaredDistancesOf(x, null, kernel);
+    applyKernel(m, n, xs, d, kernel);
     mirrorUpper(m, n);
     return m;
   },

@@ -37,3 +37,14 @@ export function anisotropicNormalize(m: Float64Array, n: number, rowSums: Float6
     for (let j = i; j < n; j++) m[i * n + j] = m[i * n + j] * si * rowSums[j];
   }
 }
+
+// G_a = D^-alpha G D^-alpha (manylatents' density normalisation), as ((1 / d_i) G_ij) (1 / d_j); never called
+// with alpha = 0. rowSums ends holding 1 / d.
+export function densityNormalize(m: Float64Array, n: number, alpha: number, rowSums: Float64Array): void {
+  symmetricRowSums(m, n, rowSums);
+  for (let i = 0; i < n; i++) rowSums[i] = 1 / Math.pow(rowSums[i], alpha);
+  for (let i = 0; i < n; i++) {
+    const qi = rowSums[i];
+    for (let j = i; j < n; j++) m[i * n + j] = qi * m[i * n + j] * rowSums[j];
+  }
+}

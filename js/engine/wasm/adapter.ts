@@ -7,7 +7,7 @@ import { copyLowerToUpper, copyRows, type DenseMatrix } from '../../matrix.js';
 import { checkKnnFits } from '../../options.js';
 import { isNumpySymmetric, moduliInto } from '../adjacency-spectrum.js';
 import { stageReporter, type AdjacencyOptions, type ComplexEigenvalues, type EigenvalueProgress, type EigenvalueStage, type Engine } from '../engine.js';
-import { alignedBytes, guardEigenvectors, guardKernel, guardNeighbors, guardSingularValues, guardSquare, tridiagonalizeWorkspace } from '../size-guard.js';
+import { adaptiveNeighbors, alignedBytes, guardEigenvectors, guardKernel, guardNeighbors, guardSingularValues, guardSquare, tridiagonalizeWorkspace } from '../size-guard.js';
 import { withKernels } from './instance.js';
 import type { Kernels } from './kernels.js';
 import { f64, layOut, reserve } from './memory.js';
@@ -19,21 +19,45 @@ interface EigenBuffers {
   work: number;
 }
 
-// The one place the WASM backend turns squared distances at m (upper triangle) into affinities. With `xs`
-// (the n rows of d features the distances come from) the distances are computed here too, and both stages
-// split by row blocks across the worker pool when there is one.
-function applyKernel(k: Kernels, m: number, n: number, kernel: Kernel, xs: { at: number; d: number } | null = null): void {
+/** The buffers of an N x N kernel over the rows at xs (n x d); `kernelWork` the kernel's own buffers (size-guard.ts's kernelWorkspace). */
+interface KernelAt {
+  n: number;
+  d: number;
+  xs: number;
+  m: number;
+  rowSums: number;
+  kernelWork: number[];
+  eig: EigenBuffers;
+}
+
+// The one place the WASM backend turns squared distances at m (upper triangle) into affinities.
+function applyKernel(k: Kernels, at: KernelAt, kernel: Kernel): void {
   switch (kernel.type) {
     case 'gaussian':
-      if (xs !== null && distancesOnThreads(xs.at, n, xs.d, m, kernel.sigma)) return;
-      if (xs !== null) k.squaredDistances(xs.at, n, xs.d, m);
-      k.gaussianKernel(m, n, kernel.sigma);
+      k.gaussianKernel(at.m, at.n, kernel.sigma);
       return;
+    case 'adaptive': {
+      // kernelWork: the n x kn neighbour indices (int32) and kn distances for the kNN stage; rowSums is
+      // sigma's workspace until the normalisation overwrites it.
+      const kn = adaptiveNeighbors(kernel.k, at.n);
+      const [neighbors, work] = at.kernelWork;
+      k.nearestNeighbors(at.xs, at.n, at.d, kn, neighbors, work);
+      k.adaptiveKernel(at.m, at.n, kn - 1, neighbors, kn, at.rowSums);
+      return;
+    }
   }
 }
 
-// The reduction of the matrix at m to tridiagonal form, on the pool's threads when there is one and n is large
-// (its per-block products go above the layout, whose last buffer is the workspace), else here.
+// The diffusion operator of the affinity at m: the density normalisation (skipped at alpha = 0, the
+// reference's K), then K = S^-1/2 G_a S^-1/2; rowSums ends holding S^-1/2.
+function diffusionOperator(k: Kernels, at: KernelAt, kernel: Kernel): void {
+  if (kernel.alpha !== 0) k.densityNormalize(at.m, at.n, kernel.alpha, at.rowSums);
+  k.anisotropicNormalize(at.m, at.n, at.rowSums);
+}
+
+// The reduction of the matrix at m to tridiagonal form, on the pool's threads when there is one and n is large,
+// else here. Its per-block products go right after the reduction's workspace: above every plan's buffers but
+// a kernel's own workspace (kernelWork), which the kernel stage is done with by now.
 function tridiagonalizeAt(k: Kernels, m: number, n: number, b: EigenBuffers): void {
   const scratch = reductionScratch(n);
   if (scratch > 0) {
@@ -66,26 +90,26 @@ function squareMatrixAt(k: Kernels, n: number): { m: number; eig: EigenBuffers }
 }
 
 // Lays out the buffers of an N x N kernel over the rows of x (all, or those in `rows`): m (N x N), rowSums (N)
-// and the eigenvalue buffers; fills the upper triangle of m with the affinities of `kernel`, or with the
-// squared distances between rows when kernel is null.
-function affinitiesAt(k: Kernels, x: DenseMatrix, rows: Int32Array | null, kernel: Kernel | null): { n: number; m: number; rowSums: number; eig: EigenBuffers } {
+// and the eigenvalue buffers; fills the upper triangle of m with the squared distances between rows.
+// With a kernel, also the workspace that kernel needs (kernelWork).
+function squaredDistancesAt(k: Kernels, x: DenseMatrix, rows: Int32Array | null, kernel?: Kernel): KernelAt {
   const n = rows === null ? x.rows : rows.length;
   const d = x.cols;
-  const [xs, m, rowSums, diag, offdiag, work] = layOut(k, guardKernel(n, d));
+  const [xs, m, rowSums, diag, offdiag, work, ...kernelWork] = layOut(k, guardKernel(n, d, kernel));
   copyRows(x, rows, f64(k, xs, n * d));
-  if (kernel !== null) applyKernel(k, m, n, kernel, { at: xs, d });
-  else if (!distancesOnThreads(xs, n, d, m, null)) k.squaredDistances(xs, n, d, m);
-  return { n, m, rowSums, eig: { diag, offdiag, work } };
+  // Split by row blocks across the worker pool when there is one: the same bits.
+  if (!distancesOnThreads(xs, n, d, m, null)) k.squaredDistances(xs, n, d, m);
+  return { n, d, xs, m, rowSums, kernelWork, eig: { diag, offdiag, work } };
 }
 
-// K = S^-1/2 G S^-1/2 over the rows of x, in the upper triangle at m; rowSums ends holding S^-1/2.
+// K = S^-1/2 G_a S^-1/2 over the rows of x, in the upper triangle at m; rowSums ends holding S^-1/2.
 function diffusionKernelAt(
   k: Kernels, x: DenseMatrix, rows: Int32Array | null, kernel: Kernel, stageDone?: (stage: EigenvalueStage) => void,
-): { n: number; m: number; rowSums: number; eig: EigenBuffers } {
-  // Distances and the kernel in one stage (split across threads together): 'distances' ends with both.
-  const at = affinitiesAt(k, x, rows, kernel);
+): KernelAt {
+  const at = squaredDistancesAt(k, x, rows, kernel);
   stageDone?.('distances');
-  k.anisotropicNormalize(at.m, at.n, at.rowSums);
+  applyKernel(k, at, kernel);
+  diffusionOperator(k, at, kernel);
   stageDone?.('kernel');
   return at;
 }
@@ -157,15 +181,17 @@ export const wasmEngine: Engine = {
     const n = rows === null ? x.rows : rows.length;
     if (knn !== null) checkKnnFits(knn, n);
     return withKernels((k) => {
-      const { m, rowSums, eig } = affinitiesAt(k, x, rows, knn === null ? kernel : null);
+      const at = squaredDistancesAt(k, x, rows, knn === null ? kernel : undefined);
+      const { m, rowSums, eig } = at;
       if (knn !== null) {
         k.knnAdjacency(m, n, knn, rowSums);
         if (!isNumpySymmetric(f64(k, m, n * n), n)) {
           const { real, imag } = generalEigenvaluesAt(k, m, n, eig);
           return moduliInto(real, imag);
         }
-      } else if (anisotropic) {
-        k.anisotropicNormalize(m, n, rowSums);
+      } else {
+        applyKernel(k, at, kernel);
+        if (anisotropic) diffusionOperator(k, at, kernel);
       }
       return eigenvaluesAt(k, m, n, eig).map(Math.abs);
     });
@@ -193,7 +219,9 @@ export const wasmEngine: Engine = {
 
   kernelMatrix(x: DenseMatrix, kernel: Kernel): Float64Array {
     return withKernels((k) => {
-      const { n, m } = affinitiesAt(k, x, null, kernel);
+      const at = squaredDistancesAt(k, x, null, kernel);
+      const { n, m } = at;
+      applyKernel(k, at, kernel);
       const g = f64(k, m, n * n).slice();
       mirrorUpper(g, n);
       return g;

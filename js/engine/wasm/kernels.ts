@@ -13,6 +13,8 @@ export interface Kernels {
   /** gaussianKernel over rows [i0, i1) only (the threads' share). */
   gaussianKernelRows(m: number, n: number, sigma: number, i0: number, i1: number): void;
   anisotropicNormalize(m: number, n: number, rowSums: number): void;
+  densityNormalize(m: number, n: number, alpha: number, rowSums: number): void;
+  adaptiveKernel(m: number, n: number, k: number, neighbors: number, kn: number, sigma: number): void;
   tridiagonalize(a: number, n: number, diag: number, offdiag: number, work: number): void;
   /** Float64 values of workspace tridiagonalize needs for order n. */
   tridiagonalizeWorkspace(n: number): number;
@@ -49,6 +51,8 @@ export const KERNEL_ARITY: Readonly<Record<Exclude<keyof Kernels, 'memory'>, num
   gaussianKernel: 3,
   gaussianKernelRows: 5,
   anisotropicNormalize: 3,
+  densityNormalize: 4,
+  adaptiveKernel: 6,
   tridiagonalize: 5,
   tridiagonalizeWorkspace: 1,
   tridiagonalStepBegin: 8,
