@@ -57,7 +57,7 @@ export interface BackendInfo {
    * same bits everywhere; `ready({ deterministic: true })`); null while the engine is not compiled.
    */
   binary: BinaryName | null;
-  /** Threads of the WASM backend's distance and kernel stages (1: no workers). */
+  /** Threads of the WASM backend's distance stage and reduction (1: no workers). */
   threads: number;
   /** Why fewer threads run than ready({ threads }) or setThreads asked for (no SharedArrayBuffer, no Worker, a worker lost), or null. */
   threadsReason: string | null;
