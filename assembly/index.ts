@@ -12,6 +12,7 @@ export { knnAdjacency } from './knn-adjacency';
 export { matrixEntryEntropy } from './matrix-entry';
 export { symmetricEigenvectors } from './symmetric-eigenvectors';
 export { nearestNeighbors } from './nearest-neighbors';
+export { symmetricBlockProduct, symmetricBlockProduct32, toFloat32InPlace } from './block-product';
 
 // First byte the caller may use.
 export function heapBase(): usize {
