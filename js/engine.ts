@@ -12,6 +12,26 @@ export function assertFits(bytes: number, what: string, detail = ''): void {
   }
 }
 
+/**
+ * K of SPEC section 1 held by an engine for repeated block products (the estimate's operator). It keeps the
+ * engine (the WASM one is single-caller) until release().
+ */
+export interface DiffusionOperator {
+  readonly n: number;
+  /** How K is stored for the products: float64, or rounded to float32 (relative error <= 2^-24 per entry). */
+  readonly precision: 'float64' | 'float32';
+  /** S^-1/2 (n values): K S^1/2 1 = S^1/2 1, so S^1/2 1 normalised is an eigenvector of eigenvalue 1. */
+  readonly inverseSqrtRowSums: Float64Array;
+  /** tr K and ||K||_F^2 = tr K^2 of the float64 K, before any float32 rounding. */
+  readonly trace: number;
+  readonly frobeniusSquared: number;
+  /** Most vectors one multiply() takes. */
+  readonly maxBlock: number;
+  /** y = K x for b <= maxBlock vectors; x and y are n x b, row-major. */
+  multiply(x: Float64Array, y: Float64Array, b: number): void;
+  release(): void;
+}
+
 /** What each backend computes; the stages behind it are the same in both (distance, kernel, tridiagonalize, QL). */
 export interface Engine {
   /** Eigenvalues of K (SPEC section 1) for the rows of x listed in `rows`, or all rows; unsorted. */
@@ -34,4 +54,6 @@ export interface Engine {
   symmetricEigenvectors(a: Float64Array, n: number): { values: Float64Array; vectors: Float64Array };
   /** The k nearest rows of every row of y (itself included), nearest first: n x k, row-major. */
   nearestNeighbors(y: DenseMatrix, k: number): Int32Array;
+  /** K for the rows of x listed in `rows` (or all), stored for products with blocks of up to maxBlock vectors. */
+  diffusionOperator(x: DenseMatrix, rows: Int32Array | null, sigma: number, precision: 'float64' | 'float32', maxBlock: number): DiffusionOperator;
 }

@@ -3,8 +3,9 @@
 import { instantiate } from '@assemblyscript/loader';
 import releaseWasm from '../build/release.wasm';
 import { DseError } from './errors.js';
-import { assertFits, type Engine } from './engine.js';
+import { assertFits, type DiffusionOperator, type Engine } from './engine.js';
 import { noConvergence } from './js-engine/index.js';
+import { traceAndFrobenius } from './js-engine/block-product.js';
 import { copyLowerToUpper, copyRows, type DenseMatrix } from './matrix.js';
 import { checkKnnFits, isNumpySymmetric, moduliInto, qrNoConvergence, type AdjacencyOptions } from './adjacency-spectrum.js';
 import { wasmSimdMissing } from './simd.js';
@@ -26,6 +27,9 @@ export interface Kernels {
   matrixEntryEntropy(k: number, n: number, rowSums: number): number;
   symmetricEigenvectors(a: number, n: number, diag: number, offdiag: number): number;
   nearestNeighbors(x: number, n: number, d: number, k: number, out: number, work: number): void;
+  symmetricBlockProduct(k: number, n: number, x: number, b: number, y: number): void;
+  symmetricBlockProduct32(k: number, n: number, x: number, b: number, y: number): void;
+  toFloat32InPlace(m: number, n: number): void;
 }
 
 const PAGE = 65536;
@@ -271,6 +275,47 @@ export const wasmEngine: Engine = {
       return eigenvaluesAt(k, m, n, eig).map(Math.abs);
     } finally {
       busy = false;
+    }
+  },
+
+  // Holds the engine (busy) from here until release(): K stays in linear memory between products.
+  diffusionOperator(x: DenseMatrix, rows: Int32Array | null, sigma: number, precision: 'float64' | 'float32', maxBlock: number): DiffusionOperator {
+    const k = enter();
+    let released = false;
+    try {
+      const n = rows === null ? x.rows : rows.length;
+      const d = x.cols;
+      const layout = new Layout(k.heapBase());
+      const xs = layout.take(n * d);
+      const m = layout.take(n * n);
+      const rowSums = layout.take(n);
+      const xb = layout.take(n * maxBlock);
+      const yb = layout.take(n * maxBlock);
+      reserve(k, layout.end, `N = ${n} rows of ${d} features`);
+      copyRows(x, rows, new Float64Array(k.memory.buffer, xs, n * d));
+      k.squaredDistances(xs, n, d, m);
+      k.gaussianKernel(m, n, sigma);
+      k.anisotropicNormalize(m, n, rowSums);
+      const { trace, frobeniusSquared } = traceAndFrobenius(new Float64Array(k.memory.buffer, m, n * n), n);
+      const inverseSqrtRowSums = new Float64Array(k.memory.buffer, rowSums, n).slice();
+      if (precision === 'float32') k.toFloat32InPlace(m, n);
+      const product = precision === 'float32' ? k.symmetricBlockProduct32 : k.symmetricBlockProduct;
+      return {
+        n, precision, inverseSqrtRowSums, trace, frobeniusSquared, maxBlock,
+        multiply(xv: Float64Array, yv: Float64Array, b: number): void {
+          if (released) throw new DseError('E_NOT_READY', 'this diffusion operator was released', 'operator', 'released');
+          new Float64Array(k.memory.buffer, xb, n * b).set(xv.subarray(0, n * b));
+          product(m, n, xb, b, yb);
+          yv.set(new Float64Array(k.memory.buffer, yb, n * b));
+        },
+        release(): void {
+          if (!released) busy = false;
+          released = true;
+        },
+      };
+    } catch (e) {
+      busy = false;
+      throw e;
     }
   },
 

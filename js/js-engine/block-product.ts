@@ -28,3 +28,17 @@ export function toFloat32(m: Float64Array, n: number): Float32Array {
   }
   return out;
 }
+
+// tr K and ||K||_F^2 from the upper triangle of K (n x n, row-major).
+export function traceAndFrobenius(m: Float64Array, n: number): { trace: number; frobeniusSquared: number } {
+  let trace = 0;
+  let off = 0;
+  let diag = 0;
+  for (let i = 0; i < n; i++) {
+    const kii = m[i * n + i];
+    trace += kii;
+    diag += kii * kii;
+    for (let j = i + 1; j < n; j++) off += m[i * n + j] * m[i * n + j];
+  }
+  return { trace, frobeniusSquared: diag + 2 * off };
+}

@@ -1,6 +1,6 @@
 // The pure-JS backend: the same stages as the WASM engine, over Float64Arrays.
 import { DseError } from '../errors.js';
-import { assertFits, type Engine } from '../engine.js';
+import { assertFits, type DiffusionOperator, type Engine } from '../engine.js';
 import { copyLowerToUpper, copyRows, type DenseMatrix } from '../matrix.js';
 import { squaredDistances } from './distance.js';
 import { anisotropicNormalize, gaussianKernel } from './kernel.js';
@@ -13,6 +13,7 @@ import { checkKnnFits, isNumpySymmetric, moduliInto, qrNoConvergence, type Adjac
 import { matrixEntryEntropy } from './matrix-entry.js';
 import { symmetricEigenvectors } from './symmetric-eigenvectors.js';
 import { nearestNeighbors } from './nearest-neighbors.js';
+import { symmetricBlockProduct, toFloat32, traceAndFrobenius } from './block-product.js';
 
 function eigenvaluesOfUpper(m: Float64Array, n: number): Float64Array {
   const diag = new Float64Array(n);
@@ -115,5 +116,18 @@ export const jsEngine: Engine = {
     const out = new Int32Array(n * k);
     nearestNeighbors(xs, n, d, k, out, new Float64Array(k));
     return out;
+  },
+
+  diffusionOperator(x: DenseMatrix, rows: Int32Array | null, sigma: number, precision: 'float64' | 'float32', maxBlock: number): DiffusionOperator {
+    const { n, m, rowSums } = diffusionKernel(x, rows, sigma);
+    const { trace, frobeniusSquared } = traceAndFrobenius(m, n);
+    const k = precision === 'float32' ? toFloat32(m, n) : m;
+    return {
+      n, precision, inverseSqrtRowSums: rowSums, trace, frobeniusSquared, maxBlock,
+      multiply(xb: Float64Array, yb: Float64Array, b: number): void {
+        symmetricBlockProduct(k, n, xb, b, yb);
+      },
+      release(): void {},
+    };
   },
 };
