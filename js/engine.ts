@@ -25,6 +25,9 @@ export interface DiffusionOperator {
   /** tr K and ||K||_F^2 = tr K^2 of the float64 K, before any float32 rounding. */
   readonly trace: number;
   readonly frobeniusSquared: number;
+  /** The same of the matrix the products use (equal to the above for float64). */
+  readonly storedTrace: number;
+  readonly storedFrobeniusSquared: number;
   /** Most vectors one multiply() takes. */
   readonly maxBlock: number;
   /** y = K x for b <= maxBlock vectors; x and y are n x b, row-major. */

@@ -298,10 +298,15 @@ export const wasmEngine: Engine = {
       k.anisotropicNormalize(m, n, rowSums);
       const { trace, frobeniusSquared } = traceAndFrobenius(new Float64Array(k.memory.buffer, m, n * n), n);
       const inverseSqrtRowSums = new Float64Array(k.memory.buffer, rowSums, n).slice();
-      if (precision === 'float32') k.toFloat32InPlace(m, n);
+      let stored = { trace, frobeniusSquared };
+      if (precision === 'float32') {
+        k.toFloat32InPlace(m, n);
+        stored = traceAndFrobenius(new Float32Array(k.memory.buffer, m, n * n), n);
+      }
       const product = precision === 'float32' ? k.symmetricBlockProduct32 : k.symmetricBlockProduct;
       return {
         n, precision, inverseSqrtRowSums, trace, frobeniusSquared, maxBlock,
+        storedTrace: stored.trace, storedFrobeniusSquared: stored.frobeniusSquared,
         multiply(xv: Float64Array, yv: Float64Array, b: number): void {
           if (released) throw new DseError('E_NOT_READY', 'this diffusion operator was released', 'operator', 'released');
           new Float64Array(k.memory.buffer, xb, n * b).set(xv.subarray(0, n * b));

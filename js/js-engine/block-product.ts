@@ -30,7 +30,7 @@ export function toFloat32(m: Float64Array, n: number): Float32Array {
 }
 
 // tr K and ||K||_F^2 from the upper triangle of K (n x n, row-major).
-export function traceAndFrobenius(m: Float64Array, n: number): { trace: number; frobeniusSquared: number } {
+export function traceAndFrobenius(m: Float64Array | Float32Array, n: number): { trace: number; frobeniusSquared: number } {
   let trace = 0;
   let off = 0;
   let diag = 0;

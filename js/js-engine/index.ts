@@ -122,8 +122,10 @@ export const jsEngine: Engine = {
     const { n, m, rowSums } = diffusionKernel(x, rows, sigma);
     const { trace, frobeniusSquared } = traceAndFrobenius(m, n);
     const k = precision === 'float32' ? toFloat32(m, n) : m;
+    const stored = precision === 'float32' ? traceAndFrobenius(k, n) : { trace, frobeniusSquared };
     return {
       n, precision, inverseSqrtRowSums: rowSums, trace, frobeniusSquared, maxBlock,
+      storedTrace: stored.trace, storedFrobeniusSquared: stored.frobeniusSquared,
       multiply(xb: Float64Array, yb: Float64Array, b: number): void {
         symmetricBlockProduct(k, n, xb, b, yb);
       },
