@@ -2,9 +2,10 @@
 import { engineFor, type BackendName } from './backend.js';
 import { DseError, show } from './errors.js';
 import { descending, spectralEntropy } from './entropy.js';
-import { toMatrix, toSquareMatrix, type MatrixLike } from './matrix.js';
+import { copyRows, toMatrix, toSquareMatrix, type DenseMatrix, type MatrixLike } from './matrix.js';
 import { checkSeed, pythonSample } from './python-random.js';
 import { integerAtLeast, options, positive } from './validate.js';
+import { diffusionSpectralEntropyEstimate, type EntropyEstimateOptions } from './measures/diffusion-entropy-estimate.js';
 
 export { DseError, type DseErrorCode } from './errors.js';
 export type { Matrix, MatrixLike, NumericArray } from './matrix.js';
@@ -13,6 +14,9 @@ export { setDefaultBackend, defaultBackend, type BackendName } from './backend.j
 export { engineInfo, type EngineInfo } from './backend.js';
 export { spectralEntropy } from './entropy.js';
 export { pythonSample } from './python-random.js';
+export {
+  diffusionSpectralEntropyEstimate, type EntropyEstimate, type EntropyEstimateOptions, type EstimateProgress,
+} from './measures/diffusion-entropy-estimate.js';
 export { adjacencySpectralEntropy, generalEigenvalues, type AdjacencyEntropyOptions, type ComplexEigenvalues } from './adjacency.js';
 export { classicShannonEntropy, type ClassicEntropyOptions } from './classic-entropy.js';
 export { spectralClustering, type SpectralClusteringOptions } from './spectral-clustering.js';
@@ -42,6 +46,15 @@ export interface EntropyOptions extends EigenvalueOptions {
    * row-stochastic P = diag(1 / row sums of K) K, the reference's `matrix_entry_entropy=True` (t unused).
    */
   variant?: 'eigen' | 'matrix-entry';
+  /**
+   * 'exact' (default): all N eigenvalues. 'estimate': {@link diffusionSpectralEntropyEstimate} on the same rows
+   * (after maxN subsampling), its `value`; `tolerance`, `confidence`, `maxMatvecs` and `precision` pass through.
+   */
+  method?: 'exact' | 'estimate';
+  tolerance?: number;
+  confidence?: number;
+  maxMatvecs?: number;
+  precision?: 'float64' | 'float32';
 }
 
 /**
@@ -84,11 +97,28 @@ export function diffusionSpectralEntropy(X: MatrixLike, opts?: EntropyOptions): 
   if (variant !== 'eigen' && variant !== 'matrix-entry') {
     throw new DseError('E_ARGUMENT', `variant must be 'eigen' or 'matrix-entry', received ${show(variant)}`, 'variant', variant);
   }
+  const method = o.method === undefined ? 'exact' : o.method;
+  if (method !== 'exact' && method !== 'estimate') {
+    throw new DseError('E_ARGUMENT', `method must be 'exact' or 'estimate', received ${show(method)}`, 'method', method);
+  }
   const rows = x.rows > maxN ? pythonSample(seed, x.rows, maxN) : null;
+  if (method === 'estimate') {
+    if (variant !== 'eigen') throw new DseError('E_ARGUMENT', `method 'estimate' computes the eigen variant only, received variant ${show(variant)}`, 'variant', variant);
+    const sub = rows === null ? x : subsetRows(x, rows);
+    const e: EntropyEstimateOptions = { sigma, t, tolerance: o.tolerance, confidence: o.confidence, maxMatvecs: o.maxMatvecs, precision: o.precision, backend: o.backend };
+    return diffusionSpectralEntropyEstimate(sub, e).value;
+  }
   if (variant === 'matrix-entry') return engine.diffusionMatrixEntryEntropy(x, rows, sigma);
   // Sorted as diffusionEigenvalues returns them, so that spectralEntropy(diffusionEigenvalues(X)) sums in the
   // same order and gives the same number to the last bit.
   return spectralEntropy(descending(engine.diffusionEigenvalues(x, rows, sigma)), { t });
+}
+
+// The listed rows of x, as a new matrix.
+function subsetRows(x: DenseMatrix, rows: Int32Array): DenseMatrix {
+  const data = new Float64Array(rows.length * x.cols);
+  copyRows(x, rows, data);
+  return { data, rows: rows.length, cols: x.cols };
 }
 
 /**
