@@ -95,8 +95,10 @@ export interface EntropyEstimate {
 }
 
 const PROBE_BLOCK = 16;
-const MIN_PROBES = 16;
+const MIN_PROBES = 32;
 const MAX_LANCZOS = 120;
+// Per-probe quadrature stops when its last change is below QT tolerance Z (bits x Z: the units of tr f).
+const QT = 0.02;
 const DEFLATION_TOL = 1e-8;
 const LN2 = Math.LN2;
 
@@ -420,7 +422,7 @@ function estimate(op: DiffusionOperator, s: Settings): EntropyEstimate {
     let nextLevel = false;
     for (;;) {
       if (counter.matvecs + PROBE_BLOCK * 8 > s.maxMatvecs && values.f.length > 0) break;
-      probeBlock(op, d, PROBE_BLOCK, t, random, counter, 0.02 * tolerance * zGuess, 0.02 * tolerance * zGuess / (Math.abs(Math.log2(zGuess)) + 2), values);
+      probeBlock(op, d, PROBE_BLOCK, t, random, counter, QT * tolerance * zGuess, QT * tolerance * zGuess / (Math.abs(Math.log2(zGuess)) + 2), values);
       const probes = values.f.length;
       const controls = [values.c0, values.c1, values.c2];
       let value: number;
