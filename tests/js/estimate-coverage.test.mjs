@@ -11,6 +11,11 @@ import { problem } from './estimate-problems.mjs';
 
 before(() => ready());
 
+// Every result, for the pooled count at the end: each backend's own count must reach 90% (a seeded subset of
+// 20 to 40 problems misses more than 5% about one time in eight even when the true coverage is 97%), and all of
+// them together 95%.
+const all = [];
+
 const PROBLEMS = Number(process.env.ESTIMATE_PROBLEMS ?? 40);
 
 function tally(results) {
@@ -19,12 +24,13 @@ function tally(results) {
   return { covered, total: results.length, guaranteed: results.filter((r) => r.guaranteed).length, guaranteedMisses };
 }
 
-function check(results, what) {
+function check(results, what, fraction = 0.9) {
+  all.push(...results);
   const { covered, total, guaranteed, guaranteedMisses } = tally(results);
   const misses = results.filter((r) => !(r.lower <= r.exact && r.exact <= r.upper)).map((r) => `${r.name}: ${r.exact} not in [${r.lower}, ${r.upper}]`);
   console.log(`# ${what}: ${covered}/${total} covered (${(100 * covered / total).toFixed(1)}%), ${guaranteed} guaranteed`);
   assert.deepEqual(guaranteedMisses.map((r) => r.name), [], 'every guaranteed interval contains the exact DSE');
-  assert.ok(covered >= 0.95 * total, `${what}: ${covered}/${total} covered, below 95%:\n${misses.join('\n')}`);
+  assert.ok(covered >= fraction * total, `${what}: ${covered}/${total} covered, below ${100 * fraction}%:\n${misses.join('\n')}`);
 }
 
 function run(p, backend, extra = {}) {
@@ -41,7 +47,7 @@ test('reference fixtures: the interval contains the reference DSE', () => {
   check(results, 'fixtures');
 });
 
-test(`${PROBLEMS} random problems (wasm): >= 95% covered, every guaranteed interval exact`, () => {
+test(`${PROBLEMS} random problems (wasm): covered, every guaranteed interval exact`, () => {
   const results = [];
   for (let i = 0; i < PROBLEMS; i++) {
     const p = problem(i);
@@ -54,13 +60,27 @@ test(`${PROBLEMS} random problems (wasm): >= 95% covered, every guaranteed inter
   check(results, 'random problems, wasm');
 });
 
-test('random problems (js backend, float32 storage): >= 95% covered, every guaranteed interval exact', () => {
+test('random problems (js backend, float64 and float32 storage): covered, every guaranteed interval exact', () => {
   const results = [];
-  for (let i = 0; i < 20; i++) {
-    const p = problem(1000 + i, 100, 220);
+  for (let i = 0; i < 30; i++) {
+    const p = problem(1000 + i, 60, 200);
     p.exact = diffusionSpectralEntropy(p.X, { sigma: p.sigma, t: p.t });
     p.seed = i;
     results.push(run(p, 'js', { precision: i % 2 ? 'float32' : 'float64' }));
   }
   check(results, 'random problems, js');
+});
+
+test('all problems together: >= 95% covered', () => {
+  check(all.splice(0), 'all', 0.95);
+});
+
+test('wasm and js give the same estimate (the same probes, the same arithmetic up to summation order)', () => {
+  for (const i of [0, 1, 2, 3]) {
+    const p = problem(2000 + i, 80, 160);
+    const a = diffusionSpectralEntropyEstimate(p.X, { sigma: p.sigma, t: p.t, backend: 'wasm' });
+    const b = diffusionSpectralEntropyEstimate(p.X, { sigma: p.sigma, t: p.t, backend: 'js' });
+    assert.equal(a.matvecs, b.matvecs, p.name);
+    assert.ok(Math.abs(a.value - b.value) < 1e-9, `${p.name}: ${a.value} vs ${b.value}`);
+  }
 });
