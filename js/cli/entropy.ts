@@ -1,6 +1,6 @@
 // dse entropy <X>: diffusion spectral entropy (SPEC 2), or its matrix-entry and classic variants.
-import { classicShannonEntropy, diffusionEigenvalues, diffusionSpectralEntropy, spectralEntropy } from '../index.js';
-import { choiceOption, numberOption, parseArgs, positionals, sigmaOption, type CommandSpec } from './args.js';
+import { classicShannonEntropy, diffusionEigenvalues, diffusionSpectralEntropy, diffusionSpectralEntropyEstimate, spectralEntropy, type EntropyEstimate } from '../index.js';
+import { choiceOption, numberOption, parseArgs, positionals, sigmaOption, UsageError, type CommandSpec } from './args.js';
 import { kernelDiagnosis, medianDistance } from './bandwidth.js';
 import { aboutFile, backendOption, INPUT_VALUES, inputOptions, secondsSince, warn } from './common.js';
 import { readInput } from './input.js';
@@ -9,8 +9,8 @@ import { subsample } from './rows.js';
 
 export const entropySpec: CommandSpec = {
   name: 'entropy',
-  values: ['sigma', 't', 'max-n', 'seed', 'variant', 'bins', ...INPUT_VALUES],
-  flags: ['json'],
+  values: ['sigma', 't', 'max-n', 'seed', 'variant', 'bins', 'tolerance', 'confidence', 'max-matvecs', 'precision', ...INPUT_VALUES],
+  flags: ['json', 'estimate'],
 };
 
 const VARIANTS = ['eigen', 'matrix-entry', 'classic'] as const;
@@ -25,6 +25,12 @@ export async function entropyCommand(argv: string[]): Promise<void> {
   const bins = numberOption(args, 'bins', { integer: true, min: 1 }) ?? 2;
   const variant = choiceOption(args, 'variant', VARIANTS, 'eigen');
   const backend = backendOption(args);
+  const estimate = args.flags.has('estimate');
+  const tolerance = numberOption(args, 'tolerance', { exclusiveMin: 0 }) ?? 0.01;
+  const confidence = numberOption(args, 'confidence', { exclusiveMin: 0 }) ?? 0.95;
+  const maxMatvecs = numberOption(args, 'max-matvecs', { integer: true, min: 1 }) ?? 20000;
+  const precision = choiceOption(args, 'precision', ['float64', 'float32'] as const, 'float64');
+  if (estimate && variant !== 'eigen') throw new UsageError(`--estimate computes the eigen variant only, received --variant ${variant}`);
   const X = await readInput(path, inputOptions(args));
 
   const start = performance.now();
@@ -32,7 +38,20 @@ export async function entropyCommand(argv: string[]): Promise<void> {
   const sigma = variant === 'classic' ? null : sigmaArg === 'auto' ? medianDistance(used, seed) : sigmaArg;
   const warnings: string[] = [];
   let value: number;
-  if (variant === 'eigen') {
+  let interval: EntropyEstimate | null = null;
+  if (variant === 'eigen' && estimate) {
+    const progress = new Progress(process.stderr, used.rows >= 1000);
+    progress.update(0, `estimate over ${used.rows} rows`);
+    try {
+      interval = aboutFile(X.file, () => diffusionSpectralEntropyEstimate(used, {
+        sigma: sigma!, t, tolerance, confidence, maxMatvecs, precision, backend, seed,
+        onProgress: (p) => progress.update(Math.min(0.99, p.matvecs / maxMatvecs), `${p.probes} probes, [${p.lower.toFixed(4)}, ${p.upper.toFixed(4)}]`),
+      }));
+    } finally {
+      progress.done();
+    }
+    value = interval.value;
+  } else if (variant === 'eigen') {
     const progress = new Progress(process.stderr, used.rows >= 1000);
     progress.update(0, `eigenvalues of K (${used.rows} x ${used.rows})`);
     let eigenvalues: Float64Array;
@@ -58,15 +77,21 @@ export async function entropyCommand(argv: string[]): Promise<void> {
       dse: value, n, dims: X.cols, sigma, t: variant === 'eigen' ? t : null, backend, seconds,
       variant, rows: X.rows, maxN, seed, sigmaAuto: sigmaArg === 'auto', bins: variant === 'classic' ? bins : null,
       bound: Math.log2(n), file: X.file, warnings,
+      ...(interval === null ? {} : {
+        lower: interval.lower, upper: interval.upper, guaranteed: interval.guaranteed, matvecs: interval.matvecs,
+        confidence: interval.guaranteed ? null : confidence, tolerance, deflated: interval.deflated, probes: interval.probes, precision,
+      }),
     }) + '\n');
     return;
   }
   const name = variant === 'classic' ? 'classic Shannon entropy' : variant === 'matrix-entry' ? 'matrix-entry DSE' : 'DSE';
-  const lines = [`${name} = ${value} bits`];
+  const lines = [interval === null ? `${name} = ${value} bits`
+    : `${name} = ${value} bits (${interval.guaranteed ? 'guaranteed' : `${+(100 * confidence).toFixed(6)}%`} interval [${interval.lower}, ${interval.upper}], ${interval.matvecs} matvecs)`];
   lines.push(`  X        ${X.file}: ${X.rows} rows x ${X.cols} columns${used.rows < X.rows && variant !== 'classic' ? `, ${used.rows} sampled (--max-n ${maxN}, --seed ${seed})` : ''}`);
   if (variant === 'classic') lines.push(`  bins     ${bins}`);
   else lines.push(`  sigma    ${sigma}${sigmaArg === 'auto' ? ' (auto: median pairwise distance)' : ''}${variant === 'eigen' ? `, t ${t}` : ''}`);
   lines.push(`  bound    log2 N = ${Math.log2(n).toFixed(4)} bits`);
+  if (interval !== null) lines.push(`  estimate tolerance ${tolerance} bits, ${interval.deflated} eigenpairs deflated, ${interval.probes} probes, K in ${precision}`);
   lines.push(`  backend  ${backend}, ${seconds} s`);
   process.stdout.write(lines.join('\n') + '\n');
 }
