@@ -100,6 +100,9 @@ const MAX_LANCZOS = 120;
 // Per-probe quadrature stops when its last change is below QT tolerance Z (bits x Z: the units of tr f).
 const QT = 0.02;
 const DEFLATION_TOL = 1e-8;
+// Ritz pairs kept for deflation: an error rho in a Ritz vector moves tr f by O(rho^2) (Kato-Temple), far
+// below the tolerance at 1e-5; the guaranteed interval uses rho itself.
+const KEEP_RESIDUAL = 1e-5;
 const LN2 = Math.LN2;
 
 function now(): number {
@@ -213,7 +216,9 @@ interface ProbeValues {
   c0: number[];
   c1: number[];
   c2: number[];
-  change: number[];
+  /** The last change of each probe's rule for tr f and for tr A^t (0 when the rule became exact). */
+  changeF: number[];
+  changeZ: number[];
   steps: number;
 }
 
@@ -244,7 +249,7 @@ function probeBlock(
   const alpha: number[][] = Array.from({ length: b }, () => []);
   const beta: number[][] = Array.from({ length: b }, () => []);
   const done = new Array<boolean>(b).fill(false);
-  const last = Array.from({ length: b }, () => ({ f: NaN, power: NaN, change: Infinity }));
+  const last = Array.from({ length: b }, () => ({ f: NaN, power: NaN, changeF: Infinity, changeZ: Infinity }));
   const w = new Float64Array(n * b);
   const maxSteps = Math.min(MAX_LANCZOS, n - k);
   const rule = (p: number) => {
@@ -272,7 +277,9 @@ function probeBlock(
     out.c0.push(norm2[p] - (n - k));
     out.c1.push(r.m1 - d.traceA);
     out.c2.push(r.m2 - d.traceA2);
-    out.change.push(exact || !Number.isFinite(last[p].change) ? 0 : last[p].change);
+    const known = !exact && Number.isFinite(last[p].changeF);
+    out.changeF.push(known ? last[p].changeF : 0);
+    out.changeZ.push(known ? last[p].changeZ : 0);
     done[p] = true;
   };
   let steps = 0;
@@ -304,9 +311,10 @@ function probeBlock(
       }
       if ((step + 1) % 4 === 0) {
         const r = rule(p);
-        const change = Math.max(Math.abs(r.f - last[p].f) / qtolF, Math.abs(r.power - last[p].power) / qtolZ);
-        last[p] = { f: r.f, power: r.power, change: Math.abs(r.f - last[p].f) };
-        if (change <= 1) {
+        const changeF = Math.abs(r.f - last[p].f);
+        const changeZ = Math.abs(r.power - last[p].power);
+        last[p] = { f: r.f, power: r.power, changeF, changeZ };
+        if (changeF <= qtolF && changeZ <= qtolZ) {
           finish(p);
           continue;
         }
@@ -406,6 +414,7 @@ function estimate(op: DiffusionOperator, s: Settings): EntropyEstimate {
   let pairs: RitzPairs = { values: Float64Array.of(theta1), vectors: [v1], products: [kv1], residuals: Float64Array.of(r1) };
   let d = deflationOf(pairs, [0], op);
   let k = 1;
+  let deflating = true;
 
   let best = { value: NaN, lower: -Infinity, upper: Infinity };
   for (;;) {
@@ -417,36 +426,44 @@ function estimate(op: DiffusionOperator, s: Settings): EntropyEstimate {
     best = { value: detMid, lower: det.lo, upper: det.hi };
     const fDefl = d.theta.reduce((acc, v) => acc + (v > 0 ? t * v ** t * Math.log2(v) : 0), 0);
     const zDefl = d.theta.reduce((acc, v) => acc + Math.abs(v) ** t, 0);
-    const zGuess = zExact ?? zDefl + Math.max(0, d.traceA);
-    const values: ProbeValues = { f: [], power: [], c0: [], c1: [], c2: [], change: [], steps: 0 };
+    // tr A >= tr A^t for t >= 1: a first guess of Z, replaced by the estimate after each block.
+    let zGuess = zExact ?? zDefl + Math.max(0, d.traceA);
+    const values: ProbeValues = { f: [], power: [], c0: [], c1: [], c2: [], changeF: [], changeZ: [], steps: 0 };
     let nextLevel = false;
     for (;;) {
       if (counter.matvecs + PROBE_BLOCK * 8 > s.maxMatvecs && values.f.length > 0) break;
-      probeBlock(op, d, PROBE_BLOCK, t, random, counter, QT * tolerance * zGuess, QT * tolerance * zGuess / (Math.abs(Math.log2(zGuess)) + 2), values);
+      probeBlock(op, d, PROBE_BLOCK, t, random, counter, QT * tolerance * zGuess, QT * tolerance * zGuess / (2 + Math.log2(n)), values);
       const probes = values.f.length;
       const controls = [values.c0, values.c1, values.c2];
+      const meanChangeF = values.changeF.reduce((a, v) => a + v, 0) / probes;
+      const meanChangeZ = values.changeZ.reduce((a, v) => a + v, 0) / probes;
       let value: number;
       let se: number;
       let dof: number;
+      let quadrature: number;
       if (zExact !== null) {
         const fr = controlVariateMean(values.f, controls);
         value = Math.log2(zExact) - (fDefl + fr.mean) / zExact;
         se = fr.standardError / zExact;
         dof = fr.dof;
+        quadrature = meanChangeF / zExact;
       } else {
         const fr = controlVariateMean(values.f, controls);
         const zr = controlVariateMean(values.power, controls);
         const z = zDefl + zr.mean;
         const f = fDefl + fr.mean;
         value = Math.log2(z) - f / z;
+        // The delta method: DSE0 = g(Z, F), dg/dZ = 1 / (Z ln 2) + F / Z^2, dg/dF = -1 / Z.
         const gZ = 1 / (z * LN2) + f / (z * z);
         const gF = -1 / z;
         const lin = controlVariateMean(values.f.map((fv, i) => gZ * values.power[i] + gF * fv), controls);
         se = lin.standardError;
         dof = lin.dof;
+        quadrature = Math.abs(gZ) * meanChangeZ + Math.abs(gF) * meanChangeF;
+        if (z > 0) zGuess = z;
       }
-      const quadrature = values.change.reduce((a, v) => a + v, 0) / probes / (zExact ?? zDefl);
-      const half = (dof > 0 ? studentQuantile((1 + s.confidence) / 2, Math.max(dof, 1)) * se : Infinity) + quadrature;
+      const statistical = dof > 0 ? studentQuantile((1 + s.confidence) / 2, Math.max(dof, 1)) * se : Infinity;
+      const half = statistical + quadrature;
       const lower = Math.max(value - half, det.lo);
       const upper = Math.min(value + half, det.hi);
       best = { value: Math.min(Math.max(value, det.lo), det.hi), lower, upper };
@@ -460,10 +477,10 @@ function estimate(op: DiffusionOperator, s: Settings): EntropyEstimate {
       // More probes needed: their cost against deflating twice as many eigenpairs (about 6 filter passes of
       // degree 8 over a block of 2k + 8).
       const perProbe = values.steps * PROBE_BLOCK / probes;
-      const needed = probes * (half / Math.max(margin, 1e-12)) ** 2 - probes;
+      const needed = probes * (statistical / Math.max(margin - quadrature, 1e-12)) ** 2 - probes;
       const nextK = k === 1 ? 16 : 2 * k;
       const deflationCost = 6 * 9 * (nextK + Math.max(8, nextK / 4));
-      if (needed * perProbe > deflationCost && nextK + 8 < n / 2 && counter.matvecs + deflationCost < s.maxMatvecs) {
+      if (deflating && needed * perProbe > deflationCost && nextK + 8 < n / 2 && counter.matvecs + deflationCost < s.maxMatvecs) {
         k = nextK;
         nextLevel = true;
         break;
@@ -473,9 +490,11 @@ function estimate(op: DiffusionOperator, s: Settings): EntropyEstimate {
       const probes = values.f.length;
       return finish(best.value, best.lower, best.upper, false, d.theta.length, probes);
     }
-    pairs = largestOperatorEigenpairs(op, k, k + Math.max(8, Math.ceil(k / 4)), [v1], uniform, counter, DEFLATION_TOL);
+    pairs = largestOperatorEigenpairs(op, k, k + Math.max(8, Math.ceil(k / 4)), [v1], uniform, counter, DEFLATION_TOL, 15);
     const keep: number[] = [];
-    for (let j = 0; j < pairs.values.length; j++) if (pairs.residuals[j] <= 100 * DEFLATION_TOL) keep.push(j);
-    d = deflationOf(pairs, keep, op);
+    for (let j = 0; j < pairs.values.length; j++) if (pairs.residuals[j] <= KEEP_RESIDUAL) keep.push(j);
+    // A clustered spectrum the filter cannot separate: no further level will do better.
+    if (keep.length <= d.theta.length) deflating = false;
+    if (keep.length > d.theta.length) d = deflationOf(pairs, keep, op);
   }
 }
