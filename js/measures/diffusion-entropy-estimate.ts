@@ -309,7 +309,7 @@ function probeBlock(
         finish(p, !(bp > 1e-10 * scale) || step + 1 === n - k);
         continue;
       }
-      if ((step + 1) % 4 === 0) {
+      if ((step + 1) % 2 === 0) {
         const r = rule(p);
         const changeF = Math.abs(r.f - last[p].f);
         const changeZ = Math.abs(r.power - last[p].power);
