@@ -13,6 +13,7 @@ export { matrixEntryEntropy } from './matrix-entry';
 export { symmetricEigenvectors } from './symmetric-eigenvectors';
 export { nearestNeighbors } from './nearest-neighbors';
 export { symmetricBlockProduct, symmetricBlockProduct32, toFloat32InPlace } from './block-product';
+export { gaussianRowSums, gaussianBlockProduct, gaussianProductTile } from './gaussian-product';
 
 // First byte the caller may use.
 export function heapBase(): usize {

@@ -12,14 +12,20 @@ export function assertFits(bytes: number, what: string, detail = ''): void {
   }
 }
 
+/** How a {@link DiffusionOperator} holds K. */
+export type KernelStorage = 'float64' | 'float32' | 'matrix-free';
+
 /**
  * K of SPEC section 1 held by an engine for repeated block products (the estimate's operator). It keeps the
  * engine (the WASM one is single-caller) until release().
  */
 export interface DiffusionOperator {
   readonly n: number;
-  /** How K is stored for the products: float64, or rounded to float32 (relative error <= 2^-24 per entry). */
-  readonly precision: 'float64' | 'float32';
+  /**
+   * How K is held for the products: float64, rounded to float32 (relative error <= 2^-24 per entry), or not at
+   * all ('matrix-free': tiles recomputed from X for every product, float64, memory O(N (D + maxBlock))).
+   */
+  readonly precision: KernelStorage;
   /** S^-1/2 (n values): K S^1/2 1 = S^1/2 1, so S^1/2 1 normalised is an eigenvector of eigenvalue 1. */
   readonly inverseSqrtRowSums: Float64Array;
   /** tr K and ||K||_F^2 = tr K^2 of the float64 K, before any float32 rounding. */
@@ -58,5 +64,5 @@ export interface Engine {
   /** The k nearest rows of every row of y (itself included), nearest first: n x k, row-major. */
   nearestNeighbors(y: DenseMatrix, k: number): Int32Array;
   /** K for the rows of x listed in `rows` (or all), stored for products with blocks of up to maxBlock vectors. */
-  diffusionOperator(x: DenseMatrix, rows: Int32Array | null, sigma: number, precision: 'float64' | 'float32', maxBlock: number): DiffusionOperator;
+  diffusionOperator(x: DenseMatrix, rows: Int32Array | null, sigma: number, precision: KernelStorage, maxBlock: number): DiffusionOperator;
 }

@@ -8,6 +8,7 @@ import { integerAtLeast, options, positive } from './validate.js';
 import { diffusionSpectralEntropyEstimate, type EntropyEstimateOptions } from './measures/diffusion-entropy-estimate.js';
 
 export { DseError, type DseErrorCode } from './errors.js';
+export type { KernelStorage } from './engine.js';
 export type { Matrix, MatrixLike, NumericArray } from './matrix.js';
 export { ready, isReady, type ReadyOptions } from './wasm.js';
 export { setDefaultBackend, defaultBackend, type BackendName } from './backend.js';
@@ -54,7 +55,7 @@ export interface EntropyOptions extends EigenvalueOptions {
   tolerance?: number;
   confidence?: number;
   maxMatvecs?: number;
-  precision?: 'float64' | 'float32';
+  precision?: 'float64' | 'float32' | 'matrix-free';
 }
 
 /**

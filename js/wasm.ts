@@ -3,7 +3,7 @@
 import { instantiate } from '@assemblyscript/loader';
 import releaseWasm from '../build/release.wasm';
 import { DseError } from './errors.js';
-import { assertFits, type DiffusionOperator, type Engine } from './engine.js';
+import { assertFits, type DiffusionOperator, type Engine, type KernelStorage } from './engine.js';
 import { noConvergence } from './js-engine/index.js';
 import { traceAndFrobenius } from './js-engine/block-product.js';
 import { copyLowerToUpper, copyRows, type DenseMatrix } from './matrix.js';
@@ -30,6 +30,10 @@ export interface Kernels {
   symmetricBlockProduct(k: number, n: number, x: number, b: number, y: number): void;
   symmetricBlockProduct32(k: number, n: number, x: number, b: number, y: number): void;
   toFloat32InPlace(m: number, n: number): void;
+  gaussianRowSums(x: number, n: number, d: number, scale: number, out: number, tile: number): void;
+  gaussianBlockProduct(x: number, n: number, d: number, scale: number, s: number, xb: number, b: number, yb: number, tile: number): number;
+  /** Float64 values of the tile workspace the matrix-free products need. */
+  gaussianProductTile(): number;
 }
 
 const PAGE = 65536;
@@ -182,6 +186,53 @@ function generalEigenvaluesAt(k: Kernels, m: number, n: number, b: EigenBuffers)
   return { real: new Float64Array(k.memory.buffer, b.diag, n).slice(), imag: new Float64Array(k.memory.buffer, b.offdiag, n).slice() };
 }
 
+// K never stored: O(N (D + maxBlock)) memory; two passes over X (row sums, then ||K||_F^2 from a product of a
+// zero vector), then one per product. Holds the engine (busy) until release().
+function matrixFreeOperator(x: DenseMatrix, rows: Int32Array | null, sigma: number, maxBlock: number): DiffusionOperator {
+  const k = enter();
+  let released = false;
+  try {
+    const n = rows === null ? x.rows : rows.length;
+    const d = x.cols;
+    const layout = new Layout(k.heapBase());
+    const xs = layout.take(n * d);
+    const s = layout.take(n);
+    const xb = layout.take(n * maxBlock);
+    const yb = layout.take(n * maxBlock);
+    const tile = layout.take(k.gaussianProductTile());
+    reserve(k, layout.end, `N = ${n} rows of ${d} features`);
+    copyRows(x, rows, new Float64Array(k.memory.buffer, xs, n * d));
+    const scale = -1 / (2 * sigma * sigma);
+    k.gaussianRowSums(xs, n, d, scale, s, tile);
+    const sv = new Float64Array(k.memory.buffer, s, n);
+    let trace = 0;
+    for (let i = 0; i < n; i++) {
+      sv[i] = 1 / Math.sqrt(sv[i]);
+      trace += sv[i] * sv[i];
+    }
+    const inverseSqrtRowSums = sv.slice();
+    new Float64Array(k.memory.buffer, xb, n).fill(0);
+    const frobeniusSquared = k.gaussianBlockProduct(xs, n, d, scale, s, xb, 1, yb, tile);
+    return {
+      n, precision: 'matrix-free', inverseSqrtRowSums, trace, frobeniusSquared, maxBlock,
+      storedTrace: trace, storedFrobeniusSquared: frobeniusSquared,
+      multiply(xv: Float64Array, yv: Float64Array, b: number): void {
+        if (released) throw new DseError('E_NOT_READY', 'this diffusion operator was released', 'operator', 'released');
+        new Float64Array(k.memory.buffer, xb, n * b).set(xv.subarray(0, n * b));
+        k.gaussianBlockProduct(xs, n, d, scale, s, xb, b, yb, tile);
+        yv.set(new Float64Array(k.memory.buffer, yb, n * b));
+      },
+      release(): void {
+        if (!released) busy = false;
+        released = true;
+      },
+    };
+  } catch (e) {
+    busy = false;
+    throw e;
+  }
+}
+
 export const wasmEngine: Engine = {
   diffusionEigenvalues(x: DenseMatrix, rows: Int32Array | null, sigma: number): Float64Array {
     const k = enter();
@@ -279,7 +330,8 @@ export const wasmEngine: Engine = {
   },
 
   // Holds the engine (busy) from here until release(): K stays in linear memory between products.
-  diffusionOperator(x: DenseMatrix, rows: Int32Array | null, sigma: number, precision: 'float64' | 'float32', maxBlock: number): DiffusionOperator {
+  diffusionOperator(x: DenseMatrix, rows: Int32Array | null, sigma: number, precision: KernelStorage, maxBlock: number): DiffusionOperator {
+    if (precision === 'matrix-free') return matrixFreeOperator(x, rows, sigma, maxBlock);
     const k = enter();
     let released = false;
     try {

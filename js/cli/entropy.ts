@@ -29,7 +29,7 @@ export async function entropyCommand(argv: string[]): Promise<void> {
   const tolerance = numberOption(args, 'tolerance', { exclusiveMin: 0 }) ?? 0.01;
   const confidence = numberOption(args, 'confidence', { exclusiveMin: 0 }) ?? 0.95;
   const maxMatvecs = numberOption(args, 'max-matvecs', { integer: true, min: 1 }) ?? 20000;
-  const precision = choiceOption(args, 'precision', ['float64', 'float32'] as const, 'float64');
+  const precision = choiceOption(args, 'precision', ['float64', 'float32', 'matrix-free'] as const, 'float64');
   if (estimate && variant !== 'eigen') throw new UsageError(`--estimate computes the eigen variant only, received --variant ${variant}`);
   const X = await readInput(path, inputOptions(args));
 

@@ -22,7 +22,7 @@ export const USAGE = `dse: diffusion spectral entropy (DSE) and mutual informati
 
 usage:
   dse entropy <X> [--sigma 10] [--t 1] [--max-n 10000] [--seed 0] [--variant eigen|matrix-entry|classic] [--bins 2] [--json]
-  dse entropy <X> --estimate [--tolerance 0.01] [--confidence 0.95] [--max-matvecs 20000] [--precision float64|float32]
+  dse entropy <X> --estimate [--tolerance 0.01] [--confidence 0.95] [--max-matvecs 20000] [--precision float64|float32|matrix-free]
   dse mi <X> <Y> [--discrete|--continuous] [--n-clusters 10] [--reps 5] [--seed 0] [--sigma 10] [--t 1] [--clusters-out F] [--json]
   dse eigenvalues <X> [--sigma 10] [--out F.npy] [--json]
   dse report <X> [<labels>] --out report.html [--sigma 10] [--t 1] [--reps 5]

@@ -1,6 +1,6 @@
 // The pure-JS backend: the same stages as the WASM engine, over Float64Arrays.
 import { DseError } from '../errors.js';
-import { assertFits, type DiffusionOperator, type Engine } from '../engine.js';
+import { assertFits, type DiffusionOperator, type Engine, type KernelStorage } from '../engine.js';
 import { copyLowerToUpper, copyRows, type DenseMatrix } from '../matrix.js';
 import { squaredDistances } from './distance.js';
 import { anisotropicNormalize, gaussianKernel } from './kernel.js';
@@ -14,6 +14,7 @@ import { matrixEntryEntropy } from './matrix-entry.js';
 import { symmetricEigenvectors } from './symmetric-eigenvectors.js';
 import { nearestNeighbors } from './nearest-neighbors.js';
 import { symmetricBlockProduct, toFloat32, traceAndFrobenius } from './block-product.js';
+import { gaussianBlockProduct, gaussianRowSums } from './gaussian-product.js';
 
 function eigenvaluesOfUpper(m: Float64Array, n: number): Float64Array {
   const diag = new Float64Array(n);
@@ -52,6 +53,29 @@ function diffusionKernel(x: DenseMatrix, rows: Int32Array | null, sigma: number)
   const rowSums = new Float64Array(n);
   anisotropicNormalize(m, n, rowSums);
   return { n, m, rowSums };
+}
+
+// K never stored: two passes over X (row sums, then ||K||_F^2 from a product), then one per product.
+function matrixFreeOperator(x: DenseMatrix, rows: Int32Array | null, sigma: number, maxBlock: number): DiffusionOperator {
+  const n = rows === null ? x.rows : rows.length;
+  const d = x.cols;
+  const xs = new Float64Array(n * d);
+  copyRows(x, rows, xs);
+  const scale = -1 / (2 * sigma * sigma);
+  const s = new Float64Array(n);
+  gaussianRowSums(xs, n, d, scale, s);
+  for (let i = 0; i < n; i++) s[i] = 1 / Math.sqrt(s[i]);
+  let trace = 0;
+  for (let i = 0; i < n; i++) trace += s[i] * s[i];
+  const frobeniusSquared = gaussianBlockProduct(xs, n, d, scale, s, new Float64Array(n), 1, new Float64Array(n));
+  return {
+    n, precision: 'matrix-free', inverseSqrtRowSums: s, trace, frobeniusSquared, maxBlock,
+    storedTrace: trace, storedFrobeniusSquared: frobeniusSquared,
+    multiply(xb: Float64Array, yb: Float64Array, b: number): void {
+      gaussianBlockProduct(xs, n, d, scale, s, xb, b, yb);
+    },
+    release(): void {},
+  };
 }
 
 export const jsEngine: Engine = {
@@ -118,7 +142,8 @@ export const jsEngine: Engine = {
     return out;
   },
 
-  diffusionOperator(x: DenseMatrix, rows: Int32Array | null, sigma: number, precision: 'float64' | 'float32', maxBlock: number): DiffusionOperator {
+  diffusionOperator(x: DenseMatrix, rows: Int32Array | null, sigma: number, precision: KernelStorage, maxBlock: number): DiffusionOperator {
+    if (precision === 'matrix-free') return matrixFreeOperator(x, rows, sigma, maxBlock);
     const { n, m, rowSums } = diffusionKernel(x, rows, sigma);
     const { trace, frobeniusSquared } = traceAndFrobenius(m, n);
     const k = precision === 'float32' ? toFloat32(m, n) : m;

@@ -35,7 +35,7 @@
 // The stochastic interval is a CLT interval: it holds with probability about `confidence`, not always.
 import type { BackendName } from '../backend.js';
 import { engineFor } from '../backend.js';
-import type { DiffusionOperator } from '../engine.js';
+import type { DiffusionOperator, KernelStorage } from '../engine.js';
 import { DseError, show } from '../errors.js';
 import { EPS } from '../entropy.js';
 import { gaussQuadrature } from '../linalg/gauss-quadrature.js';
@@ -69,8 +69,12 @@ export interface EntropyEstimateOptions {
   seed?: number;
   /** Most products of K with one vector. Default 20000; the interval is wider when it runs out. */
   maxMatvecs?: number;
-  /** How K is stored for the products: 'float64' (default) or 'float32' (half the memory traffic; the interval accounts for the rounding). */
-  precision?: 'float64' | 'float32';
+  /**
+   * How K is held for the products: 'float64' (default), 'float32' (half the memory; the interval accounts for
+   * the rounding), or 'matrix-free' (not stored: tiles recomputed from X for every product, O(N (D + 16))
+   * memory, for N past the N x N limit; each product costs an O(N^2 D) pass).
+   */
+  precision?: KernelStorage;
   /** 'wasm' (default) or 'js'. */
   backend?: BackendName;
   /** Called after each block of probes with the current interval. */
@@ -354,8 +358,8 @@ export function diffusionSpectralEntropyEstimate(X: MatrixLike, opts?: EntropyEs
   const seed = o.seed === undefined ? 0 : checkSeed(o.seed);
   const maxMatvecs = integerAtLeast(o.maxMatvecs, 'maxMatvecs', 1, 20000);
   const precision = o.precision === undefined ? 'float64' : o.precision;
-  if (precision !== 'float64' && precision !== 'float32') {
-    throw new DseError('E_ARGUMENT', `precision must be 'float64' or 'float32', received ${show(precision)}`, 'precision', precision);
+  if (precision !== 'float64' && precision !== 'float32' && precision !== 'matrix-free') {
+    throw new DseError('E_ARGUMENT', `precision must be 'float64', 'float32' or 'matrix-free', received ${show(precision)}`, 'precision', precision);
   }
   if (o.onProgress !== undefined && typeof o.onProgress !== 'function') {
     throw new DseError('E_ARGUMENT', `onProgress must be a function, received ${show(o.onProgress)}`, 'onProgress', o.onProgress);

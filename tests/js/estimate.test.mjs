@@ -104,3 +104,17 @@ test('the WASM engine is free again after an estimate, even one that threw', () 
   assert.throws(() => diffusionSpectralEntropyEstimate(blobs, { onProgress: () => { throw new Error('stop'); } }), /stop/);
   assert.ok(Number.isFinite(diffusionSpectralEntropy(blobs, { sigma: 4.47 })));
 });
+
+test("precision 'matrix-free' (K never stored) gives the stored-float64 estimate, on both backends", () => {
+  for (const i of [5, 6]) {
+    const p = problem(i, 130, 200);
+    const exact = diffusionSpectralEntropy(p.X, { sigma: p.sigma, t: p.t });
+    for (const backend of ['wasm', 'js']) {
+      const stored = diffusionSpectralEntropyEstimate(p.X, { sigma: p.sigma, t: p.t, backend });
+      const free = diffusionSpectralEntropyEstimate(p.X, { sigma: p.sigma, t: p.t, backend, precision: 'matrix-free' });
+      assert.equal(free.matvecs, stored.matvecs, `${p.name} ${backend}`);
+      assert.ok(Math.abs(free.value - stored.value) < 1e-9, `${p.name} ${backend}: ${free.value} vs ${stored.value}`);
+      assert.ok(free.lower <= exact && exact <= free.upper, `${p.name} ${backend}`);
+    }
+  }
+});
