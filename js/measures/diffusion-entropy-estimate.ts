@@ -468,8 +468,13 @@ function estimate(op: DiffusionOperator, s: Settings): EntropyEstimate {
       }
       const statistical = dof > 0 ? studentQuantile((1 + s.confidence) / 2, Math.max(dof, 1)) * se : Infinity;
       const half = statistical + quadrature;
-      const lower = Math.max(value - half, det.lo);
-      const upper = Math.min(value + half, det.hi);
+      // Clipped to the deterministic bounds, which always hold; should the two not meet, the bounds alone.
+      let lower = Math.max(value - half, det.lo);
+      let upper = Math.min(value + half, det.hi);
+      if (!(lower <= upper)) {
+        lower = det.lo;
+        upper = det.hi;
+      }
       best = { value: Math.min(Math.max(value, det.lo), det.hi), lower, upper };
       if (s.onProgress !== undefined) {
         const r = finish(best.value, lower, upper, false, d.theta.length, probes);
