@@ -99,7 +99,7 @@ export interface EntropyEstimate {
 }
 
 const PROBE_BLOCK = 16;
-const MIN_PROBES = 32;
+const MIN_PROBES = 16;
 const MAX_LANCZOS = 120;
 // Per-probe quadrature stops when its last change is below QT tolerance Z (bits x Z: the units of tr f).
 const QT = 0.02;
