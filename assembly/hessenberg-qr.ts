@@ -8,11 +8,11 @@
 // Returns 0 on success, or 1 + the row i of the active block that had not converged when the QR sweeps of the
 // whole call reached MAX_SWEEPS_PER_ROW * max(10, n) (dlahqr's cap of 30 sweeps per row, counted over the
 // whole call so that the work is bounded by O(n^3) whatever the input): then wr and wi are incomplete.
-import { pythag } from './tridiagonal-ql';
+import { EPS } from './float';
+import { pythag } from './pythag';
 
 const MAX_SWEEPS_PER_ROW: i32 = 30;
 // DLAMCH('P') and DLAMCH('S').
-const ULP: f64 = 2.220446049250313e-16;
 const SAFMIN: f64 = 2.2250738585072014e-308;
 // dlahqr's exceptional shift, tried every KEXSH sweeps without a deflation.
 const KEXSH: i32 = 10;
@@ -44,7 +44,7 @@ function sign(a: f64, b: f64): f64 {
 // form, whose diagonal or whose off-diagonal product gives the eigenvalues stably), stored in
 // wr[p], wi[p], wr[p+1], wi[p+1].
 function eigenvalues2x2(a: f64, b: f64, c: f64, d: f64, wr: usize, wi: usize, p: i32): void {
-  // SAFMN2 = 2^int(log2(SAFMIN / ULP) / 2) = 2^-485, as dlanv2 computes it.
+  // SAFMN2 = 2^int(log2(SAFMIN / EPS) / 2) = 2^-485, as dlanv2 computes it.
   const SAFMN2: f64 = 1.0010415475915505e-146;
   const SAFMX2: f64 = 1.0 / SAFMN2;
   if (c == 0) {
@@ -65,7 +65,7 @@ function eigenvalues2x2(a: f64, b: f64, c: f64, d: f64, wr: usize, wi: usize, p:
     const bcmis = min(abs(b), abs(c)) * sign(1, b) * sign(1, c);
     let scale = max(abs(p2), bcmax);
     let z = (p2 / scale) * p2 + (bcmax / scale) * bcmis;
-    if (z >= 4.0 * ULP) {
+    if (z >= 4.0 * EPS) {
       // Real eigenvalues.
       z = p2 + sign(Math.sqrt(scale) * Math.sqrt(z), p2);
       a = d + z;
@@ -135,7 +135,7 @@ export function hessenbergQR(h: usize, n: i32, wr: usize, wi: usize): i32 {
     set(h, n, j + 3, j, 0);
   }
   if (n >= 3) set(h, n, n - 1, n - 3, 0);
-  const smlnum = SAFMIN * (<f64>n / ULP);
+  const smlnum = SAFMIN * (<f64>n / EPS);
   const maxSweeps = MAX_SWEEPS_PER_ROW * max(10, n);
   let sweeps = 0;
   let kdefl = 0;
@@ -156,7 +156,7 @@ export function hessenbergQR(h: usize, n: i32, wr: usize, wi: usize): i32 {
           if (k + 1 < n) tst += abs(get(h, n, k + 1, k));
         }
         // Ahues & Kressner's conservative small-subdiagonal test.
-        if (sub <= ULP * tst) {
+        if (sub <= EPS * tst) {
           const sup = abs(get(h, n, k - 1, k));
           const ab = max(sub, sup);
           const ba = min(sub, sup);
@@ -165,7 +165,7 @@ export function hessenbergQR(h: usize, n: i32, wr: usize, wi: usize): i32 {
           const aa = max(hkk, diff);
           const bb = min(hkk, diff);
           const s = aa + ab;
-          if (ba * (ab / s) <= max(smlnum, ULP * (bb * (aa / s)))) break;
+          if (ba * (ab / s) <= max(smlnum, EPS * (bb * (aa / s)))) break;
         }
       }
       l = k;
@@ -240,7 +240,7 @@ export function hessenbergQR(h: usize, n: i32, wr: usize, wi: usize): i32 {
         v2 /= s;
         if (m == l) break;
         const h00 = abs(get(h, n, m, m - 1)) * (abs(v1) + abs(v2));
-        const h01 = ULP * abs(v0) * (abs(get(h, n, m - 1, m - 1)) + abs(hmm) + abs(get(h, n, m + 1, m + 1)));
+        const h01 = EPS * abs(v0) * (abs(get(h, n, m - 1, m - 1)) + abs(hmm) + abs(get(h, n, m + 1, m + 1)));
         if (h00 <= h01) break;
       }
 

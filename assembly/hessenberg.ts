@@ -10,7 +10,7 @@
 // subtracts tau v_r u^T from each row r.
 
 import { scaledNorm } from './householder';
-import { pythag } from './tridiagonal-ql';
+import { pythag } from './pythag';
 
 // sum_k x[k] y[k] over k in [from, to).
 @inline

@@ -1,17 +1,36 @@
-// The Gaussian affinity and its anisotropic (symmetric diffusion) normalisation, SPEC section 1.
+// The Gaussian affinity and its anisotropic (symmetric diffusion) normalisation, docs/measures.md, the kernel.
 //
 // Layout: m is n x n float64, row-major, upper triangle only (j >= i); the lower triangle is neither read
 // nor written. rowSums is a caller-owned workspace of n float64.
 
 // G_ij = exp(-d2_ij / (2 sigma^2)), in place over the squared distances. The reference's factor
 // 1 / (sigma sqrt(2 pi)) cancels in K, so it is left out.
+//
+// Below sigma ~ 5.2e-155, 2 sigma^2 < 1 / f64.MAX_VALUE and the factor -1 / (2 sigma^2) is -Infinity: the
+// diagonal (d2 = 0) would become 0 * -Infinity = NaN, where the reference's own 0 / 0 gives NaN too. There
+// the exponent is taken as -(d2 / sigma) / sigma / 2 instead, which cannot overflow to NaN: G_ii = 1 (and 1
+// for duplicate rows), every other affinity underflows to 0, so K is the identity, the limit sigma -> 0.
 export function gaussianKernel(m: usize, n: i32, sigma: f64): void {
   const scale = -1.0 / (2.0 * sigma * sigma);
+  if (!isFinite(scale)) {
+    gaussianKernelTinySigma(m, n, sigma);
+    return;
+  }
   for (let i = 0; i < n; i++) {
     const row = m + (<usize>i * <usize>n << 3);
     for (let j = i; j < n; j++) {
       const p = row + (<usize>j << 3);
       store<f64>(p, Math.exp(load<f64>(p) * scale));
+    }
+  }
+}
+
+function gaussianKernelTinySigma(m: usize, n: i32, sigma: f64): void {
+  for (let i = 0; i < n; i++) {
+    const row = m + (<usize>i * <usize>n << 3);
+    for (let j = i; j < n; j++) {
+      const p = row + (<usize>j << 3);
+      store<f64>(p, Math.exp(-(load<f64>(p) / sigma) / sigma * 0.5));
     }
   }
 }

@@ -1,4 +1,4 @@
-// The kNN-binarised adjacency matrix of SPEC section 3: A_ij = 1 where d_ij <= r_i, else 0, with r_i the
+// The kNN-binarised adjacency matrix of ASE (docs/measures.md): A_ij = 1 where d_ij <= r_i, else 0, with r_i the
 // k-th smallest distance in row i, the row's own zero distance counting as the first. A is in general not
 // symmetric (j can be among i's k nearest without i being among j's).
 //

@@ -1,13 +1,12 @@
-// Matrix-entry entropy of the diffusion operator (SPEC section 2, the reference's `matrix_entry_entropy`):
+// Matrix-entry entropy of the diffusion operator (docs/measures.md, the reference's `matrix_entry_entropy`):
 // P = diag(1 / row sums of K) K, p_ij = |P_ij| / sum |P| + eps over all n^2 entries, H = -sum p log2 p.
 //
 // Layout: k is n x n float64, row-major, upper triangle only (j >= i): K as anisotropicNormalize leaves it.
 // K is symmetric, so entry (j, i) below the diagonal is K_ij / r_j. rowSums: caller-owned workspace of n
 // float64, left holding 1 / (row sums of K), the diagonal of the reference's D_inv. Nothing else is written.
 
+import { EPS } from './float';
 import { symmetricRowSums } from './kernel';
-
-const EPS: f64 = 2.220446049250313e-16;
 
 @inline
 function plogp(q: f64): f64 {

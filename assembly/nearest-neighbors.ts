@@ -1,5 +1,5 @@
 // The k nearest rows of every row by Euclidean distance, the row itself included (scikit-learn's
-// kneighbors_graph(include_self=True)), for the kNN graph of spectral clustering (SPEC section 5).
+// kneighbors_graph(include_self=True)), for the kNN graph of spectral clustering (docs/clustering.md).
 // O(n^2 d) time and no n x n matrix: each row keeps a sorted list of its best k while scanning all rows.
 //
 // Layout: x is n rows of d float64 values, row-major. out: n x k int32, row-major, the neighbours of each

@@ -1,8 +1,8 @@
 // Eigenvalues and eigenvectors of a real symmetric matrix: Householder reduction to tridiagonal form with
 // Q accumulated (EISPACK tred2), then the implicit QL of tridiagonal-ql.ts applying its rotations to Q.
-// Spectral clustering (SPEC section 5) needs eigenvectors: this solves graphs of up to 300 rows directly,
+// Spectral clustering (docs/clustering.md) needs eigenvectors: this solves graphs of up to 300 rows directly,
 // and above that the small projected problem of the Chebyshev subspace iteration (js/chebyshev-subspace.ts).
-// O(n^3) with strided column access, so not for large n (measured: n = 1000 in 5.7 s, n = 2000 in 148 s).
+// O(n^3) with strided column access, so not for large n (bench/NOTES.md).
 // The entropies need only eigenvalues and use the faster tridiagonalize.ts, which does not keep Q.
 //
 // Layout: a is n x n float64, row-major. Only the lower triangle (j <= i) is read, as LAPACK's default

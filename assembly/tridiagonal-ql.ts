@@ -7,6 +7,9 @@
 // rotation (start from the identity for the eigenvectors of T, or from Q of tridiagonalize for those of A).
 // Returns 0 on success, or 1 + the index of the eigenvalue that did not converge in MAX_SWEEPS.
 
+import { EPS } from './float';
+import { pythag } from './pythag';
+
 const MAX_SWEEPS: i32 = 60;
 // Inside [2^-500, 2^500], f^2 + g^2 neither overflows nor underflows.
 const SAFE_MIN: f64 = 3.054936363499605e-151;
@@ -20,20 +23,6 @@ function rotationLength(f: f64, g: f64): f64 {
   if (m < SAFE_MAX && m > SAFE_MIN) return Math.sqrt(f * f + g * g);
   return pythag(f, g);
 }
-const EPS: f64 = 2.220446049250313e-16;
-
-// sqrt(a^2 + b^2) without overflow (LAPACK dlapy2), written out so that both backends round alike.
-@inline
-export function pythag(a: f64, b: f64): f64 {
-  const x = abs(a);
-  const y = abs(b);
-  const w = max(x, y);
-  const z = min(x, y);
-  if (z == 0) return w;
-  const q = z / w;
-  return w * Math.sqrt(1.0 + q * q);
-}
-
 export function tridiagonalQL(diag: usize, offdiag: usize, n: i32, z: usize): i32 {
   const rowBytes = <usize>n << 3;
   // Largest |d_l| + |e_l| so far (EISPACK tql1's tst1). Without it, noise-level trailing entries (a kernel

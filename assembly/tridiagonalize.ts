@@ -16,7 +16,7 @@
 // are those of dsytd2; only their order differs, by rounding.
 
 import { scaledNorm } from './householder';
-import { pythag } from './tridiagonal-ql';
+import { pythag } from './pythag';
 
 @inline
 function at(p: usize, k: i32): usize {

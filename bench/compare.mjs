@@ -6,7 +6,10 @@
 // Prints, per build and size, the median seconds of each stage over the rounds, and the first (cold) call's
 // total: a fresh Module runs its first call partly in V8's baseline tier.
 import { readFileSync } from 'node:fs';
+import { stagesBundle } from './bundle.mjs';
 import { uniformMatrix } from './uniform.mjs';
+
+const { pipelineBuffers, grow } = await stagesBundle();
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => {
@@ -20,15 +23,8 @@ const STAGES = ['distances', 'gaussianKernel', 'anisotropicNormalize', 'tridiago
 
 // One whole pipeline on a build; returns the seconds of each stage.
 function pipeline(k, x, n, d) {
-  let end = (k.heapBase() + 15) & ~15;
-  const take = (count) => {
-    const at = end;
-    end += Math.ceil(count / 2) * 16;
-    return at;
-  };
-  const xs = take(n * d), m = take(n * n), rowSums = take(n), diag = take(n), off = take(n), work = take(k.tridiagonalizeWorkspace ? k.tridiagonalizeWorkspace(n) : 4 * n);
-  const have = k.memory.buffer.byteLength;
-  if (end > have) k.memory.grow(Math.ceil((end - have) / 65536));
+  const { xs, m, rowSums, diag, off, work, layout } = pipelineBuffers(k, n, d);
+  grow(k, layout);
   new Float64Array(k.memory.buffer, xs, n * d).set(x);
   const calls = [
     () => k.squaredDistances(xs, n, d, m),

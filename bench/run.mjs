@@ -7,16 +7,15 @@
 //   node bench/run.mjs --sizes 250,500 only these N
 //   node bench/run.mjs --memory N D backend    (internal) one cold DSE in a fresh process: time, peak RSS
 import benny from 'benny';
-import { build } from 'esbuild';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { stagesBundle } from './bundle.mjs';
 import { uniformMatrix } from './uniform.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const here = fileURLToPath(new URL('.', import.meta.url));
-const bundle = `${here}.build/stages.mjs`;
 const SIGMA = 10;
 const ALL_N = [250, 500, 1000, 2000, 4000];
 const ALL_D = [768, 64]; // 768 first: its stage times estimate the D = 64 runs
@@ -29,24 +28,9 @@ const NUMPY_TWICE_MAX_N = 2000; // numpy before and after each workload up to he
 const DSMI_N = 1000;
 const DSMI_D = 64;
 
-async function bundleStages() {
-  if (!existsSync(`${root}build/release.wasm`)) execFileSync('npm', ['run', 'asbuild'], { cwd: root, stdio: 'inherit' });
-  await build({
-    entryPoints: [`${here}stages.ts`],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'es2022',
-    outfile: bundle,
-    loader: { '.wasm': 'binary' },
-    logLevel: 'warning',
-  });
-  return import(bundle);
-}
-
 // ---- one cold DSE in a fresh process: first-call time, peak RSS, WASM memory -------------------------------
 async function memoryChild(n, d, backend) {
-  const s = await bundleStagesCached();
+  const s = await stagesBundle(true);
   await s.init();
   const x = uniformMatrix(n, d, 1);
   const rssBefore = process.resourceUsage().maxRSS;
@@ -61,9 +45,6 @@ async function memoryChild(n, d, backend) {
   }));
 }
 
-function bundleStagesCached() {
-  return existsSync(bundle) ? import(bundle) : bundleStages();
-}
 
 function runMemoryChild(n, d, backend) {
   const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--memory', String(n), String(d), backend], { encoding: 'utf8' });
@@ -123,7 +104,7 @@ async function main(argv) {
   const sizesArg = argv.indexOf('--sizes');
   const sizes = sizesArg >= 0 ? argv[sizesArg + 1].split(',').map(Number) : ALL_N;
   const started = Date.now();
-  const s = await bundleStages();
+  const s = await stagesBundle();
   await s.init();
   const { Matrix, EigenvalueDecomposition } = await import('ml-matrix');
 

@@ -2,14 +2,46 @@
 // pipeline on its own, for the WASM kernels and their pure-JS twins, over the same buffers, plus the public
 // API. The WASM stages run on a second instance of the very Module the public API uses.
 import releaseWasm from '../build/release.wasm';
-import { ready, memoryBytes, type Kernels } from '../js/wasm.js';
-import { squaredDistances } from '../js/js-engine/distance.js';
-import { anisotropicNormalize, gaussianKernel } from '../js/js-engine/kernel.js';
-import { tridiagonalize } from '../js/js-engine/tridiagonalize.js';
-import { tridiagonalQL } from '../js/js-engine/tridiagonal-ql.js';
+import { ready, withKernels } from '../js/engine/wasm/instance.js';
+import type { Kernels } from '../js/engine/wasm/kernels.js';
+import { Layout, reserve } from '../js/engine/wasm/memory.js';
+import { squaredDistances } from '../js/engine/js/distance.js';
+import { anisotropicNormalize, gaussianKernel } from '../js/engine/js/kernel.js';
+import { tridiagonalize } from '../js/engine/js/tridiagonalize.js';
+import { tridiagonalQL } from '../js/engine/js/tridiagonal-ql.js';
 
 export * as api from '../js/index.js';
-export { memoryBytes };
+
+/** Bytes of linear memory the public API's WASM instance holds now (it only grows). */
+export function memoryBytes(): number {
+  return withKernels((k) => k.memory.buffer.byteLength);
+}
+
+/** Offsets of the buffers of one DSE pipeline (x, K, row sums, diagonal, off-diagonal, workspace), laid out by the library's Layout. */
+export interface PipelineBuffers {
+  xs: number;
+  m: number;
+  rowSums: number;
+  diag: number;
+  off: number;
+  work: number;
+  layout: Layout;
+}
+
+/** Lays out an N x D pipeline in k's memory as the WASM backend does; `finish` grows memory for the buffers taken so far. */
+export function pipelineBuffers(k: Kernels, n: number, d: number): PipelineBuffers {
+  const layout = new Layout(k.heapBase());
+  const xs = layout.take(n * d), m = layout.take(n * n), rowSums = layout.take(n);
+  const diag = layout.take(n), off = layout.take(n);
+  // Builds older than the fused reduction (bench/compare.mjs times them too) export no workspace size: 4n.
+  const work = layout.take(typeof k.tridiagonalizeWorkspace === 'function' ? k.tridiagonalizeWorkspace(n) : 4 * n);
+  return { xs, m, rowSums, diag, off, work, layout };
+}
+
+/** Grows k's memory to hold everything `layout` took. */
+export function grow(k: Kernels, layout: Layout): void {
+  reserve(k, layout.end, 'a benchmark');
+}
 
 /** One stage per method; each restores its own input first (a copy of O(N^2) at most), so it can repeat. */
 export interface Stages {
@@ -33,16 +65,9 @@ export async function init(): Promise<void> {
 // the later stages' inputs (D2 for the kernel, K for the reduction, T for QL), computed once.
 function wasmStages(x: Float32Array, n: number, d: number, sigma: number): Stages {
   const k = kernels!;
-  let end = (k.heapBase() + 15) & ~15;
-  const take = (float64s: number) => {
-    const at = end;
-    end += Math.ceil(float64s / 2) * 16;
-    return at;
-  };
-  const xs = take(n * d), m = take(n * n), savedD2 = take(n * n), savedK = take(n * n), rowSums = take(n);
-  const diag = take(n), off = take(n), work = take(k.tridiagonalizeWorkspace(n)), savedDiag = take(n), savedOff = take(n);
-  const have = k.memory.buffer.byteLength;
-  if (end > have) k.memory.grow(Math.ceil((end - have) / 65536));
+  const { xs, m, rowSums, diag, off, work, layout } = pipelineBuffers(k, n, d);
+  const savedD2 = layout.take(n * n), savedK = layout.take(n * n), savedDiag = layout.take(n), savedOff = layout.take(n);
+  grow(k, layout);
   new Float64Array(k.memory.buffer).set(x, xs / 8);
   const copy = (from: number, to: number, count: number) => {
     new Float64Array(k.memory.buffer).copyWithin(to / 8, from / 8, from / 8 + count);

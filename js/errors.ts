@@ -39,3 +39,38 @@ export function show(value: unknown): string {
   if (ArrayBuffer.isView(value)) return `a ${value.constructor.name} of length ${(value as unknown as ArrayLike<number>).length}`;
   return typeof value === 'object' ? `an object` : String(value);
 }
+
+/** E_ARGUMENT for option `name`: "`name` must be `expected`, received `value`". */
+export function badArgument(name: string, expected: string, value: unknown): DseError {
+  return new DseError('E_ARGUMENT', `${name} must be ${expected}, received ${show(value)}`, name, value);
+}
+
+/** The error of a QL iteration that hit its sweep cap at eigenvalue `index` of n. */
+export function noConvergence(index: number, n: number): DseError {
+  return new DseError('E_NO_CONVERGENCE', `the QL iteration did not converge for eigenvalue ${index} of ${n}`, 'eigenvalues', index);
+}
+
+/** The error of a Francis QR iteration that hit its sweep cap at active row `row` of n. */
+export function qrNoConvergence(row: number, n: number): DseError {
+  return new DseError('E_NO_CONVERGENCE', `the Hessenberg QR iteration did not converge at row ${row} of ${n}`, 'eigenvalues', row);
+}
+
+/** E_TOO_LARGE: `what` needs `bytes`, more than a wasm32 backend can address. */
+export function tooLarge(bytes: number, what: string, argument = 'X'): DseError {
+  return new DseError('E_TOO_LARGE', `${what} needs ${(bytes / 2 ** 30).toFixed(2)} GiB of memory, more than the 4 GiB a wasm32 backend can address`, argument, bytes);
+}
+
+/** E_TOO_LARGE: the runtime refused to grow WebAssembly memory to `bytes`. */
+export function cannotGrow(bytes: number, what: string, cause: unknown): DseError {
+  return new DseError('E_TOO_LARGE', `${what} needs ${(bytes / 2 ** 30).toFixed(2)} GiB of WebAssembly memory and this runtime could not grow to it (${(cause as Error).message})`, 'X', bytes);
+}
+
+/** E_NOT_READY: the WASM backend was called before ready(), while off (`reason`), or re-entered. */
+export function notReady(reason: 'not-ready' | 'busy' | string): DseError {
+  const message = reason === 'not-ready'
+    ? 'the WebAssembly backend is not ready: call `await ready()` once first, or pass { backend: \'js\' }'
+    : reason === 'busy'
+      ? 'the WebAssembly backend is already in use by an enclosing call'
+      : `the WebAssembly backend cannot run: ${reason}; use { backend: 'js' } or no backend option`;
+  return new DseError('E_NOT_READY', message, 'backend', 'wasm');
+}

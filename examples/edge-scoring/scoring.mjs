@@ -2,9 +2,11 @@
 // mutual information) of the rows. Web-standard Request and Response only, so the same handler runs in
 // workerd, Deno, Bun, Node and browsers' service workers; worker.mjs wires it into workerd.
 //
-//   POST application/json         { "embeddings": number[][], "labels"?: int[], "sigma"?: number, "t"?: number }
+//   POST application/json         { "embeddings": number[][], "labels"?: int[], "sigma"?: number | "auto", "t"?: number }
 //   POST application/octet-stream float32 little-endian, row-major; headers x-rows, x-cols; ?sigma=&t=
-//   200 { n, dims, dse, dsmi?, sigma, t, backend, ms }
+//   200 { n, dims, dse, dsmi?, sigma, t, backend, warnings, ms }
+// Defaults, validation, sigma "auto" and the warnings about a degenerate kernel are the package's own
+// (DEFAULTS, checkOption, medianDistance, kernelDiagnosis): this file only speaks HTTP.
 //   4xx { error: { code, message, field? } }
 
 /** Default caps: a 2 MiB body and 2000 rows (the eigenproblem is N x N; 2000 rows take ~1 s in WASM). */
@@ -61,12 +63,14 @@ function checkRows(n, limits) {
   if (n < 2) fail(422, 'too_few_rows', `at least 2 rows are needed, received ${n}`, 'embeddings');
 }
 
-function positiveParameter(value, name, fallback) {
-  if (value === undefined || value === null) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    fail(422, `${name}_out_of_range`, `${name} must be a finite number > 0, received ${JSON.stringify(value) ?? String(value)}`, name);
+// An option checked by the package (its default when absent); a bad value is a 422 naming it.
+function parameter(api, name, value) {
+  try {
+    return api.checkOption(name, value ?? undefined);
+  } catch (e) {
+    if (e instanceof api.DseError) fail(422, `${name}_out_of_range`, e.message, name);
+    throw e;
   }
-  return value;
 }
 
 // JSON has no NaN or Infinity, but some encoders (Python's json.dumps) write them as bare words.
@@ -138,6 +142,7 @@ function countHeader(request, name) {
 function queryNumber(url, name) {
   const raw = url.searchParams.get(name);
   if (raw === null) return undefined;
+  if (raw.trim() === 'auto') return 'auto';
   return raw.trim() === '' ? NaN : Number(raw);
 }
 
@@ -177,18 +182,23 @@ export function createScoringHandler(api, limits = {}) {
     }
     const bytes = await readCapped(request, caps.maxBytes);
     const input = type === 'application/json' ? parseJsonBody(bytes, caps) : parseFloat32Body(request, bytes, caps);
-    const sigma = positiveParameter(input.sigma, 'sigma', 10);
-    const t = positiveParameter(input.t, 't', 1);
+    const sigmaOption = parameter(api, 'sigma', input.sigma);
+    const t = parameter(api, 't', input.t);
     ready ??= api.ready();
     await ready;
     const start = performance.now();
-    const result = { n: input.X.rows, dims: input.X.cols, dse: api.diffusionSpectralEntropy(input.X, { sigma, t }) };
+    // The rows DSE uses (all of them up to the package's maxN); their eigenvalues give DSE and the diagnosis.
+    const used = api.subsample(input.X);
+    const sigma = sigmaOption === 'auto' ? api.medianDistance(used) : sigmaOption;
+    const eigenvalues = api.diffusionEigenvalues(used, { sigma });
+    const result = { n: input.X.rows, dims: input.X.cols, dse: api.spectralEntropy(eigenvalues, { t }) };
     if (input.labels !== null) {
       result.dsmi = api.diffusionSpectralMutualInformation(input.X, input.labels, { discrete: true, sigma, t }).value;
     }
+    const diagnosis = api.kernelDiagnosis(used, { sigma, eigenvalues });
     // workerd's clock only moves across I/O (a Spectre mitigation), so there ms is 0 for a computation.
     const ms = performance.now() - start;
-    return json(200, { ...result, sigma, t, backend: api.engineInfo().backend, ms });
+    return json(200, { ...result, sigma, t, backend: api.backendInfo().backend, warnings: diagnosis === null ? [] : [diagnosis.message], ms });
   }
 
   return async (request) => {

@@ -1,5 +1,6 @@
 // Command-line arguments: positionals, `--name value`, `--name=value` and flags, checked against what each
 // command accepts. Everything wrong here is a usage error (exit code 2).
+import { DEFAULTS } from '../options.js';
 
 /** A command line that cannot be run as written: exit code 2. */
 export class UsageError extends Error {
@@ -94,7 +95,7 @@ export function sigmaOption(args: ParsedArgs): number | 'auto' {
   if (text !== undefined && !Number.isFinite(Number(text))) {
     throw new UsageError(`--sigma must be a number > 0 or 'auto', received ${JSON.stringify(text)}`);
   }
-  return numberOption(args, 'sigma', { exclusiveMin: 0 }) ?? 10;
+  return numberOption(args, 'sigma', { exclusiveMin: 0 }) ?? DEFAULTS.sigma;
 }
 
 /** The positionals `names` (the last `optional` of them may be left out), the first missing one named in the message. */

@@ -1,7 +1,7 @@
 // What the commands share: input and backend options, warnings, output files, and turning the library's
 // errors about a matrix into errors that name the file it came from.
 import { writeFileSync } from 'node:fs';
-import { DseError, type BackendName } from '../index.js';
+import { DEFAULTS, DseError, type BackendName } from '../index.js';
 import { InputError } from '../io/input-error.js';
 import { encodeNpy } from '../io/npy.js';
 import { INPUT_FORMATS, type InputFormat } from '../io/read-matrix.js';
@@ -21,7 +21,7 @@ export function inputOptions(args: ParsedArgs): InputOptions {
 }
 
 export function backendOption(args: ParsedArgs): BackendName {
-  return choiceOption<BackendName>(args, 'backend', ['wasm', 'js'], 'wasm');
+  return choiceOption<BackendName>(args, 'backend', ['wasm', 'js'], DEFAULTS.backend);
 }
 
 /** Prints a warning on standard error. */

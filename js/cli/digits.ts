@@ -1,14 +1,16 @@
 // The main job (`npm start`): DSE and DSMI on the handwritten digits shipped in data/ (UCI, 1797 scans of 8x8
 // pixels, the digit in the last column).
-import { diffusionEigenvalues, diffusionSpectralMutualInformation, ready, spectralEntropy, type BackendName } from '../index.js';
-import { medianDistance, kernelDiagnosis } from './bandwidth.js';
+import {
+  DEFAULTS, diffusionEigenvalues, diffusionSpectralMutualInformation, kernelDiagnosis, medianDistance, ready, spectralEntropy,
+  type BackendName,
+} from '../index.js';
 import { secondsSince } from './common.js';
 import { readInput } from './input.js';
 import { Progress } from './progress.js';
 
-const SIGMAS = [10, 20];
+const SIGMAS = [DEFAULTS.sigma, 2 * DEFAULTS.sigma];
 const TIMES = [1, 2, 5];
-const DSMI_SIGMAS = [10, 20];
+const DSMI_SIGMAS = SIGMAS;
 
 function pad(s: string, n: number): string {
   return s.padEnd(n);
@@ -18,7 +20,7 @@ function pad(s: string, n: number): string {
  * Prints DSE of the digit pixels for sigma 10, 20 and the median distance at t = 1, 2, 5, and DSMI(pixels;
  * digit label) at sigma 10 and 20 with the contribution of each digit. Returns the exit code.
  */
-export async function runDigits(path: string, backend: BackendName = 'wasm'): Promise<number> {
+export async function runDigits(path: string, backend: BackendName = DEFAULTS.backend): Promise<number> {
   await ready();
   const start = performance.now();
   const all = await readInput(path);
@@ -31,7 +33,7 @@ export async function runDigits(path: string, backend: BackendName = 'wasm'): Pr
   }
   const out = (s = '') => process.stdout.write(s.trimEnd() + '\n');
   const n = pixels.rows;
-  const median = medianDistance(pixels, 0);
+  const median = medianDistance(pixels);
   out(`digits: ${n} scans of ${cols} pixels (0..16), labels ${Math.min(...labels)}..${Math.max(...labels)} (${path}), backend ${backend}`);
   out(`median pairwise distance: ${median.toFixed(4)}`);
   out();
@@ -45,15 +47,15 @@ export async function runDigits(path: string, backend: BackendName = 'wasm'): Pr
     const eigenvalues = diffusionEigenvalues(pixels, { sigma, backend });
     progress.done();
     const name = k < SIGMAS.length ? String(sigma) : `${sigma.toFixed(2)} (median)`;
-    const diagnosis = kernelDiagnosis(eigenvalues, sigma);
+    const diagnosis = kernelDiagnosis(pixels, { sigma, eigenvalues });
     const note = diagnosis === null ? '' : `  K near ${diagnosis.kind}`;
     out(`  ${pad(name, 18)}${TIMES.map((t) => pad(spectralEntropy(eigenvalues, { t }).toFixed(6), 12)).join('')}${note}`);
   }
   out();
-  out('DSMI(pixels; digit label), in bits (t = 1, reps 5, seed 0)');
+  out(`DSMI(pixels; digit label), in bits (t = ${DEFAULTS.t}, reps ${DEFAULTS.reps}, seed ${DEFAULTS.seed})`);
   for (const sigma of DSMI_SIGMAS) {
     const { value, classes } = diffusionSpectralMutualInformation(pixels, labels, {
-      discrete: true, sigma, t: 1, reps: 5, seed: 0, backend,
+      discrete: true, sigma, backend,
       onProgress: (f, stage) => progress.update(f, `${stage}, sigma ${sigma}`),
     });
     progress.done();

@@ -1,11 +1,9 @@
-// dse eigenvalues <X>: all eigenvalues of K (SPEC 1), descending, printed or written to a file.
-import { diffusionEigenvalues } from '../index.js';
+// dse eigenvalues <X>: all eigenvalues of K (docs/measures.md), descending, printed or written to a file.
+import { DEFAULTS, diffusionEigenvalues, kernelDiagnosis, medianDistance, subsample } from '../index.js';
 import { numberOption, parseArgs, positionals, sigmaOption, type CommandSpec } from './args.js';
-import { kernelDiagnosis, medianDistance } from './bandwidth.js';
 import { aboutFile, backendOption, INPUT_VALUES, inputOptions, secondsSince, warn, writeVector } from './common.js';
 import { readInput } from './input.js';
 import { Progress } from './progress.js';
-import { subsample } from './rows.js';
 
 export const eigenvaluesSpec: CommandSpec = {
   name: 'eigenvalues',
@@ -17,15 +15,15 @@ export async function eigenvaluesCommand(argv: string[]): Promise<void> {
   const args = parseArgs(argv, eigenvaluesSpec);
   const [path] = positionals(args, 'eigenvalues', ['<X>']);
   const sigmaArg = sigmaOption(args);
-  const maxN = numberOption(args, 'max-n', { integer: true, min: 2 }) ?? 10000;
-  const seed = numberOption(args, 'seed', { integer: true, min: 0 }) ?? 0;
+  const maxN = numberOption(args, 'max-n', { integer: true, min: 2 }) ?? DEFAULTS.maxN;
+  const seed = numberOption(args, 'seed', { integer: true, min: 0 }) ?? DEFAULTS.seed;
   const backend = backendOption(args);
   const out = args.values.get('out');
   const X = await readInput(path, inputOptions(args));
 
   const start = performance.now();
-  const used = subsample(X, maxN, seed);
-  const sigma = sigmaArg === 'auto' ? medianDistance(used, seed) : sigmaArg;
+  const used = aboutFile(X.file, () => subsample(X, { maxN, seed }));
+  const sigma = sigmaArg === 'auto' ? aboutFile(X.file, () => medianDistance(used, { seed })) : sigmaArg;
   const progress = new Progress(process.stderr, used.rows >= 1000);
   progress.update(0, `eigenvalues of K (${used.rows} x ${used.rows})`);
   let eigenvalues: Float64Array;
@@ -35,7 +33,7 @@ export async function eigenvaluesCommand(argv: string[]): Promise<void> {
     progress.done();
   }
   const seconds = secondsSince(start);
-  const diagnosis = kernelDiagnosis(eigenvalues, sigma);
+  const diagnosis = kernelDiagnosis(used, { sigma, eigenvalues });
   if (diagnosis !== null) warn(`${X.file}: ${diagnosis.message}`);
   if (out !== undefined) writeVector(out, eigenvalues);
 

@@ -1,11 +1,12 @@
-// dse entropy <X>: diffusion spectral entropy (SPEC 2), or its matrix-entry and classic variants.
-import { classicShannonEntropy, diffusionEigenvalues, diffusionSpectralEntropy, diffusionSpectralEntropyEstimate, spectralEntropy, type EntropyEstimate } from '../index.js';
+// dse entropy <X>: diffusion spectral entropy (docs/measures.md), or its matrix-entry and classic variants.
+import {
+  classicShannonEntropy, DEFAULTS, diffusionEigenvalues, diffusionSpectralEntropy, diffusionSpectralEntropyEstimate,
+  kernelDiagnosis, medianDistance, spectralEntropy, subsample, type EntropyEstimate,
+} from '../index.js';
 import { choiceOption, numberOption, parseArgs, positionals, sigmaOption, UsageError, type CommandSpec } from './args.js';
-import { kernelDiagnosis, medianDistance } from './bandwidth.js';
 import { aboutFile, backendOption, INPUT_VALUES, inputOptions, secondsSince, warn } from './common.js';
 import { readInput } from './input.js';
 import { Progress } from './progress.js';
-import { subsample } from './rows.js';
 
 export const entropySpec: CommandSpec = {
   name: 'entropy',
@@ -19,11 +20,11 @@ export async function entropyCommand(argv: string[]): Promise<void> {
   const args = parseArgs(argv, entropySpec);
   const [path] = positionals(args, 'entropy', ['<X>']);
   const sigmaArg = sigmaOption(args);
-  const t = numberOption(args, 't', { exclusiveMin: 0 }) ?? 1;
-  const maxN = numberOption(args, 'max-n', { integer: true, min: 2 }) ?? 10000;
-  const seed = numberOption(args, 'seed', { integer: true, min: 0 }) ?? 0;
-  const bins = numberOption(args, 'bins', { integer: true, min: 1 }) ?? 2;
-  const variant = choiceOption(args, 'variant', VARIANTS, 'eigen');
+  const t = numberOption(args, 't', { exclusiveMin: 0 }) ?? DEFAULTS.t;
+  const maxN = numberOption(args, 'max-n', { integer: true, min: 2 }) ?? DEFAULTS.maxN;
+  const seed = numberOption(args, 'seed', { integer: true, min: 0 }) ?? DEFAULTS.seed;
+  const bins = numberOption(args, 'bins', { integer: true, min: 1 }) ?? DEFAULTS.bins;
+  const variant = choiceOption(args, 'variant', VARIANTS, DEFAULTS.variant);
   const backend = backendOption(args);
   const estimate = args.flags.has('estimate');
   const tolerance = numberOption(args, 'tolerance', { exclusiveMin: 0 }) ?? 0.01;
@@ -34,8 +35,8 @@ export async function entropyCommand(argv: string[]): Promise<void> {
   const X = await readInput(path, inputOptions(args));
 
   const start = performance.now();
-  const used = subsample(X, maxN, seed);
-  const sigma = variant === 'classic' ? null : sigmaArg === 'auto' ? medianDistance(used, seed) : sigmaArg;
+  const used = aboutFile(X.file, () => (variant === 'classic' ? X : subsample(X, { maxN, seed })));
+  const sigma = variant === 'classic' ? null : sigmaArg === 'auto' ? aboutFile(X.file, () => medianDistance(used, { seed })) : sigmaArg;
   const warnings: string[] = [];
   let value: number;
   let interval: EntropyEstimate | null = null;
@@ -61,7 +62,7 @@ export async function entropyCommand(argv: string[]): Promise<void> {
       progress.done();
     }
     value = spectralEntropy(eigenvalues, { t });
-    const diagnosis = kernelDiagnosis(eigenvalues, sigma!);
+    const diagnosis = kernelDiagnosis(used, { sigma: sigma!, eigenvalues });
     if (diagnosis !== null) warnings.push(diagnosis.message);
   } else if (variant === 'matrix-entry') {
     value = aboutFile(X.file, () => diffusionSpectralEntropy(X, { variant, sigma: sigma!, maxN, seed, backend }));

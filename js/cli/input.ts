@@ -3,12 +3,13 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { InputError } from '../io/input-error.js';
-import { formatOfName, parseMatrix, type InputFormat, type LoadedMatrix } from '../io/read-matrix.js';
+import { formatOfName, parseMatrix, type InputFormat } from '../io/read-matrix.js';
+import type { DenseMatrix } from '../matrix.js';
 
 export const STDIN_NAME = 'standard input';
 
 /** A parsed input and the name used for it in messages. */
-export interface Input extends LoadedMatrix {
+export interface Input extends DenseMatrix {
   file: string;
 }
 

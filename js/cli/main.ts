@@ -1,37 +1,38 @@
 // The `dse` command: parses the command name, runs it, and maps what went wrong to an exit code:
 // 0 success, 2 usage error or bad input (the message names the file and the problem), 1 anything else.
-import { DseError, ready } from '../index.js';
+import { DEFAULTS, DseError, ready } from '../index.js';
 import { InputError } from '../io/input-error.js';
 import { UsageError } from './args.js';
 import { eigenvaluesCommand } from './eigenvalues.js';
 import { entropyCommand } from './entropy.js';
 import { miCommand } from './mi.js';
-import { reportCommand } from './report.js';
+import { reportCommand } from './report/report.js';
 
 // For the tests and scripts/start.mjs: the pieces behind the commands, and this bundle's own library instance.
 export { ready, diffusionEigenvalues } from '../index.js';
 export { runDigits } from './digits.js';
-export { computeReport } from './report.js';
-export { renderReport } from './report-html.js';
-export { medianDistance, kernelDiagnosis } from './bandwidth.js';
+export { computeReport } from './report/report.js';
+export { renderReport } from './report/report-html.js';
 export { Progress } from './progress.js';
 export { parseArgs, UsageError } from './args.js';
 export * from '../io/index.js';
 
+const D = DEFAULTS;
+
 export const USAGE = `dse: diffusion spectral entropy (DSE) and mutual information (DSMI) from the command line
 
 usage:
-  dse entropy <X> [--sigma 10] [--t 1] [--max-n 10000] [--seed 0] [--variant eigen|matrix-entry|classic] [--bins 2] [--json]
+  dse entropy <X> [--sigma ${D.sigma}] [--t ${D.t}] [--max-n ${D.maxN}] [--seed ${D.seed}] [--variant eigen|matrix-entry|classic] [--bins ${D.bins}] [--json]
   dse entropy <X> --estimate [--tolerance 0.01] [--confidence 0.95] [--max-matvecs 20000] [--precision float64|float32|matrix-free]
-  dse mi <X> <Y> [--discrete|--continuous] [--n-clusters 10] [--reps 5] [--seed 0] [--sigma 10] [--t 1] [--clusters-out F] [--json]
-  dse eigenvalues <X> [--sigma 10] [--out F.npy] [--json]
-  dse report <X> [<labels>] --out report.html [--sigma 10] [--t 1] [--reps 5]
+  dse mi <X> <Y> [--discrete|--continuous] [--n-clusters ${D.nClusters}] [--reps ${D.reps}] [--seed ${D.seed}] [--sigma ${D.sigma}] [--t ${D.t}] [--clusters-out F] [--json]
+  dse eigenvalues <X> [--sigma ${D.sigma}] [--out F.npy] [--json]
+  dse report <X> [<labels>] --out report.html [--sigma ${D.sigma}] [--t ${D.t}] [--reps ${D.reps}]
 
 inputs: .npy (float32, float64, integer dtypes, C order), .csv / .tsv / .txt (a header line is detected),
   .json (an array of rows), .jsonl (one row per line), raw float32 (.f32, with --rows and --cols); any of
   them gzipped (.gz); '-' reads standard input (--format npy|csv|tsv|txt|json|jsonl|f32 if sniffing fails).
 --sigma auto: the median pairwise distance between rows (off by default, so that numbers match the
-  reference package). --backend wasm|js picks the engine.
+  reference package). --backend wasm|js picks the backend.
 --estimate: DSE without all N eigenvalues, with an interval (guaranteed, or at --confidence).
 exit codes: 0 success, 2 usage error or bad input, 1 anything else.
 `;

@@ -1,9 +1,9 @@
-// dse mi <X> <Y>: diffusion spectral mutual information DSMI(X; Y) (SPEC 4), through the library's
+// dse mi <X> <Y>: diffusion spectral mutual information DSMI(X; Y) (docs/measures.md), through the library's
 // diffusionSpectralMutualInformation.
-import { diffusionSpectralMutualInformation } from '../index.js';
+import { DEFAULTS, diffusionSpectralMutualInformation, medianDistance } from '../index.js';
 import { InputError } from '../io/input-error.js';
+import { toReference } from '../measures/reference-clusters.js';
 import { choiceOption, numberOption, parseArgs, positionals, sigmaOption, UsageError, type CommandSpec } from './args.js';
-import { medianDistance } from './bandwidth.js';
 import { aboutFile, backendOption, INPUT_VALUES, inputOptions, secondsSince, writeVector } from './common.js';
 import { readInput } from './input.js';
 import { Progress } from './progress.js';
@@ -14,14 +14,6 @@ export const miSpec: CommandSpec = {
   flags: ['json', 'discrete', 'continuous'],
 };
 
-const ENTROPIES = { eigen: 'diffusion', 'matrix-entry': 'matrix-entry', classic: 'classic' } as const;
-
-/** Y is discrete when it is one column of integers: the rule diffusionSpectralMutualInformation applies. */
-function looksDiscrete(Y: { data: ArrayLike<number>; cols: number }): boolean {
-  if (Y.cols !== 1) return false;
-  for (let i = 0; i < Y.data.length; i++) if (!Number.isInteger(Y.data[i])) return false;
-  return true;
-}
 
 export async function miCommand(argv: string[]): Promise<void> {
   const args = parseArgs(argv, miSpec);
@@ -29,12 +21,12 @@ export async function miCommand(argv: string[]): Promise<void> {
   if (xPath === '-' && yPath === '-') throw new UsageError('dse mi: only one of <X> and <Y> can be standard input (-)');
   if (args.flags.has('discrete') && args.flags.has('continuous')) throw new UsageError('dse mi: --discrete and --continuous exclude each other');
   const sigmaArg = sigmaOption(args);
-  const t = numberOption(args, 't', { exclusiveMin: 0 }) ?? 1;
-  const seed = numberOption(args, 'seed', { integer: true, min: 0 }) ?? 0;
-  const reps = numberOption(args, 'reps', { integer: true, min: 1 }) ?? 5;
-  const nClusters = numberOption(args, 'n-clusters', { integer: true, min: 1 }) ?? 10;
-  const bins = numberOption(args, 'bins', { integer: true, min: 1 }) ?? 2;
-  const variant = choiceOption(args, 'variant', ['eigen', 'matrix-entry', 'classic'] as const, 'eigen');
+  const t = numberOption(args, 't', { exclusiveMin: 0 }) ?? DEFAULTS.t;
+  const seed = numberOption(args, 'seed', { integer: true, min: 0 }) ?? DEFAULTS.seed;
+  const reps = numberOption(args, 'reps', { integer: true, min: 1 }) ?? DEFAULTS.reps;
+  const nClusters = numberOption(args, 'n-clusters', { integer: true, min: 1 }) ?? DEFAULTS.nClusters;
+  const bins = numberOption(args, 'bins', { integer: true, min: 1 }) ?? DEFAULTS.bins;
+  const variant = choiceOption(args, 'variant', ['eigen', 'matrix-entry', 'classic'] as const, DEFAULTS.variant);
   const backend = backendOption(args);
   const discreteArg = args.flags.has('discrete') ? true : args.flags.has('continuous') ? false : undefined;
 
@@ -44,12 +36,12 @@ export async function miCommand(argv: string[]): Promise<void> {
   if (Y.rows !== X.rows) throw new InputError(Y.file, `has ${Y.rows} rows but ${X.file} has ${X.rows}: Y needs one row per row of X`);
 
   const start = performance.now();
-  const sigma = sigmaArg === 'auto' ? medianDistance(X, seed) : sigmaArg;
+  const sigma = sigmaArg === 'auto' ? aboutFile(X.file, () => medianDistance(X, { seed })) : sigmaArg;
   const progress = new Progress(process.stderr, X.rows >= 1000);
   let result: { value: number; clusters: Int32Array };
   try {
     result = aboutFile((argument) => (/^(Y|clusters)/.test(argument) ? Y.file : X.file), () => diffusionSpectralMutualInformation(X, Y, {
-      discrete: discreteArg, sigma, t, reps, seed, nClusters, entropy: ENTROPIES[variant], bins, backend,
+      discrete: discreteArg, sigma, t, reps, seed, nClusters, variant, bins, backend,
       onProgress: (f, stage) => progress.update(f, stage),
     }));
   } finally {
@@ -62,7 +54,7 @@ export async function miCommand(argv: string[]): Promise<void> {
   const sizes = new Map<number, number>();
   for (const c of result.clusters) sizes.set(c, (sizes.get(c) ?? 0) + 1);
   const clusterSizes = Object.fromEntries([...sizes].sort((a, b) => a[0] - b[0]));
-  const discrete = discreteArg ?? looksDiscrete(Y);
+  const discrete = discreteArg ?? toReference(Y, Y.rows).looksDiscrete;
   if (args.flags.has('json')) {
     process.stdout.write(JSON.stringify({
       dsmi: result.value, clusters: sizes.size, clusterSizes, n: X.rows, dims: X.cols, sigma, t, reps, seed,

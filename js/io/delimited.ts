@@ -2,7 +2,7 @@
 // Blank lines and lines starting with '#' are skipped. The first line is a header when it has a field that is
 // not a number and every later line is all numbers.
 import { InputError } from './input-error.js';
-import type { LoadedMatrix } from './read-matrix.js';
+import type { DenseMatrix } from '../matrix.js';
 
 /** ',' for CSV, '\t' for TSV, ' ' for runs of whitespace. */
 export type Delimiter = ',' | '\t' | ' ';
@@ -33,7 +33,7 @@ function fieldsOf(line: string, delimiter: Delimiter): string[] {
  * @example
  * parseDelimited('a,b\n1,2\n3,4\n', ',', 'x.csv'); // { data: Float64Array [1, 2, 3, 4], rows: 2, cols: 2, header: ['a', 'b'] }
  */
-export function parseDelimited(text: string, delimiter: Delimiter, file: string): LoadedMatrix & { header: string[] | null } {
+export function parseDelimited(text: string, delimiter: Delimiter, file: string): DenseMatrix & { header: string[] | null } {
   const lines: { number: number; fields: string[] }[] = [];
   const all = text.split('\n');
   for (let i = 0; i < all.length; i++) {

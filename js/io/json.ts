@@ -1,7 +1,7 @@
 // JSON input: one array of rows ([[1, 2], [3, 4]]) or of numbers (one column); JSON Lines: one row (an array
 // of numbers) or one number per line.
 import { InputError } from './input-error.js';
-import type { LoadedMatrix } from './read-matrix.js';
+import type { DenseMatrix } from '../matrix.js';
 
 function describe(v: unknown): string {
   if (v === null) return 'null (a missing value?)';
@@ -12,7 +12,7 @@ function describe(v: unknown): string {
 
 // Rows given as parsed JSON values: each an array of numbers, or each a number. `where(i)` says where row i
 // came from, for messages.
-function rowsToMatrix(rows: unknown[], file: string, where: (i: number) => string): LoadedMatrix {
+function rowsToMatrix(rows: unknown[], file: string, where: (i: number) => string): DenseMatrix {
   if (rows.length === 0) throw new InputError(file, 'is empty: no rows');
   const column = !Array.isArray(rows[0]);
   const cols = column ? 1 : (rows[0] as unknown[]).length;
@@ -40,7 +40,7 @@ function rowsToMatrix(rows: unknown[], file: string, where: (i: number) => strin
  * @example
  * parseJson('[[1, 2], [3, 4]]', 'x.json'); // { data: Float64Array [1, 2, 3, 4], rows: 2, cols: 2 }
  */
-export function parseJson(text: string, file: string): LoadedMatrix {
+export function parseJson(text: string, file: string): DenseMatrix {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -57,7 +57,7 @@ export function parseJson(text: string, file: string): LoadedMatrix {
  * @example
  * parseJsonLines('[1, 2]\n[3, 4]\n', 'x.jsonl'); // { data: Float64Array [1, 2, 3, 4], rows: 2, cols: 2 }
  */
-export function parseJsonLines(text: string, file: string): LoadedMatrix {
+export function parseJsonLines(text: string, file: string): DenseMatrix {
   const rows: unknown[] = [];
   const lineNumbers: number[] = [];
   const lines = text.split('\n');

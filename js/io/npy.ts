@@ -1,9 +1,8 @@
 // NumPy's .npy format (numpy.lib.format, versions 1.0, 2.0 and 3.0): the magic "\x93NUMPY", two version bytes,
 // a header length (uint16 in 1.0, uint32 after), a Python dict literal {'descr', 'fortran_order', 'shape'},
 // then the array's bytes. We read C-order float and integer arrays and write float64 and int32 ones.
-import type { NumericArray } from '../matrix.js';
 import { InputError } from './input-error.js';
-import type { LoadedMatrix } from './read-matrix.js';
+import type { DenseMatrix, NumericArray } from '../matrix.js';
 
 const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // \x93NUMPY
 
@@ -52,7 +51,7 @@ export function looksLikeNpy(bytes: Uint8Array): boolean {
  * @example
  * parseNpy(readFileSync('X.npy'), 'X.npy'); // { data: Float32Array, rows: 300, cols: 10 }
  */
-export function parseNpy(bytes: Uint8Array, file: string): LoadedMatrix {
+export function parseNpy(bytes: Uint8Array, file: string): DenseMatrix {
   if (!looksLikeNpy(bytes)) throw new InputError(file, 'not a .npy file (it does not start with "\\x93NUMPY")');
   if (bytes.length < 10) throw new InputError(file, 'truncated .npy header');
   const major = bytes[6];

@@ -1,5 +1,5 @@
 import { InputError } from './input-error.js';
-import type { LoadedMatrix } from './read-matrix.js';
+import type { DenseMatrix } from '../matrix.js';
 
 /**
  * Raw little-endian float32 values, row after row, with no header. Give rows, cols or both; a missing one is
@@ -8,7 +8,7 @@ import type { LoadedMatrix } from './read-matrix.js';
  * @example
  * parseRawFloat32(readFileSync('X.f32'), 1000, 768, 'X.f32'); // { data: Float32Array, rows: 1000, cols: 768 }
  */
-export function parseRawFloat32(bytes: Uint8Array, rows: number | undefined, cols: number | undefined, file: string): LoadedMatrix {
+export function parseRawFloat32(bytes: Uint8Array, rows: number | undefined, cols: number | undefined, file: string): DenseMatrix {
   if (rows === undefined && cols === undefined) {
     throw new InputError(file, 'raw float32 data has no header: give its shape with --rows and --cols');
   }

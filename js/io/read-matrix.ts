@@ -1,19 +1,13 @@
 // One entry point for every input format: choose the format from the file name (or sniff it from the bytes),
 // parse, and check that every value is finite. Works on bytes, so it runs in any runtime; reading files,
 // standard input and gzip is the caller's business.
-import type { NumericArray } from '../matrix.js';
+import type { DenseMatrix } from '../matrix.js';
 import { parseDelimited, sniffDelimiter } from './delimited.js';
 import { InputError } from './input-error.js';
 import { parseJson, parseJsonLines } from './json.js';
 import { looksLikeNpy, parseNpy } from './npy.js';
 import { parseRawFloat32 } from './raw.js';
 
-/** A matrix read from a file: row-major, `data[i * cols + j]`. */
-export interface LoadedMatrix {
-  data: NumericArray;
-  rows: number;
-  cols: number;
-}
 
 /** The formats understood. 'txt' is whitespace-separated columns (np.savetxt's default). */
 export type InputFormat = 'npy' | 'csv' | 'tsv' | 'txt' | 'json' | 'jsonl' | 'f32';
@@ -63,7 +57,7 @@ function decodeText(bytes: Uint8Array, file: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-function assertFinite(m: LoadedMatrix, file: string): void {
+function assertFinite(m: DenseMatrix, file: string): void {
   const { data, cols } = m;
   for (let k = 0; k < data.length; k++) {
     if (!Number.isFinite(data[k])) {
@@ -82,9 +76,9 @@ function assertFinite(m: LoadedMatrix, file: string): void {
  * parseMatrix(readFileSync('X.npy'), 'X.npy'); // { data: Float32Array, rows, cols }
  * parseMatrix(bytes, 'standard input', { format: 'f32', rows: 10, cols: 4 });
  */
-export function parseMatrix(bytes: Uint8Array, file: string, opts: ParseOptions = {}): LoadedMatrix {
+export function parseMatrix(bytes: Uint8Array, file: string, opts: ParseOptions = {}): DenseMatrix {
   const format = opts.format ?? formatOfName(file) ?? sniffFormat(bytes);
-  let m: LoadedMatrix;
+  let m: DenseMatrix;
   switch (format) {
     case 'npy': m = parseNpy(bytes, file); break;
     case 'f32': m = parseRawFloat32(bytes, opts.rows, opts.cols, file); break;

@@ -1,11 +1,11 @@
 // The largest eigenpairs of a symmetric positive semi-definite operator with spectrum in [0, 1] known only
 // through block products (the diffusion matrix K of the estimate), by Chebyshev-filtered subspace
-// iteration (Zhou and Saad 2007), as js/chebyshev-subspace.ts does for sparse matrices, but with the whole
+// iteration (Zhou and Saad 2007), as js/clustering/chebyshev-subspace.ts does for sparse matrices, but with the whole
 // block multiplied at once: each pass over K (the cost) serves all p vectors. The filter is the degree-d
 // Chebyshev polynomial bounded by 1 on [0, cut] (cut = the smallest Ritz value kept), which grows fast
 // above it; Rayleigh-Ritz then gives the new block. The small projected problem goes to the pure-JS dense
 // solver (the WASM engine is held by the operator while this runs).
-import { jsEngine } from '../js-engine/index.js';
+import { jsEngine } from '../engine/js/index.js';
 
 /** What the iteration needs of an operator: y = A x for b <= maxBlock vectors (n x b, row-major). */
 export interface BlockOperator {

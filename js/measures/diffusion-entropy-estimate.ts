@@ -1,6 +1,6 @@
 // Diffusion spectral entropy without all N eigenvalues, with an interval that says how far it may be.
 //
-// K (SPEC section 1) is positive semi-definite for the Gaussian kernel, its eigenvalues lie in [0, 1] and the
+// K (docs/measures.md, the kernel) is positive semi-definite for the Gaussian kernel, its eigenvalues lie in [0, 1] and the
 // largest is 1 with eigenvector S^1/2 1. With a_i = lambda_i^t, Z = sum a_i = tr K^t and f(x) = x^t log2 x^t,
 //   DSE0 = -sum (a_i / Z) log2(a_i / Z) = log2 Z - tr f(K) / Z,
 // and the reference's DSE (p_i = a_i / Z + eps) differs from DSE0 by c = sum_i [h(p_i) - h(a_i / Z)], which lies
@@ -33,16 +33,17 @@
 // eigenvalues with a backward error of about N eps ||K||_F; an allowance of that size (the same Fannes bound,
 // a model of the solver's error rather than a proof) is added so that the exact path's value lies inside.
 // The stochastic interval is a CLT interval: it holds with probability about `confidence`, not always.
-import type { BackendName } from '../backend.js';
-import { engineFor } from '../backend.js';
-import type { DiffusionOperator, KernelStorage } from '../engine.js';
+import type { DiffusionOperator, Engine, KernelStorage } from '../engine/engine.js';
+import { engineFor, type BackendName } from '../engine/select.js';
 import { DseError, show } from '../errors.js';
-import { EPS } from '../entropy.js';
+import { EPS } from '../float.js';
+import type { Kernel } from '../kernel.js';
 import { gaussQuadrature } from '../linalg/gauss-quadrature.js';
 import { dot, largestOperatorEigenpairs, multiplyColumns, type RitzPairs } from '../linalg/operator-eigenpairs.js';
-import { toMatrix, type MatrixLike } from '../matrix.js';
-import { checkSeed, PythonRandom } from '../python-random.js';
-import { integerAtLeast, options, positive } from '../validate.js';
+import { toMatrix, type DenseMatrix, type MatrixLike } from '../matrix.js';
+import { integerAtLeast, options, positive, seedOf, sigmaOf, tOf } from '../options.js';
+import { PythonRandom } from '../random/python-random.js';
+import { kernelOf } from './bandwidth.js';
 import { controlVariateMean, studentQuantile } from './estimate-statistics.js';
 
 /** What {@link diffusionSpectralEntropyEstimate} reports after each block of probes. */
@@ -57,8 +58,8 @@ export interface EstimateProgress {
 
 /** Options of {@link diffusionSpectralEntropyEstimate}. */
 export interface EntropyEstimateOptions {
-  /** Gaussian kernel bandwidth; the reference's default is 10. */
-  sigma?: number;
+  /** Gaussian kernel bandwidth, or 'auto' (the median pairwise distance); the reference's default is 10. */
+  sigma?: number | 'auto';
   /** Diffusion time: eigenvalues enter as lambda^t. Default 1. */
   t?: number;
   /** Target half-width of the interval, in bits. Default 0.01. */
@@ -333,7 +334,7 @@ function probeBlock(
 }
 
 /**
- * An estimate of the diffusion spectral entropy (SPEC section 2, all N rows, no subsampling) with an interval:
+ * An estimate of the diffusion spectral entropy (docs/measures.md; all N rows, no subsampling) with an interval:
  * DSE = log2 Z - tr f(K) / Z, Z = tr K^t, f(x) = x^t log2 x^t, from the exactly deflated top eigenpairs and
  * stochastic Lanczos quadrature on the rest (Ubaru, Chen and Saad 2017), in O(N^2 D + N^2 matvecs / block)
  * time instead of O(N^3). `guaranteed: true` means [lower, upper] holds for certain (the rest of the
@@ -346,16 +347,25 @@ function probeBlock(
  * const { value, lower, upper, guaranteed } = diffusionSpectralEntropyEstimate(X, { sigma: 10, tolerance: 0.01 });
  */
 export function diffusionSpectralEntropyEstimate(X: MatrixLike, opts?: EntropyEstimateOptions): EntropyEstimate {
-  const started = now();
   const o = options(opts);
-  const sigma = positive(o.sigma, 'sigma', 10);
-  const t = positive(o.t, 't', 1);
+  const sigma = sigmaOf(o.sigma);
+  const seed = seedOf(o.seed);
+  const engine = engineFor(o.backend);
+  const x = toMatrix(X, 'X');
+  const settings = estimateSettings(o);
+  return estimateRows(engine, x, null, kernelOf(sigma, x, null, seed), settings);
+}
+
+/** The options of the estimate, checked (shared with `method: 'estimate'` of diffusionSpectralEntropy). */
+export function estimateSettings(o: Partial<EntropyEstimateOptions>): Settings {
+  const started = now();
+  const t = tOf(o.t);
   const tolerance = positive(o.tolerance, 'tolerance', 0.01);
   const confidence = o.confidence === undefined ? 0.95 : o.confidence;
   if (typeof confidence !== 'number' || !(confidence > 0 && confidence < 1)) {
     throw new DseError('E_ARGUMENT', `confidence must be a number in (0, 1), received ${show(confidence)}`, 'confidence', confidence);
   }
-  const seed = o.seed === undefined ? 0 : checkSeed(o.seed);
+  const seed = seedOf(o.seed);
   const maxMatvecs = integerAtLeast(o.maxMatvecs, 'maxMatvecs', 1, 20000);
   const precision = o.precision === undefined ? 'float64' : o.precision;
   if (precision !== 'float64' && precision !== 'float32' && precision !== 'matrix-free') {
@@ -364,18 +374,18 @@ export function diffusionSpectralEntropyEstimate(X: MatrixLike, opts?: EntropyEs
   if (o.onProgress !== undefined && typeof o.onProgress !== 'function') {
     throw new DseError('E_ARGUMENT', `onProgress must be a function, received ${show(o.onProgress)}`, 'onProgress', o.onProgress);
   }
-  const engine = engineFor(o.backend);
-  const x = toMatrix(X, 'X');
-  const op = engine.diffusionOperator(x, null, sigma, precision, PROBE_BLOCK);
-  try {
-    return estimate(op, { t, tolerance, confidence, seed, maxMatvecs, onProgress: o.onProgress, started });
-  } finally {
-    op.release();
-  }
+  return { t, tolerance, confidence, seed, maxMatvecs, precision, onProgress: o.onProgress, started };
 }
 
-interface Settings {
+/** The estimate over the listed rows of x (all when null), with the engine holding K for the products. */
+export function estimateRows(engine: Engine, x: DenseMatrix, rows: Int32Array | null, kernel: Kernel, settings: Settings): EntropyEstimate {
+  return engine.withDiffusionOperator(x, rows, kernel, settings.precision, PROBE_BLOCK, (op) => estimate(op, settings));
+}
+
+/** Checked options of one estimate. */
+export interface Settings {
   t: number;
+  precision: KernelStorage;
   tolerance: number;
   confidence: number;
   seed: number;

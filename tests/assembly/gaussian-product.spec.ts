@@ -28,7 +28,7 @@ describe('gaussian-product', () => {
         const tile = memory.data(64 * 64 * 8);
         expect(gaussianProductTile()).toBe(64 * 64);
         points(x, n, d);
-        gaussianRowSums(x, n, d, -0.5, s, tile);
+        gaussianRowSums(x, n, d, 1.0, s, tile);
         for (let i = 0; i < n; i++) {
           let want = 0.0;
           for (let j = 0; j < n; j++) want += g(i, j, d);
@@ -36,7 +36,7 @@ describe('gaussian-product', () => {
           store<f64>(s + (<usize>i << 3), 1.0 / Math.sqrt(load<f64>(s + (<usize>i << 3))));
         }
         for (let i = 0; i < n; i++) for (let c = 0; c < b; c++) store<f64>(xb + (<usize>(i * b + c) << 3), <f64>((i + 1) * (c + 2) % 7) - 3.0);
-        const frob = gaussianBlockProduct(x, n, d, -0.5, s, xb, b, yb, tile);
+        const frob = gaussianBlockProduct(x, n, d, 1.0, s, xb, b, yb, tile);
         let wantFrob = 0.0;
         for (let i = 0; i < n; i++) {
           const si = load<f64>(s + (<usize>i << 3));

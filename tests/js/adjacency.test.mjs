@@ -1,4 +1,4 @@
-// Adjacency spectral entropy (SPEC section 3) and the general eigenvalue solver behind it, on both backends.
+// Adjacency spectral entropy (docs/measures.md, ASE) and the general eigenvalue solver behind it, on both backends.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -212,3 +212,11 @@ for (const backend of backends) {
     refuses(() => generalEigenvalues([[1, Infinity], [0, 1]], { backend }), 'E_NOT_FINITE', 'A');
   });
 }
+
+test('knn: true is the reference\'s use_knn=True with its k = 10; knn: false the Gaussian adjacency', () => {
+  const X = randomMatrix(40, 3, 21);
+  for (const backend of ['wasm', 'js']) {
+    assert.equal(adjacencySpectralEntropy(X, { knn: true, backend }), adjacencySpectralEntropy(X, { knn: 10, backend }));
+    assert.equal(adjacencySpectralEntropy(X, { knn: false, sigma: 2, backend }), adjacencySpectralEntropy(X, { sigma: 2, backend }));
+  }
+});

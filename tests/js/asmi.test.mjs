@@ -1,4 +1,4 @@
-// Adjacency spectral mutual information (SPEC sections 3 and 4) against the reference fixtures, both
+// Adjacency spectral mutual information (docs/measures.md, ASE and DSMI) against the reference fixtures, both
 // backends: anisotropic, Gaussian and kNN adjacencies.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// Classic Shannon entropy (SPEC section 2, CSE): the reference fixtures and the binning rules as written.
+// Classic Shannon entropy (docs/measures.md, DSE, CSE): the reference fixtures and the binning rules as written.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { classicShannonEntropy, DseError } from '../../dist/index.mjs';

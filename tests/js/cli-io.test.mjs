@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
   ready, parseNpy, encodeNpy, parseMatrix, parseDelimited, sniffFormat, formatOfName, InputError,
-  medianDistance, kernelDiagnosis, Progress,
+  Progress,
 } from '../../dist/cli.mjs';
 import { readNpy, fixturesDir } from './helpers.mjs';
 import { npyBytes } from './cli-helpers.mjs';
@@ -100,12 +100,6 @@ test('format from the name, or sniffed from the bytes', () => {
   }
 });
 
-test('medianDistance matches numpy.median of the pairwise distances', () => {
-  assert.equal(medianDistance({ data: new Float64Array([0, 0, 3, 4, 6, 8]), rows: 3, cols: 2 }, 0), 5);
-  // Four points on a line: distances 1, 2, 3, 1, 2, 1 -> median of [1, 1, 1, 2, 2, 3] = 1.5.
-  assert.equal(medianDistance({ data: new Float32Array([0, 1, 2, 3]), rows: 4, cols: 1 }, 0), 1.5);
-});
-
 test('the progress bar draws only on a terminal, after a second unless the work is known to be long', () => {
   const written = [];
   const stream = (isTTY) => ({ isTTY, columns: 80, write: (s) => written.push(s) });
@@ -124,15 +118,4 @@ test('the progress bar draws only on a terminal, after a second unless the work 
   assert.equal(written[1], '\r\x1b[K');
   new Progress(stream(true), true, () => clock).update(1, 'eager');
   assert.match(written[2], /100% eager/);
-});
-
-test('kernelDiagnosis: trace K near 1 is a constant K, trace K / N near 1 the identity', () => {
-  const n = 100;
-  const flat = new Float64Array(n).fill(0.0005);
-  flat[0] = 1;
-  assert.equal(kernelDiagnosis(flat, 10).kind, 'constant');
-  assert.match(kernelDiagnosis(flat, 10).message, /close to constant at sigma 10.*--sigma auto/);
-  assert.equal(kernelDiagnosis(new Float64Array(n).fill(0.95), 0.01).kind, 'identity');
-  const fine = Float64Array.from({ length: n }, (_, i) => 0.9 ** i);
-  assert.equal(kernelDiagnosis(fine, 1), null);
 });

@@ -1,4 +1,4 @@
-// Matrix-entry diffusion entropy (SPEC section 2): fixtures on both backends, backends against each other,
+// Matrix-entry diffusion entropy (docs/measures.md, DSE): fixtures on both backends, backends against each other,
 // and the limits of P = diag(1 / rowsum K) K.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,5 +1,5 @@
-// DSMI and CSMI (SPEC section 4): every reference fixture on both backends, the forms Y may take, the
-// paper's shuffled-label claim (SPEC section 8), and every bad input followed by a good call.
+// DSMI and CSMI (docs/measures.md, DSMI): every reference fixture on both backends, the forms Y may take, the
+// paper's shuffled-label claim (docs/numerics.md, properties), and every bad input followed by a good call.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { ready, diffusionSpectralMutualInformation as dsmi, diffusionSpectralEntropy, DseError } from '../../dist/index.mjs';
@@ -97,7 +97,7 @@ test('several-column Y: onProgress reports the clustering first; precomputed clu
   assert.deepEqual(again.clusters, first.clusters);
 });
 
-test('SPEC 8: DSMI on Gaussian blobs falls to about 0 as labels are shuffled', () => {
+test('the paper: DSMI on Gaussian blobs falls to about 0 as labels are shuffled', () => {
   const c = cases.find((c) => c.id === 'blobs-dsmi-labels-seed0');
   const X = readNpy(c.X);
   const y = readNpy(c.Y).data;

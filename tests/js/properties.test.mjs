@@ -1,4 +1,4 @@
-// The paper's own claims about DSE (SPEC section 8), and invariances any correct implementation has.
+// The paper's own claims about DSE (docs/numerics.md, properties), and invariances any correct implementation has.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { ready, diffusionSpectralEntropy, diffusionEigenvalues, spectralEntropy, pythonSample } from '../../dist/index.mjs';

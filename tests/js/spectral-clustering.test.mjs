@@ -1,4 +1,4 @@
-// Spectral clustering (SPEC section 5): the reference clusters of vec-dsmi-vectors by adjusted Rand index,
+// Spectral clustering (docs/clustering.md): the reference clusters of vec-dsmi-vectors by adjusted Rand index,
 // well-separated blobs recovered exactly, backends in agreement, bad input.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';

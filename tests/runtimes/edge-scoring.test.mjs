@@ -46,7 +46,8 @@ test('edge: JSON embeddings score to the package\'s DSE in Node, to the last dig
   const res = await post({ embeddings: digitRows, sigma: 20, t: 2 });
   const body = await res.json();
   assert.equal(res.status, 200, JSON.stringify(body));
-  assert.deepEqual(Object.keys(body).sort(), ['backend', 'dims', 'dse', 'ms', 'n', 'sigma', 't']);
+  assert.deepEqual(Object.keys(body).sort(), ['backend', 'dims', 'dse', 'ms', 'n', 'sigma', 't', 'warnings']);
+  assert.deepEqual(body.warnings, []);
   assert.equal(body.n, 400);
   assert.equal(body.dims, 64);
   assert.equal(body.dse, api.diffusionSpectralEntropy(digits, { sigma: 20, t: 2 }));
@@ -63,6 +64,17 @@ test('edge: float32 body with x-rows and x-cols, sigma and t from the query, equ
   assert.equal(res.status, 200, JSON.stringify(body));
   assert.equal(body.dse, api.diffusionSpectralEntropy(digits, { sigma: 20, t: 2 }));
   assert.equal(body.n, 400);
+});
+
+test('edge: sigma "auto" is the package\'s median distance; a degenerate kernel comes with the package\'s warning', { skip }, async () => {
+  const auto = await (await post({ embeddings: digitRows, sigma: 'auto' })).json();
+  assert.equal(auto.sigma, api.medianDistance(digits));
+  assert.equal(auto.dse, api.diffusionSpectralEntropy(digits, { sigma: 'auto' }));
+  const bytes = new Uint8Array(digits.data.buffer, digits.data.byteOffset, digits.data.byteLength);
+  const query = await (await post(bytes, { 'content-type': 'application/octet-stream', 'x-rows': '400', 'x-cols': '64' }, '?sigma=auto')).json();
+  assert.equal(query.dse, auto.dse);
+  const wide = await (await post({ embeddings: digitRows, sigma: 1e4 })).json();
+  assert.deepEqual(wide.warnings, [api.kernelDiagnosis(digits, { sigma: 1e4 }).message]);
 });
 
 test('edge: sigma and t default to 10 and 1, as the package\'s', { skip }, async () => {

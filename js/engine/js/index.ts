@@ -1,0 +1,176 @@
+// The pure-JS backend: the Engine over the twins of assembly/ (same file names, same stages), over
+// Float64Arrays. It refuses the same problem sizes as the WASM backend (js/engine/size-guard.ts).
+import { noConvergence, qrNoConvergence } from '../../errors.js';
+import type { Kernel } from '../../kernel.js';
+import { copyLowerToUpper, copyRows, type DenseMatrix } from '../../matrix.js';
+import { checkKnnFits } from '../../options.js';
+import { isNumpySymmetric, moduliInto } from '../adjacency-spectrum.js';
+import type { AdjacencyOptions, ComplexEigenvalues, DiffusionOperator, Engine, KernelStorage } from '../engine.js';
+import { guardEigenvectors, guardKernel, guardMatrixFree, guardNeighbors, guardOperator, guardSquare } from '../size-guard.js';
+import { symmetricBlockProduct, toFloat32, traceAndFrobenius } from './block-product.js';
+import { gaussianBlockProduct, gaussianRowSums } from './gaussian-product.js';
+import { squaredDistances } from './distance.js';
+import { hessenberg } from './hessenberg.js';
+import { hessenbergQR } from './hessenberg-qr.js';
+import { anisotropicNormalize, gaussianKernel } from './kernel.js';
+import { knnAdjacency } from './knn-adjacency.js';
+import { matrixEntryEntropy } from './matrix-entry.js';
+import { nearestNeighbors } from './nearest-neighbors.js';
+import { symmetricEigenvectors } from './symmetric-eigenvectors.js';
+import { tridiagonalQL } from './tridiagonal-ql.js';
+import { tridiagonalize } from './tridiagonalize.js';
+
+// The one place the JS backend turns squared distances (upper triangle of m) into affinities.
+function applyKernel(m: Float64Array, n: number, kernel: Kernel): void {
+  switch (kernel.type) {
+    case 'gaussian':
+      gaussianKernel(m, n, kernel.sigma);
+      return;
+  }
+}
+
+function eigenvaluesOfUpper(m: Float64Array, n: number): Float64Array {
+  const diag = new Float64Array(n);
+  const offdiag = new Float64Array(n);
+  tridiagonalize(m, n, diag, offdiag, new Float64Array(2 * n));
+  const failed = tridiagonalQL(diag, offdiag, n, null);
+  if (failed !== 0) throw noConvergence(failed - 1, n);
+  return diag;
+}
+
+// Eigenvalues of the general matrix m (n x n, row-major, destroyed).
+function eigenvaluesOfGeneral(m: Float64Array, n: number): ComplexEigenvalues {
+  const real = new Float64Array(n);
+  const imag = new Float64Array(n);
+  hessenberg(m, n, new Float64Array(2 * n));
+  const failed = hessenbergQR(m, n, real, imag);
+  if (failed !== 0) throw qrNoConvergence(failed - 1, n);
+  return { real, imag };
+}
+
+// Squared distances between the listed rows of x (n x n, upper triangle).
+function squaredDistancesOf(x: DenseMatrix, rows: Int32Array | null): { n: number; m: Float64Array } {
+  const n = rows === null ? x.rows : rows.length;
+  const d = x.cols;
+  guardKernel(n, d);
+  const xs = new Float64Array(n * d);
+  copyRows(x, rows, xs);
+  const m = new Float64Array(n * n);
+  squaredDistances(xs, n, d, m);
+  return { n, m };
+}
+
+// K = S^-1/2 G S^-1/2 of the listed rows (n x n, upper triangle), and its row-sum workspace.
+function diffusionKernel(x: DenseMatrix, rows: Int32Array | null, kernel: Kernel): { n: number; m: Float64Array; rowSums: Float64Array } {
+  const { n, m } = squaredDistancesOf(x, rows);
+  applyKernel(m, n, kernel);
+  const rowSums = new Float64Array(n);
+  anisotropicNormalize(m, n, rowSums);
+  return { n, m, rowSums };
+}
+
+// K never stored: two passes over X (row sums, then ||K||_F^2 from a product), then one per product.
+function matrixFreeOperator(x: DenseMatrix, rows: Int32Array | null, kernel: Kernel, maxBlock: number): DiffusionOperator {
+  const n = rows === null ? x.rows : rows.length;
+  const d = x.cols;
+  guardMatrixFree(n, d, maxBlock, 64 * 64);
+  const xs = new Float64Array(n * d);
+  copyRows(x, rows, xs);
+  const sigma = kernel.sigma;
+  const s = new Float64Array(n);
+  gaussianRowSums(xs, n, d, sigma, s);
+  for (let i = 0; i < n; i++) s[i] = 1 / Math.sqrt(s[i]);
+  let trace = 0;
+  for (let i = 0; i < n; i++) trace += s[i] * s[i];
+  const frobeniusSquared = gaussianBlockProduct(xs, n, d, sigma, s, new Float64Array(n), 1, new Float64Array(n));
+  return {
+    n, precision: 'matrix-free', inverseSqrtRowSums: s, trace, frobeniusSquared, maxBlock,
+    storedTrace: trace, storedFrobeniusSquared: frobeniusSquared,
+    multiply(xb: Float64Array, yb: Float64Array, b: number): void {
+      gaussianBlockProduct(xs, n, d, sigma, s, xb, b, yb);
+    },
+  };
+}
+
+// K stored (upper triangle), float64 or rounded to float32.
+function storedOperator(x: DenseMatrix, rows: Int32Array | null, kernel: Kernel, storage: 'float64' | 'float32', maxBlock: number): DiffusionOperator {
+  guardOperator(rows === null ? x.rows : rows.length, x.cols, maxBlock);
+  const { n, m, rowSums } = diffusionKernel(x, rows, kernel);
+  const { trace, frobeniusSquared } = traceAndFrobenius(m, n);
+  const k = storage === 'float32' ? toFloat32(m, n) : m;
+  const stored = storage === 'float32' ? traceAndFrobenius(k, n) : { trace, frobeniusSquared };
+  return {
+    n, precision: storage, inverseSqrtRowSums: rowSums, trace, frobeniusSquared, maxBlock,
+    storedTrace: stored.trace, storedFrobeniusSquared: stored.frobeniusSquared,
+    multiply(xb: Float64Array, yb: Float64Array, b: number): void {
+      symmetricBlockProduct(k, n, xb, b, yb);
+    },
+  };
+}
+
+export const jsEngine: Engine = {
+  withDiffusionOperator<T>(x: DenseMatrix, rows: Int32Array | null, kernel: Kernel, storage: KernelStorage, maxBlock: number, fn: (op: DiffusionOperator) => T): T {
+    return fn(storage === 'matrix-free' ? matrixFreeOperator(x, rows, kernel, maxBlock) : storedOperator(x, rows, kernel, storage, maxBlock));
+  },
+
+  diffusionEigenvalues(x: DenseMatrix, rows: Int32Array | null, kernel: Kernel): Float64Array {
+    const { n, m } = diffusionKernel(x, rows, kernel);
+    return eigenvaluesOfUpper(m, n);
+  },
+
+  symmetricEigenvalues(a: DenseMatrix): Float64Array {
+    const n = a.rows;
+    guardSquare(n);
+    const m = new Float64Array(n * n);
+    copyLowerToUpper(a, m);
+    return eigenvaluesOfUpper(m, n);
+  },
+
+  adjacencyEigenvalueModuli(x: DenseMatrix, rows: Int32Array | null, { kernel, anisotropic, knn }: AdjacencyOptions): Float64Array {
+    if (knn !== null) checkKnnFits(knn, rows === null ? x.rows : rows.length);
+    const { n, m } = squaredDistancesOf(x, rows);
+    if (knn !== null) {
+      knnAdjacency(m, n, knn, new Float64Array(n));
+      if (!isNumpySymmetric(m, n)) {
+        const { real, imag } = eigenvaluesOfGeneral(m, n);
+        return moduliInto(real, imag);
+      }
+    } else {
+      applyKernel(m, n, kernel);
+      if (anisotropic) anisotropicNormalize(m, n, new Float64Array(n));
+    }
+    return eigenvaluesOfUpper(m, n).map(Math.abs);
+  },
+
+  generalEigenvalues(a: DenseMatrix): ComplexEigenvalues {
+    const n = a.rows;
+    guardSquare(n);
+    const m = new Float64Array(n * n);
+    m.set(a.data);
+    return eigenvaluesOfGeneral(m, n);
+  },
+
+  diffusionMatrixEntryEntropy(x: DenseMatrix, rows: Int32Array | null, kernel: Kernel): number {
+    const { n, m, rowSums } = diffusionKernel(x, rows, kernel);
+    return matrixEntryEntropy(m, n, rowSums);
+  },
+
+  symmetricEigenvectors(a: Float64Array, n: number): { values: Float64Array; vectors: Float64Array } {
+    guardEigenvectors(n);
+    const vectors = a.slice(0, n * n);
+    const values = new Float64Array(n);
+    const failed = symmetricEigenvectors(vectors, n, values, new Float64Array(n));
+    if (failed !== 0) throw noConvergence(failed - 1, n);
+    return { values, vectors };
+  },
+
+  nearestNeighbors(y: DenseMatrix, k: number): Int32Array {
+    const { rows: n, cols: d } = y;
+    guardNeighbors(n, d, k);
+    const xs = new Float64Array(n * d);
+    copyRows(y, null, xs);
+    const out = new Int32Array(n * k);
+    nearestNeighbors(xs, n, d, k, out, new Float64Array(k));
+    return out;
+  },
+};

@@ -1,0 +1,72 @@
+// The sizes both backends refuse, before allocating anything: a wasm32 engine addresses 2^32 bytes, and the
+// pure-JS backend refuses exactly the same problems so that switching backends never changes what runs. Each
+// guard returns the problem's plan: the float64 buffers of its WASM layout, in order. js/engine/wasm/adapter.ts
+// lays its memory out from that plan (so the rule and the layout cannot drift apart), and js/engine/js/index.ts
+// calls the same guard before it allocates (its own arrays are never larger).
+import { tooLarge } from '../errors.js';
+
+/** wasm32 addresses 2^32 bytes. */
+export const MAX_MEMORY_BYTES = 2 ** 32;
+/** Bytes below the engine's heap base (its static data, 5 KiB today), kept out of every plan's budget. */
+export const HEAP_BASE_ALLOWANCE = 65536;
+
+/** The buffers of one call: `float64s[i]` values each, laid out in order, each 16-byte aligned. */
+export interface MemoryPlan {
+  /** The problem, as an error message names it ("N = 30000 rows of 1 features"). */
+  what: string;
+  float64s: number[];
+}
+
+/** Bytes of a buffer of `count` float64 values, rounded up to the 16 bytes of a v128. */
+export function alignedBytes(count: number): number {
+  return Math.ceil((count * 8) / 16) * 16;
+}
+
+/** Bytes the plan's buffers take. */
+export function planBytes(plan: MemoryPlan): number {
+  let bytes = 0;
+  for (const c of plan.float64s) bytes += alignedBytes(c);
+  return bytes;
+}
+
+// The plan, or E_TOO_LARGE naming `argument` when it does not fit in a wasm32 address space above the heap base.
+function fits(plan: MemoryPlan, argument: string): MemoryPlan {
+  const bytes = planBytes(plan);
+  if (bytes > MAX_MEMORY_BYTES - HEAP_BASE_ALLOWANCE) throw tooLarge(bytes, plan.what, argument);
+  return plan;
+}
+
+/** Float64 workspace of assembly/tridiagonalize.ts for order n (its tridiagonalizeWorkspace). */
+export function tridiagonalizeWorkspace(n: number): number {
+  return 4 * n;
+}
+
+/** An N x N kernel over n rows of d features: x (n d), the matrix (n^2), row sums, diagonal, off-diagonal, workspace. */
+export function guardKernel(n: number, d: number): MemoryPlan {
+  return fits({ what: `N = ${n} rows of ${d} features`, float64s: [n * d, n * n, n, n, n, tridiagonalizeWorkspace(n)] }, 'X');
+}
+
+/** A square n x n eigenvalue problem: the matrix, diagonal (real parts), off-diagonal (imaginary parts), workspace. */
+export function guardSquare(n: number): MemoryPlan {
+  return fits({ what: `a ${n} x ${n} matrix`, float64s: [n * n, n, n, tridiagonalizeWorkspace(n)] }, 'A');
+}
+
+/** The n x n symmetric eigenvector problem: the matrix (receiving the vectors), diagonal, off-diagonal. */
+export function guardEigenvectors(n: number): MemoryPlan {
+  return fits({ what: `a ${n} x ${n} eigenvector problem`, float64s: [n * n, n, n] }, 'X');
+}
+
+/** The k nearest neighbours of n rows of d features: x, the n k int32 indices (n k / 2 float64s) and k distances. */
+export function guardNeighbors(n: number, d: number, k: number): MemoryPlan {
+  return fits({ what: `N = ${n} rows of ${d} features`, float64s: [n * d, Math.ceil((n * k) / 2), k] }, 'X');
+}
+
+/** K held for block products (dense storage): x, K (n^2, float32 in its first half), S^-1/2, two n x b blocks. */
+export function guardOperator(n: number, d: number, maxBlock: number): MemoryPlan {
+  return fits({ what: `N = ${n} rows of ${d} features`, float64s: [n * d, n * n, n, n * maxBlock, n * maxBlock] }, 'X');
+}
+
+/** Matrix-free products: x, S^-1/2, two n x b blocks and the tile workspace (tile float64s). */
+export function guardMatrixFree(n: number, d: number, maxBlock: number, tile: number): MemoryPlan {
+  return fits({ what: `N = ${n} rows of ${d} features`, float64s: [n * d, n, n * maxBlock, n * maxBlock, tile] }, 'X');
+}

@@ -1,0 +1,204 @@
+// The WASM backend: the Engine over the kernels of assembly/index.ts. Each method lays its buffers out in
+// linear memory (memory.ts), copies its input in, runs the stages and copies the result out.
+import { noConvergence, qrNoConvergence } from '../../errors.js';
+import type { Kernel } from '../../kernel.js';
+import { copyLowerToUpper, copyRows, type DenseMatrix } from '../../matrix.js';
+import { checkKnnFits } from '../../options.js';
+import { isNumpySymmetric, moduliInto } from '../adjacency-spectrum.js';
+import type { AdjacencyOptions, ComplexEigenvalues, DiffusionOperator, Engine, KernelStorage } from '../engine.js';
+import { guardEigenvectors, guardKernel, guardMatrixFree, guardNeighbors, guardOperator, guardSquare } from '../size-guard.js';
+import { traceAndFrobenius } from '../js/block-product.js';
+import { withKernels } from './instance.js';
+import type { Kernels } from './kernels.js';
+import { f64, layOut } from './memory.js';
+
+interface EigenBuffers {
+  diag: number;
+  offdiag: number;
+  work: number;
+}
+
+// The one place the WASM backend turns squared distances at m (upper triangle) into affinities.
+function applyKernel(k: Kernels, m: number, n: number, kernel: Kernel): void {
+  switch (kernel.type) {
+    case 'gaussian':
+      k.gaussianKernel(m, n, kernel.sigma);
+      return;
+  }
+}
+
+// Eigenvalues of the symmetric matrix whose upper triangle is at `m`.
+function eigenvaluesAt(k: Kernels, m: number, n: number, b: EigenBuffers): Float64Array {
+  k.tridiagonalize(m, n, b.diag, b.offdiag, b.work);
+  const failed = k.tridiagonalQL(b.diag, b.offdiag, n, 0);
+  if (failed !== 0) throw noConvergence(failed - 1, n);
+  return f64(k, b.diag, n).slice();
+}
+
+// Lays out an n x n matrix m and the eigenvalue buffers.
+function squareMatrixAt(k: Kernels, n: number): { m: number; eig: EigenBuffers } {
+  const [m, diag, offdiag, work] = layOut(k, guardSquare(n));
+  return { m, eig: { diag, offdiag, work } };
+}
+
+// Lays out the buffers of an N x N kernel over the rows of x (all, or those in `rows`): m (N x N), rowSums (N)
+// and the eigenvalue buffers; fills the upper triangle of m with the squared distances between rows.
+function squaredDistancesAt(k: Kernels, x: DenseMatrix, rows: Int32Array | null): { n: number; m: number; rowSums: number; eig: EigenBuffers } {
+  const n = rows === null ? x.rows : rows.length;
+  const d = x.cols;
+  const [xs, m, rowSums, diag, offdiag, work] = layOut(k, guardKernel(n, d));
+  copyRows(x, rows, f64(k, xs, n * d));
+  k.squaredDistances(xs, n, d, m);
+  return { n, m, rowSums, eig: { diag, offdiag, work } };
+}
+
+// K = S^-1/2 G S^-1/2 over the rows of x, in the upper triangle at m; rowSums ends holding S^-1/2.
+function diffusionKernelAt(k: Kernels, x: DenseMatrix, rows: Int32Array | null, kernel: Kernel): { n: number; m: number; rowSums: number; eig: EigenBuffers } {
+  const at = squaredDistancesAt(k, x, rows);
+  applyKernel(k, at.m, at.n, kernel);
+  k.anisotropicNormalize(at.m, at.n, at.rowSums);
+  return at;
+}
+
+// Eigenvalues of the general matrix at `m` (destroyed), with b.diag and b.offdiag holding the real and
+// imaginary parts and b.work the Hessenberg workspace; copied out.
+function generalEigenvaluesAt(k: Kernels, m: number, n: number, b: EigenBuffers): ComplexEigenvalues {
+  k.hessenberg(m, n, b.work);
+  const failed = k.hessenbergQR(m, n, b.diag, b.offdiag);
+  if (failed !== 0) throw qrNoConvergence(failed - 1, n);
+  return { real: f64(k, b.diag, n).slice(), imag: f64(k, b.offdiag, n).slice() };
+}
+
+// K stored in linear memory (upper triangle; float32 in the first half of its float64 buffer) between products.
+function storedOperatorIn(k: Kernels, x: DenseMatrix, rows: Int32Array | null, kernel: Kernel, storage: 'float64' | 'float32', maxBlock: number): DiffusionOperator {
+  const n = rows === null ? x.rows : rows.length;
+  const d = x.cols;
+  const [xs, m, rowSums, xb, yb] = layOut(k, guardOperator(n, d, maxBlock));
+  copyRows(x, rows, f64(k, xs, n * d));
+  k.squaredDistances(xs, n, d, m);
+  applyKernel(k, m, n, kernel);
+  k.anisotropicNormalize(m, n, rowSums);
+  const { trace, frobeniusSquared } = traceAndFrobenius(f64(k, m, n * n), n);
+  const inverseSqrtRowSums = f64(k, rowSums, n).slice();
+  let stored = { trace, frobeniusSquared };
+  if (storage === 'float32') {
+    k.toFloat32InPlace(m, n);
+    stored = traceAndFrobenius(new Float32Array(k.memory.buffer, m, n * n), n);
+  }
+  const product = storage === 'float32' ? k.symmetricBlockProduct32 : k.symmetricBlockProduct;
+  return {
+    n, precision: storage, inverseSqrtRowSums, trace, frobeniusSquared, maxBlock,
+    storedTrace: stored.trace, storedFrobeniusSquared: stored.frobeniusSquared,
+    multiply(xv: Float64Array, yv: Float64Array, b: number): void {
+      f64(k, xb, n * b).set(xv.subarray(0, n * b));
+      product(m, n, xb, b, yb);
+      yv.set(f64(k, yb, n * b));
+    },
+  };
+}
+
+// K never stored: O(N (D + maxBlock)) memory; two passes over X (row sums, then ||K||_F^2 from a product of a
+// zero vector), then one per product.
+function matrixFreeOperatorIn(k: Kernels, x: DenseMatrix, rows: Int32Array | null, kernel: Kernel, maxBlock: number): DiffusionOperator {
+  const n = rows === null ? x.rows : rows.length;
+  const d = x.cols;
+  const [xs, s, xb, yb, tile] = layOut(k, guardMatrixFree(n, d, maxBlock, k.gaussianProductTile()));
+  copyRows(x, rows, f64(k, xs, n * d));
+  const sigma = kernel.sigma;
+  k.gaussianRowSums(xs, n, d, sigma, s, tile);
+  const sv = f64(k, s, n);
+  let trace = 0;
+  for (let i = 0; i < n; i++) {
+    sv[i] = 1 / Math.sqrt(sv[i]);
+    trace += sv[i] * sv[i];
+  }
+  const inverseSqrtRowSums = sv.slice();
+  f64(k, xb, n).fill(0);
+  const frobeniusSquared = k.gaussianBlockProduct(xs, n, d, sigma, s, xb, 1, yb, tile);
+  return {
+    n, precision: 'matrix-free', inverseSqrtRowSums, trace, frobeniusSquared, maxBlock,
+    storedTrace: trace, storedFrobeniusSquared: frobeniusSquared,
+    multiply(xv: Float64Array, yv: Float64Array, b: number): void {
+      f64(k, xb, n * b).set(xv.subarray(0, n * b));
+      k.gaussianBlockProduct(xs, n, d, sigma, s, xb, b, yb, tile);
+      yv.set(f64(k, yb, n * b));
+    },
+  };
+}
+
+export const wasmEngine: Engine = {
+  withDiffusionOperator<T>(x: DenseMatrix, rows: Int32Array | null, kernel: Kernel, storage: KernelStorage, maxBlock: number, fn: (op: DiffusionOperator) => T): T {
+    return withKernels((k) => fn(storage === 'matrix-free' ? matrixFreeOperatorIn(k, x, rows, kernel, maxBlock) : storedOperatorIn(k, x, rows, kernel, storage, maxBlock)));
+  },
+
+  diffusionEigenvalues(x: DenseMatrix, rows: Int32Array | null, kernel: Kernel): Float64Array {
+    return withKernels((k) => {
+      const { n, m, eig } = diffusionKernelAt(k, x, rows, kernel);
+      return eigenvaluesAt(k, m, n, eig);
+    });
+  },
+
+  diffusionMatrixEntryEntropy(x: DenseMatrix, rows: Int32Array | null, kernel: Kernel): number {
+    return withKernels((k) => {
+      const { n, m, rowSums } = diffusionKernelAt(k, x, rows, kernel);
+      return k.matrixEntryEntropy(m, n, rowSums);
+    });
+  },
+
+  symmetricEigenvectors(a: Float64Array, n: number): { values: Float64Array; vectors: Float64Array } {
+    return withKernels((k) => {
+      const [m, diag, offdiag] = layOut(k, guardEigenvectors(n));
+      f64(k, m, n * n).set(a.subarray(0, n * n));
+      const failed = k.symmetricEigenvectors(m, n, diag, offdiag);
+      if (failed !== 0) throw noConvergence(failed - 1, n);
+      return { values: f64(k, diag, n).slice(), vectors: f64(k, m, n * n).slice() };
+    });
+  },
+
+  nearestNeighbors(y: DenseMatrix, kNear: number): Int32Array {
+    const { rows: n, cols: d } = y;
+    return withKernels((k) => {
+      const [xs, out, work] = layOut(k, guardNeighbors(n, d, kNear));
+      copyRows(y, null, f64(k, xs, n * d));
+      k.nearestNeighbors(xs, n, d, kNear, out, work);
+      return new Int32Array(k.memory.buffer, out, n * kNear).slice();
+    });
+  },
+
+  symmetricEigenvalues(a: DenseMatrix): Float64Array {
+    return withKernels((k) => {
+      const n = a.rows;
+      const { m, eig } = squareMatrixAt(k, n);
+      copyLowerToUpper(a, f64(k, m, n * n));
+      return eigenvaluesAt(k, m, n, eig);
+    });
+  },
+
+  adjacencyEigenvalueModuli(x: DenseMatrix, rows: Int32Array | null, { kernel, anisotropic, knn }: AdjacencyOptions): Float64Array {
+    const n = rows === null ? x.rows : rows.length;
+    if (knn !== null) checkKnnFits(knn, n);
+    return withKernels((k) => {
+      const { m, rowSums, eig } = squaredDistancesAt(k, x, rows);
+      if (knn !== null) {
+        k.knnAdjacency(m, n, knn, rowSums);
+        if (!isNumpySymmetric(f64(k, m, n * n), n)) {
+          const { real, imag } = generalEigenvaluesAt(k, m, n, eig);
+          return moduliInto(real, imag);
+        }
+      } else {
+        applyKernel(k, m, n, kernel);
+        if (anisotropic) k.anisotropicNormalize(m, n, rowSums);
+      }
+      return eigenvaluesAt(k, m, n, eig).map(Math.abs);
+    });
+  },
+
+  generalEigenvalues(a: DenseMatrix): ComplexEigenvalues {
+    return withKernels((k) => {
+      const n = a.rows;
+      const { m, eig } = squareMatrixAt(k, n);
+      f64(k, m, n * n).set(a.data);
+      return generalEigenvaluesAt(k, m, n, eig);
+    });
+  },
+};

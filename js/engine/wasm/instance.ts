@@ -1,0 +1,83 @@
+// The one module that owns the WebAssembly instance: compiles the embedded binary once, instantiates it, and
+// keeps one caller at a time inside.
+import releaseWasm from '../../../build/release.wasm';
+import { notReady } from '../../errors.js';
+import type { Kernels } from './kernels.js';
+import { wasmSimdMissing } from './simd.js';
+
+let kernels: Kernels | null = null;
+let pending: Promise<void> | null = null;
+let busy = false;
+/** Why ready() left the WebAssembly backend off (no SIMD here, or no memory for it), or null. */
+let unavailable: string | null = null;
+
+/** Options of {@link ready}. */
+export interface ReadyOptions {
+  /**
+   * A precompiled WebAssembly.Module of the engine (or its bytes), for runtimes that refuse to compile
+   * WebAssembly from bytes at run time. By default the binary embedded in this package is compiled.
+   */
+  module?: WebAssembly.Module | BufferSource;
+}
+
+/**
+ * Compiles and instantiates the WebAssembly backend, once. Idempotent: later calls return the same promise.
+ * After it resolves, every numeric function is synchronous.
+ *
+ * @example
+ * await ready();
+ * diffusionSpectralEntropy({ data, rows: 100, cols: 8 });
+ */
+export function ready(opts: ReadyOptions = {}): Promise<void> {
+  if (pending === null) {
+    pending = (async () => {
+      const source = opts.module ?? releaseWasm;
+      // Bytes are only compiled where the SIMD probe passes; a precompiled Module (workerd, which may also
+      // refuse to validate bytes) proves by existing that SIMD is there.
+      unavailable = wasmSimdMissing();
+      if (unavailable !== null && typeof WebAssembly === 'object' && source instanceof WebAssembly.Module) unavailable = null;
+      if (unavailable !== null) return;
+      const module = source instanceof WebAssembly.Module ? source : await WebAssembly.compile(source);
+      try {
+        // WebAssembly.instantiate itself, not @assemblyscript/loader's: the engine imports nothing, and the loader
+        // reads the global Response, which in Node loads undici, whose own WebAssembly instance fails (and ends
+        // the process) under the same memory limit that the fallback below is for.
+        const instance = await WebAssembly.instantiate(module, {});
+        kernels = instance.exports as unknown as Kernels;
+      } catch (e) {
+        // V8 reserves about 10 GiB of address space for any wasm32 memory (guard regions for its bounds
+        // checks), whatever the declared maximum: under `ulimit -v` of about 10 GB or less, instantiation fails.
+        // The JS backend needs no such reservation, so calls go there, as on a runtime without SIMD.
+        if (!(e instanceof RangeError)) throw e;
+        unavailable = `WebAssembly could not reserve its memory (${e.message}); a lower limit on virtual memory (ulimit -v) is the usual cause, and Node's --disable-wasm-trap-handler lifts it`;
+      }
+    })();
+    pending.catch(() => { pending = null; });
+  }
+  return pending;
+}
+
+/** True once {@link ready} has resolved. */
+export function isReady(): boolean {
+  return kernels !== null;
+}
+
+/**
+ * Why the WebAssembly backend is off after {@link ready} (for example "this runtime's WebAssembly has no
+ * SIMD"), or null when it is on or ready() has not finished. Calls without a `backend` then use 'js'.
+ */
+export function wasmUnavailable(): string | null {
+  return unavailable;
+}
+
+/** Runs fn with the kernels, one caller at a time; E_NOT_READY before ready() or when re-entered. */
+export function withKernels<T>(fn: (k: Kernels) => T): T {
+  if (kernels === null) throw notReady(unavailable ?? 'not-ready');
+  if (busy) throw notReady('busy');
+  busy = true;
+  try {
+    return fn(kernels);
+  } finally {
+    busy = false;
+  }
+}

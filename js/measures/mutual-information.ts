@@ -1,0 +1,207 @@
+// Spectral mutual information, DSMI(X; Y) = H(X) - H(X | Y), for any entropy of a subset of the rows of X:
+// diffusion spectral (DSMI), matrix-entry, classic (CSMI) or adjacency spectral (ASMI) (docs/measures.md).
+import type { Engine } from '../engine/engine.js';
+import { engineFor, type BackendName } from '../engine/select.js';
+import { badArgument } from '../errors.js';
+import { toMatrix, type DenseMatrix, type MatrixLike } from '../matrix.js';
+import { binsOf, DEFAULTS, oneOf, options, repsOf, seedOf, sigmaOf, tOf } from '../options.js';
+import { PythonRandom } from '../random/python-random.js';
+import { adjacencyOptions } from './adjacency-entropy.js';
+import { kernelOf } from './bandwidth.js';
+import { classicEntropyOfRows } from './classic-entropy.js';
+import type { EntropyVariant } from './diffusion-entropy.js';
+import { referenceClusters, type ReferenceClusterOptions, type ReferenceLike } from './reference-clusters.js';
+import { descending, entropyOfWeights, spectralEntropy } from './spectral-entropy.js';
+
+export type { ReferenceLike } from './reference-clusters.js';
+
+/** Entropy, in bits, of the rows of X listed in `rows`. */
+export type EntropyOfRows = (rows: Int32Array) => number;
+
+/** Called after each step of a long computation with the fraction done (0..1) and what was just done. */
+export type ProgressCallback = (fraction: number, stage: 'clusters' | 'conditional' | 'marginal') => void;
+
+
+/**
+ * sum_c (n_c / N) (Hbar_c - H_c) over the distinct clusters c in ascending order (docs/measures.md, DSMI step 2):
+ * H_c is the entropy of the rows in c; Hbar_c the mean entropy of `reps` random subsets of n_c rows drawn by
+ * Python's random.sample(range(N), n_c) after random.seed(seed), the generator re-seeded for every cluster.
+ * A cluster of one row contributes ~0: the entropy of one point is -(1 + eps) log2(1 + eps) ~ -3e-16, as
+ * in the reference.
+ */
+export function spectralMutualInformation(
+  clusters: Int32Array, entropyOfRows: EntropyOfRows, reps: number, seed: number, onProgress?: ProgressCallback,
+): { value: number; classes: ClassTerm[] } {
+  const n = clusters.length;
+  const labels = Array.from(new Set(clusters)).sort((a, b) => a - b);
+  const members = new Map<number, number[]>();
+  for (const c of labels) members.set(c, []);
+  for (let i = 0; i < n; i++) members.get(clusters[i])!.push(i);
+
+  // Each entropy inside the reference's DSMI runs with its own defaults max_N = 10000 and random_seed = 0: a
+  // subset larger than that is cut to a Python sample after random.seed(0), which also resets the one generator
+  // the repetitions draw from. Reproduced here so that large classes match too.
+  let rng = new PythonRandom(seed);
+  const entropy = (rows: Int32Array): number => {
+    if (rows.length <= DEFAULTS.maxN) return entropyOfRows(rows);
+    rng = new PythonRandom(DEFAULTS.seed);
+    const keep = rng.sample(rows.length, DEFAULTS.maxN);
+    return entropyOfRows(keep.map((r) => rows[r]));
+  };
+
+  const total = labels.length * (1 + reps);
+  let done = 0;
+  let value = 0;
+  const classes: ClassTerm[] = [];
+  for (const c of labels) {
+    const rows = Int32Array.from(members.get(c)!);
+    const nc = rows.length;
+    const conditional = entropy(rows);
+    if (onProgress) onProgress(++done / total, 'conditional');
+    rng = new PythonRandom(seed);
+    let sum = 0;
+    for (let r = 0; r < reps; r++) {
+      sum += entropy(rng.sample(n, nc));
+      if (onProgress) onProgress(++done / total, 'marginal');
+    }
+    const term = (nc / n) * (sum / reps - conditional);
+    classes.push({ label: c, size: nc, entropy: conditional, randomEntropy: sum / reps, term });
+    value += term;
+  }
+  return { value, classes };
+}
+
+/** Options shared by {@link diffusionSpectralMutualInformation} and {@link adjacencySpectralMutualInformation}. */
+export interface MutualInformationOptionsBase extends ReferenceClusterOptions {
+  /** Gaussian kernel bandwidth, or 'auto' (the median pairwise distance between rows of X). Default 10. */
+  sigma?: number | 'auto';
+  /** Random subsets drawn per cluster to estimate H(X). Default 5. */
+  reps?: number;
+  /** Seed of Python's random, re-seeded for every cluster. Default 0. */
+  seed?: number;
+  /** 'wasm' (default) or 'js'. */
+  backend?: BackendName;
+  /** Progress of the 1 + reps entropies per cluster: fraction done (0..1) and the stage just finished. */
+  onProgress?: ProgressCallback;
+}
+
+/** Options of {@link diffusionSpectralMutualInformation}. */
+export interface MutualInformationOptions extends MutualInformationOptionsBase {
+  /** Diffusion time of the diffusion spectral entropy. Default 1. */
+  t?: number;
+  /**
+   * The entropy, named as DSE's `variant`: 'eigen' (DSE, default), 'matrix-entry', or 'classic' (binning;
+   * gives CSMI).
+   */
+  variant?: EntropyVariant;
+  /**
+   * The former name of `variant`, still accepted: 'diffusion' (= 'eigen'), 'matrix-entry' or 'classic'.
+   * Ignored when `variant` is given.
+   */
+  entropy?: 'diffusion' | 'matrix-entry' | 'classic';
+  /** Bins per feature of the classic entropy. Default 2. */
+  bins?: number;
+}
+
+/** Options of {@link adjacencySpectralMutualInformation}. */
+export interface AdjacencyMutualInformationOptions extends MutualInformationOptionsBase {
+  /** Use the anisotropic kernel K as the adjacency (ASE = DSE with t = 1). Default false. */
+  anisotropic?: boolean;
+  /** Use the kNN-binarised adjacency with this many neighbours (the row itself counted; true: 10). Default off. */
+  knn?: number | boolean;
+}
+
+/** What one cluster contributes to a mutual information (docs/measures.md, DSMI step 2). */
+export interface ClassTerm {
+  /** The cluster's label. */
+  label: number;
+  /** n_c: rows in the cluster. */
+  size: number;
+  /** H_c: entropy of the cluster's rows. */
+  entropy: number;
+  /** Hbar_c: mean entropy of `reps` random subsets of n_c rows of X. */
+  randomEntropy: number;
+  /** (n_c / N) (Hbar_c - H_c); the terms add up to `value`. */
+  term: number;
+}
+
+/** A mutual information, the clusters of Y it was computed over, and each cluster's term. */
+export interface MutualInformation {
+  /** DSE(X) - DSE(X | Y), in bits. */
+  value: number;
+  /** The cluster of every row: Y's own labels, 1..nClusters bins, or 0..nClusters-1 spectral clusters. */
+  clusters: Int32Array;
+  /** One term per cluster, in ascending order of label. */
+  classes: ClassTerm[];
+}
+
+function callback(value: unknown): ProgressCallback | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'function') throw badArgument('onProgress', 'a function', value);
+  return value as ProgressCallback;
+}
+
+function run(X: MatrixLike, Y: unknown, o: MutualInformationOptionsBase, entropyFor: (engine: Engine, x: DenseMatrix, seed: number) => EntropyOfRows): MutualInformation {
+  const reps = repsOf(o.reps);
+  const seed = seedOf(o.seed);
+  const onProgress = callback(o.onProgress);
+  const engine = engineFor(o.backend);
+  const x = toMatrix(X, 'X');
+  const entropyOfRows = entropyFor(engine, x, seed);
+  const clusters = referenceClusters(engine, x.rows, Y, o, onProgress && (() => onProgress(0, 'clusters')));
+  return { ...spectralMutualInformation(clusters, entropyOfRows, reps, seed, onProgress), clusters };
+}
+
+/** DSMI's `variant`, or its former name `entropy` mapped onto it. */
+function variantOf(o: Partial<MutualInformationOptions>): EntropyVariant {
+  if (o.variant !== undefined) return oneOf(o.variant, 'variant', ['eigen', 'matrix-entry', 'classic'], DEFAULTS.variant);
+  const entropy = oneOf(o.entropy, 'entropy', ['diffusion', 'matrix-entry', 'classic'], 'diffusion');
+  return entropy === 'diffusion' ? 'eigen' : entropy;
+}
+
+/**
+ * Diffusion spectral mutual information between the rows of X and Y, in bits (docs/measures.md; the
+ * reference's `diffusion_spectral_mutual_information`):
+ * DSMI(X; Y) = sum_c (n_c / N) (Hbar_c - H_c) over the clusters c of Y, with H_c the DSE of the rows in c
+ * and Hbar_c the mean DSE of `reps` random subsets of n_c rows (Python's random.sample, re-seeded with
+ * `seed` for every cluster, so values match the reference to the last digits).
+ * Y is discrete labels, one continuous column (binned into nClusters), or several columns (spectral
+ * clustering into nClusters, see {@link spectralClustering}). `entropy: 'classic'` gives CSMI, which can be
+ * negative. About 0 when Y is independent of X. A cluster of one row contributes ~0 (one point has entropy
+ * -(1 + 2^-52) log2(1 + 2^-52), as in the reference).
+ *
+ * @example
+ * await ready();
+ * const { value, clusters } = diffusionSpectralMutualInformation(X, labels, { sigma: 10 });
+ */
+export function diffusionSpectralMutualInformation(X: MatrixLike, Y: ReferenceLike | null, opts?: MutualInformationOptions): MutualInformation {
+  const o = options(opts);
+  const sigma = sigmaOf(o.sigma);
+  const t = tOf(o.t);
+  const bins = binsOf(o.bins);
+  const variant = variantOf(o);
+  return run(X, Y, o, (engine, x, seed) => {
+    if (variant === 'classic') return (rows) => classicEntropyOfRows(x, rows, bins);
+    const kernel = kernelOf(sigma, x, null, seed);
+    if (variant === 'matrix-entry') return (rows) => engine.diffusionMatrixEntryEntropy(x, rows, kernel);
+    return (rows) => spectralEntropy(descending(engine.diffusionEigenvalues(x, rows, kernel)), { t });
+  });
+}
+
+/**
+ * Adjacency spectral mutual information, in bits: {@link diffusionSpectralMutualInformation} with the
+ * adjacency spectral entropy as the entropy (the reference's
+ * `adjacency_spectral_mutual_information`). With `anisotropic: true` the adjacency is K and ASMI equals DSMI
+ * with t = 1; with `knn` it is the kNN-binarised, non-symmetric adjacency.
+ *
+ * @example
+ * await ready();
+ * adjacencySpectralMutualInformation(X, labels, { knn: 10 }).value;
+ */
+export function adjacencySpectralMutualInformation(X: MatrixLike, Y: ReferenceLike | null, opts?: AdjacencyMutualInformationOptions): MutualInformation {
+  const o = options(opts);
+  return run(X, Y, o, (engine, x, seed) => {
+    const adjacency = adjacencyOptions(o, x, null, seed);
+    return (rows) => entropyOfWeights(engine.adjacencyEigenvalueModuli(x, rows, adjacency));
+  });
+}
