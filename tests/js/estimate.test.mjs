@@ -118,3 +118,12 @@ test("precision 'matrix-free' (K never stored) gives the stored-float64 estimate
     }
   }
 });
+
+test("sigma: 'auto' is the median pairwise distance, as for the exact path", async () => {
+  const { medianDistance } = await import('../../dist/index.mjs');
+  const auto = diffusionSpectralEntropyEstimate(blobs, { sigma: 'auto' });
+  const given = diffusionSpectralEntropyEstimate(blobs, { sigma: medianDistance(blobs) });
+  assert.equal(auto.value, given.value);
+  const exact = diffusionSpectralEntropy(blobs, { sigma: 'auto' });
+  assert.ok(auto.lower <= exact && exact <= auto.upper);
+});
