@@ -14,6 +14,8 @@ export { symmetricEigenvectors } from './symmetric-eigenvectors';
 export { nearestNeighbors } from './nearest-neighbors';
 export { symmetricBlockProduct, symmetricBlockProduct32, toFloat32InPlace } from './block-product';
 export { gaussianRowSums, gaussianBlockProduct, gaussianProductTile } from './gaussian-product';
+export { bidiagonalize, bidiagonalizeWorkspace } from './bidiagonalize';
+export { bidiagonalQR } from './bidiagonal-qr';
 
 // First byte the caller may use.
 export function heapBase(): usize {

@@ -5,6 +5,7 @@ export type DseErrorCode =
   | 'E_ARGUMENT' // an option out of its range (sigma, t, maxN, seed, backend, ...)
   | 'E_NOT_SYMMETRIC' // symmetricEigenvalues was given a non-symmetric matrix
   | 'E_NO_CONVERGENCE' // the QL iteration did not converge
+  | 'E_DUPLICATE_ROWS' // intrinsicDimension was given equal rows (a zero neighbour distance)
   | 'E_TOO_LARGE' // the problem does not fit in 4 GiB of WebAssembly memory
   | 'E_NOT_READY'; // the WASM backend was used before `await ready()`
 
@@ -48,6 +49,11 @@ export function badArgument(name: string, expected: string, value: unknown): Dse
 /** The error of a QL iteration that hit its sweep cap at eigenvalue `index` of n. */
 export function noConvergence(index: number, n: number): DseError {
   return new DseError('E_NO_CONVERGENCE', `the QL iteration did not converge for eigenvalue ${index} of ${n}`, 'eigenvalues', index);
+}
+
+/** The error of a bidiagonal QR iteration that hit its sweep cap with singular value `index` of n left. */
+export function svdNoConvergence(index: number, n: number): DseError {
+  return new DseError('E_NO_CONVERGENCE', `the bidiagonal QR iteration did not converge for singular value ${index} of ${n}`, 'singularValues', index);
 }
 
 /** The error of a Francis QR iteration that hit its sweep cap at active row `row` of n. */

@@ -26,6 +26,15 @@ export {
   medianDistance, kernelDiagnosis, type MedianDistanceOptions, type KernelDiagnosis, type KernelDiagnosisOptions,
 } from './measures/bandwidth.js';
 export { subsample, type SubsampleOptions } from './measures/subsample.js';
+export { singularValues, type SingularValueOptions } from './linalg/singular-values.js';
+export { vendiScore, vendiScoreFromKernel, type VendiOrder, type VendiScoreOptions, type VendiKernelOptions } from './measures/vendi-score.js';
+export { rankMe, type RankMeOptions } from './measures/rank-me.js';
+export { kneePoint } from './measures/knee-point.js';
+export {
+  vonNeumannEntropy, diffusionVonNeumannEntropy, type VonNeumannOptions, type DiffusionVonNeumannOptions, type VonNeumannCurve,
+} from './measures/von-neumann-entropy.js';
+export { renyiEntropy, type RenyiEntropyOptions } from './measures/renyi-entropy.js';
+export { intrinsicDimension, type IntrinsicDimensionOptions } from './measures/intrinsic-dimension.js';
 
 export { symmetricEigenvalues } from './linalg/symmetric-eigenvalues.js';
 export { generalEigenvalues, type ComplexEigenvalues } from './linalg/general-eigenvalues.js';

@@ -72,4 +72,8 @@ export interface Engine {
    * the WASM backend is busy (single caller) until fn returns.
    */
   withDiffusionOperator<T>(x: DenseMatrix, rows: Int32Array | null, kernel: Kernel, storage: KernelStorage, maxBlock: number, fn: (op: DiffusionOperator) => T): T;
+  /** Singular values of any real matrix (bidiagonalize + bidiagonalQR; a wide one transposed), >= 0, unsorted. */
+  singularValues(a: DenseMatrix): Float64Array;
+  /** The full N x N affinity matrix of the rows of x under `kernel` (both triangles), row-major. */
+  kernelMatrix(x: DenseMatrix, kernel: Kernel): Float64Array;
 }

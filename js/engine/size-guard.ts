@@ -70,3 +70,13 @@ export function guardOperator(n: number, d: number, maxBlock: number): MemoryPla
 export function guardMatrixFree(n: number, d: number, maxBlock: number, tile: number): MemoryPlan {
   return fits({ what: `N = ${n} rows of ${d} features`, float64s: [n * d, n, n * maxBlock, n * maxBlock, tile] }, 'X');
 }
+
+/** Float64 workspace of assembly/bidiagonalize.ts for an m x n matrix (its bidiagonalizeWorkspace). */
+export function bidiagonalizeWorkspace(m: number, n: number): number {
+  return m + n;
+}
+
+/** Singular values of an m x n matrix, m >= n (a wide one transposed): the matrix, diagonal, superdiagonal, workspace. */
+export function guardSingularValues(m: number, n: number): MemoryPlan {
+  return fits({ what: `a ${m} x ${n} matrix`, float64s: [m * n, n, n, bidiagonalizeWorkspace(m, n)] }, 'A');
+}

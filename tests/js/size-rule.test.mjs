@@ -6,7 +6,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   ready, DseError, diffusionSpectralEntropy, diffusionEigenvalues, adjacencySpectralEntropy,
-  spectralClustering,
+  spectralClustering, renyiEntropy, diffusionVonNeumannEntropy,
 } from '../../dist/index.mjs';
 
 before(() => ready());
@@ -20,6 +20,8 @@ const calls = [
   ['DSE, N = 23167', (backend) => diffusionSpectralEntropy(rows(23167), { maxN: 1e6, backend })],
   ['DSE matrix-entry, N = 70000', (backend) => diffusionSpectralEntropy(rows(70000), { maxN: 1e6, variant: 'matrix-entry', backend })],
   ['eigenvalues, N = 23167', (backend) => diffusionEigenvalues(rows(23167), { backend })],
+  ['Renyi entropy (the full kernel matrix), N = 23167', (backend) => renyiEntropy(rows(23167), { alpha: 3, backend })],
+  ['von Neumann entropy of P, N = 23167', (backend) => diffusionVonNeumannEntropy(rows(23167), { backend })],
   ['kNN search, 70000 x 16000 neighbours', (backend) => spectralClustering(rows(70000), { nNeighbors: 16000, nClusters: 2, backend })],
 ];
 

@@ -1,12 +1,12 @@
 // The pure-JS backend: the Engine over the twins of assembly/ (same file names, same stages), over
 // Float64Arrays. It refuses the same problem sizes as the WASM backend (js/engine/size-guard.ts).
-import { noConvergence, qrNoConvergence } from '../../errors.js';
+import { noConvergence, qrNoConvergence, svdNoConvergence } from '../../errors.js';
 import type { Kernel } from '../../kernel.js';
 import { copyLowerToUpper, copyRows, type DenseMatrix } from '../../matrix.js';
 import { checkKnnFits } from '../../options.js';
 import { isNumpySymmetric, moduliInto } from '../adjacency-spectrum.js';
 import type { AdjacencyOptions, ComplexEigenvalues, DiffusionOperator, Engine, KernelStorage } from '../engine.js';
-import { guardEigenvectors, guardKernel, guardMatrixFree, guardNeighbors, guardOperator, guardSquare } from '../size-guard.js';
+import { guardEigenvectors, guardKernel, guardMatrixFree, guardNeighbors, guardOperator, guardSingularValues, guardSquare } from '../size-guard.js';
 import { symmetricBlockProduct, toFloat32, traceAndFrobenius } from './block-product.js';
 import { gaussianBlockProduct, gaussianRowSums } from './gaussian-product.js';
 import { squaredDistances } from './distance.js';
@@ -19,6 +19,9 @@ import { nearestNeighbors } from './nearest-neighbors.js';
 import { symmetricEigenvectors } from './symmetric-eigenvectors.js';
 import { tridiagonalQL } from './tridiagonal-ql.js';
 import { tridiagonalize } from './tridiagonalize.js';
+import { bidiagonalize, bidiagonalizeWorkspace } from './bidiagonalize.js';
+import { bidiagonalQR } from './bidiagonal-qr.js';
+import { mirrorUpper, tallCopy, tallShape } from '../../linalg/tall-copy.js';
 
 // The one place the JS backend turns squared distances (upper triangle of m) into affinities.
 function applyKernel(m: Float64Array, n: number, kernel: Kernel): void {
@@ -172,5 +175,26 @@ export const jsEngine: Engine = {
     const out = new Int32Array(n * k);
     nearestNeighbors(xs, n, d, k, out, new Float64Array(k));
     return out;
+  },
+
+  singularValues(a: DenseMatrix): Float64Array {
+    const { m, n } = tallShape(a);
+    guardSingularValues(m, n);
+    const work = bidiagonalizeWorkspace(m, n);
+    const t = new Float64Array(m * n);
+    tallCopy(a, t);
+    const diag = new Float64Array(n);
+    const offdiag = new Float64Array(n);
+    bidiagonalize(t, m, n, diag, offdiag, new Float64Array(work));
+    const failed = bidiagonalQR(diag, offdiag, n);
+    if (failed !== 0) throw svdNoConvergence(failed - 1, n);
+    return diag;
+  },
+
+  kernelMatrix(x: DenseMatrix, kernel: Kernel): Float64Array {
+    const { n, m } = squaredDistancesOf(x, null);
+    applyKernel(m, n, kernel);
+    mirrorUpper(m, n);
+    return m;
   },
 };

@@ -1,12 +1,13 @@
 // The WASM backend: the Engine over the kernels of assembly/index.ts. Each method lays its buffers out in
 // linear memory (memory.ts), copies its input in, runs the stages and copies the result out.
-import { noConvergence, qrNoConvergence } from '../../errors.js';
+import { noConvergence, qrNoConvergence, svdNoConvergence } from '../../errors.js';
+import { mirrorUpper, tallCopy, tallShape } from '../../linalg/tall-copy.js';
 import type { Kernel } from '../../kernel.js';
 import { copyLowerToUpper, copyRows, type DenseMatrix } from '../../matrix.js';
 import { checkKnnFits } from '../../options.js';
 import { isNumpySymmetric, moduliInto } from '../adjacency-spectrum.js';
 import type { AdjacencyOptions, ComplexEigenvalues, DiffusionOperator, Engine, KernelStorage } from '../engine.js';
-import { guardEigenvectors, guardKernel, guardMatrixFree, guardNeighbors, guardOperator, guardSquare } from '../size-guard.js';
+import { guardEigenvectors, guardKernel, guardMatrixFree, guardNeighbors, guardOperator, guardSingularValues, guardSquare } from '../size-guard.js';
 import { traceAndFrobenius } from '../js/block-product.js';
 import { withKernels } from './instance.js';
 import type { Kernels } from './kernels.js';
@@ -199,6 +200,27 @@ export const wasmEngine: Engine = {
       const { m, eig } = squareMatrixAt(k, n);
       f64(k, m, n * n).set(a.data);
       return generalEigenvaluesAt(k, m, n, eig);
+    });
+  },
+  singularValues(a: DenseMatrix): Float64Array {
+    const { m, n } = tallShape(a);
+    return withKernels((k) => {
+      const [t, diag, offdiag, work] = layOut(k, guardSingularValues(m, n));
+      tallCopy(a, f64(k, t, m * n));
+      k.bidiagonalize(t, m, n, diag, offdiag, work);
+      const failed = k.bidiagonalQR(diag, offdiag, n);
+      if (failed !== 0) throw svdNoConvergence(failed - 1, n);
+      return f64(k, diag, n).slice();
+    });
+  },
+
+  kernelMatrix(x: DenseMatrix, kernel: Kernel): Float64Array {
+    return withKernels((k) => {
+      const { n, m } = squaredDistancesAt(k, x, null);
+      applyKernel(k, m, n, kernel);
+      const g = f64(k, m, n * n).slice();
+      mirrorUpper(g, n);
+      return g;
     });
   },
 };

@@ -26,6 +26,10 @@ export interface Kernels {
   gaussianBlockProduct(x: number, n: number, d: number, sigma: number, s: number, xb: number, b: number, yb: number, tile: number): number;
   /** Float64 values of the tile workspace the matrix-free products need. */
   gaussianProductTile(): number;
+  bidiagonalize(a: number, m: number, n: number, diag: number, offdiag: number, work: number): void;
+  /** Float64 values of workspace bidiagonalize needs for an m x n matrix. */
+  bidiagonalizeWorkspace(m: number, n: number): number;
+  bidiagonalQR(diag: number, offdiag: number, n: number): number;
 }
 
 /** Each function export and its number of parameters, as the interface above declares them. */
@@ -49,4 +53,7 @@ export const KERNEL_ARITY: Readonly<Record<Exclude<keyof Kernels, 'memory'>, num
   gaussianRowSums: 6,
   gaussianBlockProduct: 9,
   gaussianProductTile: 0,
+  bidiagonalize: 6,
+  bidiagonalizeWorkspace: 2,
+  bidiagonalQR: 3,
 };

@@ -1,0 +1,100 @@
+// PHATE's von Neumann entropy of an operator, and of the diffusion operator of X with its knee (docs/measures.md).
+import { engineFor, type BackendName } from '../engine/select.js';
+import { EPS } from '../float.js';
+import { singularValues } from '../linalg/singular-values.js';
+import { toMatrix, type MatrixLike } from '../matrix.js';
+import { integerAtLeast, options, seedOf, sigmaOf } from '../options.js';
+import { kernelOf } from './bandwidth.js';
+import { kneePoint } from './knee-point.js';
+
+/** Options of {@link vonNeumannEntropy}. */
+export interface VonNeumannOptions {
+  /** Largest diffusion time; entry j of the result is t = j + 1. Default 100, as PHATE's t_max. */
+  tMax?: number;
+  /** 'wasm' (default) or 'js'. */
+  backend?: BackendName;
+}
+
+/** Options of {@link diffusionVonNeumannEntropy}. */
+export interface DiffusionVonNeumannOptions extends VonNeumannOptions {
+  /** Gaussian kernel bandwidth, or 'auto' (the median pairwise distance, medianDistance); default 10. */
+  sigma?: number | 'auto';
+  /** Seed of the row sample `sigma: 'auto'` takes above 2000 rows. Default 0. */
+  seed?: number;
+}
+
+/** What {@link diffusionVonNeumannEntropy} returns. */
+export interface VonNeumannCurve {
+  /** entropy[j]: the von Neumann entropy of P^t, t = j + 1 (natural log). */
+  entropy: Float64Array;
+  /** The t PHATE's `t='auto'` picks on this operator: kneePoint(entropy, [0, 1, ..., tMax - 1]). */
+  optimalT: number;
+}
+
+// PHATE's loop: p = s^t / sum s^t + 2^-52, H_t = -sum p ln p, s^t by repeated multiplication.
+function entropyCurve(s: Float64Array, tMax: number): Float64Array {
+  const h = new Float64Array(tMax);
+  const st = s.slice();
+  for (let t = 0; t < tMax; t++) {
+    let total = 0;
+    for (const v of st) total += v;
+    let e = 0;
+    for (const v of st) {
+      const p = v / total + EPS;
+      e -= p * Math.log(p);
+    }
+    h[t] = e;
+    for (let i = 0; i < st.length; i++) st[i] *= s[i];
+  }
+  return h;
+}
+
+/**
+ * PHATE's von Neumann entropy of an operator A (phate/vne.py `compute_von_neumann_entropy(A, t_max)`): with
+ * s the SINGULAR values of A (not its eigenvalues; for PHATE's row-stochastic diffusion operator they
+ * differ), for t = 1 .. tMax
+ *
+ *   p = s^t / sum(s^t) + 2^-52,   H_t = -sum p ln p   (natural log).
+ *
+ * Entry j of the result is H_{j+1}. The curve falls as t grows; PHATE picks its diffusion time at the knee
+ * ({@link kneePoint}).
+ *
+ * @example
+ * await ready();
+ * vonNeumannEntropy([[0.5, 0.5], [0.5, 0.5]], { tMax: 3 }); // ~[0, 0, 0] (rank one)
+ */
+export function vonNeumannEntropy(A: MatrixLike, opts?: VonNeumannOptions): Float64Array {
+  const o = options(opts);
+  const tMax = integerAtLeast(o.tMax, 'tMax', 1, 100);
+  return entropyCurve(singularValues(A, { backend: o.backend }), tMax);
+}
+
+/**
+ * The von Neumann entropy curve of the diffusion operator of the rows of X, P = D^-1 G (row-stochastic,
+ * G_ij = exp(-|x_i - x_j|^2 / (2 sigma^2)), D = diag(row sums of G)), as PHATE computes it to choose t:
+ * `entropy` is {@link vonNeumannEntropy}(P) and `optimalT` is `find_knee_point(entropy, arange(tMax))`, the
+ * t PHATE's t='auto' would use. Note PHATE's own off-by-one, kept: entropy[j] belongs to t = j + 1, but the
+ * knee is read off x = 0 .. tMax - 1, so optimalT is one less than the t of the entropy at the knee.
+ * P is not symmetric: its singular values come from the bidiagonal SVD stage, not an eigensolver.
+ *
+ * @example
+ * await ready();
+ * const { entropy, optimalT } = diffusionVonNeumannEntropy(X, { sigma: 4.47 });
+ */
+export function diffusionVonNeumannEntropy(X: MatrixLike, opts?: DiffusionVonNeumannOptions): VonNeumannCurve {
+  const o = options(opts);
+  const sigma = sigmaOf(o.sigma);
+  const seed = seedOf(o.seed);
+  const tMax = integerAtLeast(o.tMax, 'tMax', 3, 100);
+  const engine = engineFor(o.backend);
+  const x = toMatrix(X, 'X');
+  const n = x.rows;
+  const p = engine.kernelMatrix(x, kernelOf(sigma, x, null, seed));
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let j = 0; j < n; j++) s += p[i * n + j];
+    for (let j = 0; j < n; j++) p[i * n + j] /= s;
+  }
+  const entropy = entropyCurve(singularValues({ data: p, rows: n, cols: n }, { backend: o.backend }), tMax);
+  return { entropy, optimalT: kneePoint(entropy, Float64Array.from(entropy, (_, i) => i)) };
+}
