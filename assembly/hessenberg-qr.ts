@@ -10,6 +10,7 @@
 // whole call so that the work is bounded by O(n^3) whatever the input): then wr and wi are incomplete.
 import { EPS } from './float';
 import { pythag } from './pythag';
+import { addDot2, nmadd } from './madd';
 
 const MAX_SWEEPS_PER_ROW: i32 = 30;
 // DLAMCH('P') and DLAMCH('S').
@@ -289,10 +290,10 @@ export function hessenbergQR(h: usize, n: i32, wr: usize, wi: usize): i32 {
             const a0 = v128.load(rowK + o);
             const a1 = v128.load(rowK1 + o);
             const a2 = v128.load(rowK2 + o);
-            const sum = f64x2.add(a0, f64x2.add(f64x2.mul(vv1, a1), f64x2.mul(vv2, a2)));
-            v128.store(rowK + o, f64x2.sub(a0, f64x2.mul(sum, tt1)));
-            v128.store(rowK1 + o, f64x2.sub(a1, f64x2.mul(sum, tt2)));
-            v128.store(rowK2 + o, f64x2.sub(a2, f64x2.mul(sum, tt3)));
+            const sum = addDot2(a0, vv1, a1, vv2, a2);
+            v128.store(rowK + o, nmadd(sum, tt1, a0));
+            v128.store(rowK1 + o, nmadd(sum, tt2, a1));
+            v128.store(rowK2 + o, nmadd(sum, tt3, a2));
           }
           for (; j <= i; j++) {
             const o = <usize>j << 3;

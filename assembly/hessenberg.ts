@@ -11,6 +11,7 @@
 
 import { scaledNorm } from './householder';
 import { pythag } from './pythag';
+import { madd } from './madd';
 
 // sum_k x[k] y[k] over k in [from, to).
 @inline
@@ -20,8 +21,8 @@ function dot(x: usize, y: usize, from: i32, to: i32): f64 {
   let k = from;
   for (; k + 4 <= to; k += 4) {
     const o = <usize>k << 3;
-    acc0 = f64x2.add(acc0, f64x2.mul(v128.load(x + o), v128.load(y + o)));
-    acc1 = f64x2.add(acc1, f64x2.mul(v128.load(x + o, 16), v128.load(y + o, 16)));
+    acc0 = madd(v128.load(x + o), v128.load(y + o), acc0);
+    acc1 = madd(v128.load(x + o, 16), v128.load(y + o, 16), acc1);
   }
   const acc = f64x2.add(acc0, acc1);
   let s = f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
@@ -39,7 +40,7 @@ function axpy(alpha: f64, x: usize, y: usize, from: i32, to: i32): void {
   let k = from;
   for (; k + 2 <= to; k += 2) {
     const o = <usize>k << 3;
-    v128.store(y + o, f64x2.add(v128.load(y + o), f64x2.mul(as, v128.load(x + o))));
+    v128.store(y + o, madd(as, v128.load(x + o), v128.load(y + o)));
   }
   for (; k < to; k++) {
     const o = <usize>k << 3;

@@ -16,6 +16,7 @@ export { symmetricBlockProduct, symmetricBlockProduct32, toFloat32InPlace } from
 export { gaussianRowSums, gaussianBlockProduct, gaussianProductTile } from './gaussian-product';
 export { bidiagonalize, bidiagonalizeWorkspace } from './bidiagonalize';
 export { bidiagonalQR } from './bidiagonal-qr';
+export { multiplyAdd, relaxedSimd } from './madd';
 
 // First byte the caller may use.
 export function heapBase(): usize {

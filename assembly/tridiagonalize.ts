@@ -17,6 +17,7 @@
 
 import { scaledNorm } from './householder';
 import { pythag } from './pythag';
+import { addDot2, addDot4, madd, subDot2 } from './madd';
 
 @inline
 function at(p: usize, k: i32): usize {
@@ -30,8 +31,7 @@ function rank2Row(row: usize, vp: usize, wp: usize, from: i32, to: i32, vj: f64,
   let k = from;
   for (; k + 2 <= to; k += 2) {
     const o = <usize>k << 3;
-    const upd = f64x2.add(f64x2.mul(vjs, v128.load(wp + o)), f64x2.mul(wjs, v128.load(vp + o)));
-    v128.store(row + o, f64x2.sub(v128.load(row + o), upd));
+    v128.store(row + o, subDot2(v128.load(row + o), vjs, v128.load(wp + o), wjs, v128.load(vp + o)));
   }
   for (; k < to; k++) {
     const o = <usize>k << 3;
@@ -92,13 +92,13 @@ function updateAndMultiply2(a: usize, n: i32, j: i32, v: usize, p: usize, vp: us
     const vpk = v128.load(vp + o);
     const wpk = v128.load(wp + o);
     const vk = v128.load(v + o);
-    const r0 = f64x2.sub(v128.load(row0 + o), f64x2.add(f64x2.mul(vp0s, wpk), f64x2.mul(wp0s, vpk)));
-    const r1 = f64x2.sub(v128.load(row1 + o), f64x2.add(f64x2.mul(vp1s, wpk), f64x2.mul(wp1s, vpk)));
+    const r0 = subDot2(v128.load(row0 + o), vp0s, wpk, wp0s, vpk);
+    const r1 = subDot2(v128.load(row1 + o), vp1s, wpk, wp1s, vpk);
     v128.store(row0 + o, r0);
     v128.store(row1 + o, r1);
-    acc0 = f64x2.add(acc0, f64x2.mul(r0, vk));
-    acc1 = f64x2.add(acc1, f64x2.mul(r1, vk));
-    v128.store(p + o, f64x2.add(v128.load(p + o), f64x2.add(f64x2.mul(r0, v0s), f64x2.mul(r1, v1s))));
+    acc0 = madd(r0, vk, acc0);
+    acc1 = madd(r1, vk, acc1);
+    v128.store(p + o, addDot2(v128.load(p + o), r0, v0s, r1, v1s));
   }
   s0 += f64x2.extract_lane(acc0, 0) + f64x2.extract_lane(acc0, 1);
   s1 += f64x2.extract_lane(acc1, 0) + f64x2.extract_lane(acc1, 1);
@@ -165,21 +165,19 @@ function updateAndMultiply4(a: usize, n: i32, j: i32, v: usize, p: usize, vp: us
     const vpk = v128.load(vp + o);
     const wpk = v128.load(wp + o);
     const vk = v128.load(v + o);
-    const r0 = f64x2.sub(v128.load(row0 + o), f64x2.add(f64x2.mul(vp0, wpk), f64x2.mul(wp0, vpk)));
-    const r1 = f64x2.sub(v128.load(row1 + o), f64x2.add(f64x2.mul(vp1, wpk), f64x2.mul(wp1, vpk)));
-    const r2 = f64x2.sub(v128.load(row2 + o), f64x2.add(f64x2.mul(vp2, wpk), f64x2.mul(wp2, vpk)));
-    const r3 = f64x2.sub(v128.load(row3 + o), f64x2.add(f64x2.mul(vp3, wpk), f64x2.mul(wp3, vpk)));
+    const r0 = subDot2(v128.load(row0 + o), vp0, wpk, wp0, vpk);
+    const r1 = subDot2(v128.load(row1 + o), vp1, wpk, wp1, vpk);
+    const r2 = subDot2(v128.load(row2 + o), vp2, wpk, wp2, vpk);
+    const r3 = subDot2(v128.load(row3 + o), vp3, wpk, wp3, vpk);
     v128.store(row0 + o, r0);
     v128.store(row1 + o, r1);
     v128.store(row2 + o, r2);
     v128.store(row3 + o, r3);
-    acc0 = f64x2.add(acc0, f64x2.mul(r0, vk));
-    acc1 = f64x2.add(acc1, f64x2.mul(r1, vk));
-    acc2 = f64x2.add(acc2, f64x2.mul(r2, vk));
-    acc3 = f64x2.add(acc3, f64x2.mul(r3, vk));
-    const t01 = f64x2.add(f64x2.mul(r0, v0), f64x2.mul(r1, v1));
-    const t23 = f64x2.add(f64x2.mul(r2, v2), f64x2.mul(r3, v3));
-    v128.store(p + o, f64x2.add(v128.load(p + o), f64x2.add(t01, t23)));
+    acc0 = madd(r0, vk, acc0);
+    acc1 = madd(r1, vk, acc1);
+    acc2 = madd(r2, vk, acc2);
+    acc3 = madd(r3, vk, acc3);
+    v128.store(p + o, addDot4(v128.load(p + o), r0, v0, r1, v1, r2, v2, r3, v3));
   }
   let s0 = f64x2.extract_lane(acc0, 0) + f64x2.extract_lane(acc0, 1);
   let s1 = f64x2.extract_lane(acc1, 0) + f64x2.extract_lane(acc1, 1);

@@ -8,6 +8,7 @@ export { ready, isReady, type ReadyOptions } from './engine/wasm/instance.js';
 export {
   setDefaultBackend, defaultBackend, backendInfo, engineInfo, type BackendName, type BackendInfo, type EngineInfo,
 } from './engine/select.js';
+export type { BinaryName } from './engine/wasm/binary.js';
 export { pythonSample } from './random/python-random.js';
 
 export { diffusionEigenvalues, diffusionSpectralEntropy, type EigenvalueOptions, type EntropyOptions, type EntropyVariant } from './measures/diffusion-entropy.js';

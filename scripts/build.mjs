@@ -1,6 +1,6 @@
-// Builds dist/ from js/ and the release .wasm: an ESM bundle, a CommonJS bundle (dist/cjs, with its own
-// package.json), and type declarations for both. The .wasm is embedded in each bundle as bytes, so a plain
-// import works with no file paths or fetch.
+// Builds dist/ from js/ and the two release .wasm binaries (base SIMD and relaxed SIMD): an ESM bundle, a
+// CommonJS bundle (dist/cjs, with its own package.json), and type declarations for both. Both .wasm are
+// embedded in each bundle as bytes, so a plain import works with no file paths or fetch.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,16 +22,17 @@ writeFileSync('dist/cjs/package.json', '{ "type": "commonjs" }\n');
 await build({ ...common, entryPoints: ['js/cli/main.ts'], platform: 'node', target: 'node18', format: 'esm', outfile: 'dist/cli.mjs' });
 
 // workerd (Cloudflare Workers) refuses to compile WebAssembly from bytes at run time, but imports a .wasm
-// file as a compiled WebAssembly.Module. So its bundle imports ./dse.wasm instead of embedding the bytes,
-// and ready() takes the Module it receives as is.
+// file as a compiled WebAssembly.Module. So its bundle imports ./dse.wasm and ./dse-relaxed.wasm instead of
+// embedding the bytes, and ready() takes the Modules it receives as they are.
+const workerdFiles = { 'release.wasm': 'dse.wasm', 'release-relaxed.wasm': 'dse-relaxed.wasm' };
 const wasmAsModule = {
   name: 'wasm-as-module',
   setup(b) {
-    b.onResolve({ filter: /\.wasm$/ }, () => ({ path: './dse.wasm', external: true }));
+    b.onResolve({ filter: /\.wasm$/ }, (args) => ({ path: `./${workerdFiles[args.path.split('/').pop()]}`, external: true }));
   },
 };
 await build({ ...common, format: 'esm', outfile: 'dist/workerd/index.mjs', plugins: [wasmAsModule] });
-cpSync('build/release.wasm', 'dist/workerd/dse.wasm');
+for (const [from, to] of Object.entries(workerdFiles)) cpSync(`build/${from}`, `dist/workerd/${to}`);
 
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.'], { stdio: 'inherit' });
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.cli.json'], { stdio: 'inherit' });

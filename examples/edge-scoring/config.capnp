@@ -15,6 +15,7 @@ const scoringWorker :Workerd.Worker = (
     (name = "scoring.mjs", esModule = embed "scoring.mjs"),
     (name = "dse-wasm/workerd", esModule = embed "../../dist/workerd/index.mjs"),
     (name = "dse-wasm/dse.wasm", wasm = embed "../../dist/workerd/dse.wasm"),
+    (name = "dse-wasm/dse-relaxed.wasm", wasm = embed "../../dist/workerd/dse-relaxed.wasm"),
   ],
   bindings = [
     (name = "MAX_BODY_BYTES", text = "2097152"),

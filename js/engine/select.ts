@@ -4,7 +4,8 @@ import { DEFAULTS } from '../options.js';
 import type { Engine } from './engine.js';
 import { jsEngine } from './js/index.js';
 import { wasmEngine } from './wasm/adapter.js';
-import { isReady, wasmUnavailable } from './wasm/instance.js';
+import type { BinaryName } from './wasm/binary.js';
+import { isReady, wasmBinary, wasmUnavailable } from './wasm/instance.js';
 
 /** 'wasm': the WebAssembly backend (SIMD); 'js': the plain TypeScript twin of the same stages. */
 export type BackendName = 'wasm' | 'js';
@@ -50,6 +51,11 @@ export interface BackendInfo {
   simd: boolean;
   /** Why the WebAssembly backend is off (no WebAssembly, or no SIMD), when ready() found it so; else null. */
   reason: string | null;
+  /**
+   * The WebAssembly engine's binary: 'relaxed-simd' (fused multiply-add) or 'simd' (the base binary, the
+   * same bits everywhere; `ready({ deterministic: true })`); null while the engine is not compiled.
+   */
+  binary: BinaryName | null;
 }
 
 /**
@@ -58,10 +64,10 @@ export interface BackendInfo {
  *
  * @example
  * await ready();
- * backendInfo(); // { backend: 'wasm', simd: true, reason: null } on Node, Bun, Deno, Chromium, workerd
+ * backendInfo(); // { backend: 'wasm', simd: true, reason: null, binary: 'relaxed-simd' } on Node 22
  */
 export function backendInfo(): BackendInfo {
-  return { backend: effective(), simd: isReady(), reason: wasmUnavailable() };
+  return { backend: effective(), simd: isReady(), reason: wasmUnavailable(), binary: wasmBinary() };
 }
 
 /** @deprecated The former name of {@link BackendInfo}; kept so that existing code compiles. */

@@ -1,5 +1,6 @@
-// Node: the packed tarball installed in a temporary project, through `import` and through `require`, and a
-// simulated runtime without WebAssembly SIMD. Node's ESM results are the reference for every runtime.
+// Node 20 (the system node): the packed tarball installed in a temporary project, through `import` and
+// through `require`, and a simulated runtime without WebAssembly SIMD. Node 20 has no relaxed SIMD, so it
+// always runs the base binary, and its ESM results are the base binary's reference for every runtime.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cases } from '../js/helpers.mjs';
@@ -15,7 +16,7 @@ test(`node ${process.version}: packed tarball ${prepared().tarball} installs and
       assert.ok(Math.abs(got - c.expected) <= c.tol, `${id} (${backend}): ${got} vs ${c.expected}`);
     }
   }
-  assert.deepEqual(ref.info, { backend: 'wasm', simd: true, reason: null });
+  assert.deepEqual(ref.info, { backend: 'wasm', simd: true, reason: null, binary: 'simd' });
   assert.equal(ref.wasm.eigenvalues.length, 400);
 });
 
@@ -27,6 +28,11 @@ test('node: import "dse-wasm" (ESM) gives the same results run after run', () =>
 test('node: require("dse-wasm") (CommonJS) equals the ESM results to the last digit', () => {
   const r = assertSameAsNode(assert, runJson(process.execPath, ['smoke-node.cjs']), ref);
   assert.ok(r.jsExact);
+});
+
+test(`node ${process.version}: no relaxed SIMD, so the base binary by default and with deterministic: false`, () => {
+  assert.deepEqual(runJson(process.execPath, ['smoke-node.mjs']), ref);
+  assert.deepEqual(runJson(process.execPath, ['smoke-node.mjs', '{"deterministic":false}']), ref);
 });
 
 test('node without WebAssembly SIMD (simulated): ready() falls back to the JS backend and says so', () => {

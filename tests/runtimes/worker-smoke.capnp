@@ -18,6 +18,7 @@ const smokeWorker :Workerd.Worker = (
     (name = "digits400.f32", data = embed "digits400.f32"),
     (name = "dse-wasm/workerd", esModule = embed "node_modules/dse-wasm/dist/workerd/index.mjs"),
     (name = "dse-wasm/dse.wasm", wasm = embed "node_modules/dse-wasm/dist/workerd/dse.wasm"),
+    (name = "dse-wasm/dse-relaxed.wasm", wasm = embed "node_modules/dse-wasm/dist/workerd/dse-relaxed.wasm"),
   ],
   compatibilityDate = "2024-09-23",
 );

@@ -1,11 +1,12 @@
 // The one module that owns the WebAssembly instance: compiles the embedded binary once, instantiates it, and
 // keeps one caller at a time inside.
-import releaseWasm from '../../../build/release.wasm';
 import { notReady } from '../../errors.js';
 import type { Kernels } from './kernels.js';
 import { wasmSimdMissing } from './simd.js';
+import { embeddedBase, instantiateBinary, type BinaryName } from './binary.js';
 
 let kernels: Kernels | null = null;
+let binary: BinaryName | null = null;
 let pending: Promise<void> | null = null;
 let busy = false;
 /** Why ready() left the WebAssembly backend off (no SIMD here, or no memory for it), or null. */
@@ -18,6 +19,13 @@ export interface ReadyOptions {
    * WebAssembly from bytes at run time. By default the binary embedded in this package is compiled.
    */
   module?: WebAssembly.Module | BufferSource;
+  /**
+   * true: the base binary ('simd'), whose results are the same to the last bit in every runtime. false: the
+   * relaxed-SIMD binary ('relaxed-simd', fused multiply-add) wherever the runtime validates it. Unset: the
+   * relaxed one where it validates and fuses (Node >= 22, Deno, Chromium, workerd), else the base one (Node
+   * 20, Bun). The two agree to about 1e-12 relative. Only the first ready() call's options count.
+   */
+  deterministic?: boolean;
 }
 
 /**
@@ -31,19 +39,19 @@ export interface ReadyOptions {
 export function ready(opts: ReadyOptions = {}): Promise<void> {
   if (pending === null) {
     pending = (async () => {
-      const source = opts.module ?? releaseWasm;
+      const source = opts.module ?? embeddedBase;
       // Bytes are only compiled where the SIMD probe passes; a precompiled Module (workerd, which may also
       // refuse to validate bytes) proves by existing that SIMD is there.
       unavailable = wasmSimdMissing();
       if (unavailable !== null && typeof WebAssembly === 'object' && source instanceof WebAssembly.Module) unavailable = null;
       if (unavailable !== null) return;
-      const module = source instanceof WebAssembly.Module ? source : await WebAssembly.compile(source);
       try {
         // WebAssembly.instantiate itself, not @assemblyscript/loader's: the engine imports nothing, and the loader
         // reads the global Response, which in Node loads undici, whose own WebAssembly instance fails (and ends
         // the process) under the same memory limit that the fallback below is for.
-        const instance = await WebAssembly.instantiate(module, {});
-        kernels = instance.exports as unknown as Kernels;
+        const chosen = await instantiateBinary(opts, async (module) => (await WebAssembly.instantiate(module, {})).exports);
+        binary = chosen.binary;
+        kernels = chosen.exports as unknown as Kernels;
       } catch (e) {
         // V8 reserves about 10 GiB of address space for any wasm32 memory (guard regions for its bounds
         // checks), whatever the declared maximum: under `ulimit -v` of about 10 GB or less, instantiation fails.
@@ -55,6 +63,11 @@ export function ready(opts: ReadyOptions = {}): Promise<void> {
     pending.catch(() => { pending = null; });
   }
   return pending;
+}
+
+/** The engine binary {@link ready} instantiated ('relaxed-simd' or 'simd'), or null before or without it. */
+export function wasmBinary(): BinaryName | null {
+  return binary;
 }
 
 /** True once {@link ready} has resolved. */

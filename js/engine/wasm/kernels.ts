@@ -2,7 +2,7 @@
 // Pointers are byte offsets into `memory`. tests/js/wasm-exports.test.mjs checks this list against the built
 // module (names and arities), so the mirror cannot drift from the AssemblyScript side.
 
-/** The exports of build/release.wasm. */
+/** The exports of build/release.wasm (and of build/release-relaxed.wasm, built from the same sources). */
 export interface Kernels {
   memory: WebAssembly.Memory;
   heapBase(): number;
@@ -30,6 +30,10 @@ export interface Kernels {
   /** Float64 values of workspace bidiagonalize needs for an m x n matrix. */
   bidiagonalizeWorkspace(m: number, n: number): number;
   bidiagonalQR(diag: number, offdiag: number, n: number): number;
+  /** a * b + c through the engine's f64x2 multiply-add (assembly/madd.ts): rounded once where it fuses. */
+  multiplyAdd(a: number, b: number, c: number): number;
+  /** 1 in the relaxed-SIMD build (release-relaxed.wasm), 0 in the base one. */
+  relaxedSimd(): number;
 }
 
 /** Each function export and its number of parameters, as the interface above declares them. */
@@ -56,4 +60,6 @@ export const KERNEL_ARITY: Readonly<Record<Exclude<keyof Kernels, 'memory'>, num
   bidiagonalize: 6,
   bidiagonalizeWorkspace: 2,
   bidiagonalQR: 3,
+  multiplyAdd: 3,
+  relaxedSimd: 0,
 };
