@@ -3,6 +3,7 @@
 export { DseError, type DseErrorCode } from './errors.js';
 export { DEFAULTS, checkOption, type CheckedOption } from './options.js';
 export type { Matrix, MatrixLike, NumericArray } from './matrix.js';
+export type { TensorLike, Pooling } from './tensor.js';
 export type { GaussianKernel, Kernel } from './kernel.js';
 export { ready, isReady, type ReadyOptions } from './engine/wasm/instance.js';
 export {
@@ -40,3 +41,6 @@ export { intrinsicDimension, type IntrinsicDimensionOptions } from './measures/i
 export { symmetricEigenvalues } from './linalg/symmetric-eigenvalues.js';
 export { generalEigenvalues, type ComplexEigenvalues } from './linalg/general-eigenvalues.js';
 export { spectralClustering, type SpectralClusteringOptions } from './clustering/spectral-clustering.js';
+export {
+  createRepresentationTracker, type RepresentationTracker, type RepresentationTrackerOptions, type RepresentationRecord,
+} from './tracking/representation-tracker.js';

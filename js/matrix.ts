@@ -1,4 +1,5 @@
 import { DseError, show } from './errors.js';
+import { isTensorLike, tensorToMatrix, type TensorLike } from './tensor.js';
 
 /** Any typed array of numbers (BigInt arrays excluded). */
 export type NumericArray =
@@ -12,8 +13,11 @@ export interface Matrix {
   cols: number;
 }
 
-/** A matrix argument: `{ data, rows, cols }` (row-major), or an array of equal-length rows. */
-export type MatrixLike = Matrix | ArrayLike<ArrayLike<number>>;
+/**
+ * A matrix argument: `{ data, rows, cols }` (row-major), an array of equal-length rows, or a tensor
+ * ({@link TensorLike}: transformers.js / onnxruntime `{ data, dims }`, a tf.js Tensor).
+ */
+export type MatrixLike = Matrix | ArrayLike<ArrayLike<number>> | TensorLike;
 
 /** A validated matrix: data has exactly rows * cols finite numbers. */
 export interface DenseMatrix {
@@ -28,9 +32,11 @@ function isCount(v: unknown): v is number {
 
 /**
  * Checks a matrix argument and returns it as `{ data, rows, cols }` over a typed array. Typed data is used
- * as it is (no copy); arrays of rows are copied once into a Float64Array.
+ * as it is (no copy); arrays of rows are copied once into a Float64Array; tensors are read as in
+ * {@link tensorToMatrix} (a tf.js tensor once, by dataSync).
  */
 export function toMatrix(x: unknown, name: string, minRows = 2): DenseMatrix {
+  if (isTensorLike(x)) x = tensorToMatrix(x, name);
   let m: DenseMatrix;
   if (x !== null && typeof x === 'object' && !Array.isArray(x) && !ArrayBuffer.isView(x) && 'data' in x) {
     const { data, rows, cols } = x as Matrix;

@@ -34,6 +34,18 @@ const wasmAsModule = {
 await build({ ...common, format: 'esm', outfile: 'dist/workerd/index.mjs', plugins: [wasmAsModule] });
 for (const [from, to] of Object.entries(workerdFiles)) cpSync(`build/${from}`, `dist/workerd/${to}`);
 
+// dse-wasm/tfjs: @tensorflow/tfjs (an optional peer dependency) and the library itself stay external, so the
+// callback uses the application's tf.js and the same engine instance as 'dse-wasm'.
+const sharedLibrary = (to) => ({
+  name: 'shared-library',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/index\.js$/ }, () => ({ path: to, external: true }));
+  },
+});
+const tfjs = { ...common, entryPoints: ['js/tracking/tfjs.ts'], external: ['@tensorflow/tfjs'] };
+await build({ ...tfjs, format: 'esm', outfile: 'dist/tfjs/index.mjs', plugins: [sharedLibrary('../index.mjs')] });
+await build({ ...tfjs, format: 'cjs', outfile: 'dist/cjs/tfjs/index.js', plugins: [sharedLibrary('../index.js')] });
+
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.'], { stdio: 'inherit' });
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.cli.json'], { stdio: 'inherit' });
 // The same declarations serve CommonJS consumers from inside dist/cjs, where package.json says commonjs.

@@ -13,6 +13,7 @@ export { ready, diffusionEigenvalues } from '../index.js';
 export { runDigits } from './digits.js';
 export { computeReport } from './report/report.js';
 export { renderReport } from './report/report-html.js';
+export { renderTrainingReport, parseTrainingJsonl } from './report/training-report.js';
 export { Progress } from './progress.js';
 export { parseArgs, UsageError } from './args.js';
 export * from '../io/index.js';
@@ -27,6 +28,7 @@ usage:
   dse mi <X> <Y> [--discrete|--continuous] [--n-clusters ${D.nClusters}] [--reps ${D.reps}] [--seed ${D.seed}] [--sigma ${D.sigma}] [--t ${D.t}] [--clusters-out F] [--json]
   dse eigenvalues <X> [--sigma ${D.sigma}] [--out F.npy] [--json]
   dse report <X> [<labels>] --out report.html [--sigma ${D.sigma}] [--t ${D.t}] [--reps ${D.reps}]
+  dse report --training run.jsonl --out training.html
 
 inputs: .npy (float32, float64, integer dtypes, C order), .csv / .tsv / .txt (a header line is detected),
   .json (an array of rows), .jsonl (one row per line), raw float32 (.f32, with --rows and --cols); any of

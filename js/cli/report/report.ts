@@ -10,6 +10,7 @@ import { aboutFile, backendOption, INPUT_VALUES, inputOptions, secondsSince, war
 import { readInput, type Input } from '../input.js';
 import { Progress } from '../progress.js';
 import { renderReport } from './report-html.js';
+import { trainingReportCommand } from './training-report.js';
 
 export const reportSpec: CommandSpec = {
   name: 'report',
@@ -118,6 +119,7 @@ export function computeReport(
 }
 
 export async function reportCommand(argv: string[]): Promise<void> {
+  if (argv.some((a) => a === '--training' || a.startsWith('--training='))) return trainingReportCommand(argv);
   const args = parseArgs(argv, reportSpec);
   const [xPath, labelsPath] = positionals(args, 'report', ['<X>', '<labels>'], 1);
   const out = args.values.get('out');

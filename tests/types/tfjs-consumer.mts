@@ -1,0 +1,12 @@
+import * as tf from '@tensorflow/tfjs';
+import { ready, createRepresentationTracker, diffusionSpectralEntropy, type RepresentationRecord, type TensorLike } from 'dse-wasm';
+import { dseCallback } from 'dse-wasm/tfjs';
+await ready();
+const hidden: TensorLike = { tensor: { data: new Float32Array(12), dims: [2, 3, 2] }, pooling: 'mean' };
+const h: number = diffusionSpectralEntropy(hidden, { sigma: 1 });
+const tracker = createRepresentationTracker({ sigma: 'auto', labels: [0, 1, 0], run: 'a' });
+const row: RepresentationRecord = tracker.record(0, 'z', tf.zeros([3, 4]) as tf.Tensor2D);
+const cb = dseCallback({ layers: ['dense'], x: tf.zeros([3, 4]), y: [0, 1, 0], every: 2, onRecord: (r) => console.log(r.dse, h, row.dsmiY) });
+const model = tf.sequential({ layers: [tf.layers.dense({ inputShape: [4], units: 2, name: 'dense' })] });
+await model.fit(tf.zeros([3, 4]), tf.zeros([3, 2]), { epochs: 1, callbacks: [cb] });
+console.log(cb.tracker.toJSONL());
