@@ -9,8 +9,7 @@
 // A H(i) needs one dot product and one axpy per row; H(i) A accumulates u^T = v^T A row by row, then
 // subtracts tau v_r u^T from each row r.
 
-import { scaledNorm } from './householder';
-import { pythag } from './pythag';
+import { reflector, reflectorTau, scaledNorm } from './householder';
 import { madd } from './madd';
 
 // sum_k x[k] y[k] over k in [from, to).
@@ -60,15 +59,9 @@ export function hessenberg(a: usize, n: i32, work: usize): void {
     for (let k = i + 2; k < n; k++) store<f64>(v + (<usize>k << 3), load<f64>(col + <usize>k * rowBytes));
     const xnorm = scaledNorm(v, i + 2, n);
     if (xnorm == 0) continue;
-    const norm = pythag(alpha, xnorm);
-    const beta = alpha >= 0 ? -norm : norm;
-    const tau = (beta - alpha) / beta;
-    const inv = 1.0 / (alpha - beta);
+    const beta = reflector(alpha, v, i + 2, n, xnorm);
+    const tau = reflectorTau;
     store<f64>(v + (<usize>(i + 1) << 3), 1.0);
-    for (let k = i + 2; k < n; k++) {
-      const q = v + (<usize>k << 3);
-      store<f64>(q, load<f64>(q) * inv);
-    }
     store<f64>(col + <usize>(i + 1) * rowBytes, beta);
     for (let k = i + 2; k < n; k++) store<f64>(col + <usize>k * rowBytes, 0);
 

@@ -15,8 +15,7 @@
 // for its own product A22 v. Rows go two at a time, so each load of v, vp, wp and p serves two rows. The sums
 // are those of dsytd2; only their order differs, by rounding.
 
-import { scaledNorm } from './householder';
-import { pythag } from './pythag';
+import { reflector, reflectorTau, scaledNorm } from './householder';
 import { addDot2, addDot4, madd, subDot2 } from './madd';
 
 @inline
@@ -235,14 +234,12 @@ export function tridiagonalize(a: usize, n: i32, diag: usize, offdiag: usize, wo
       store<f64>(at(offdiag, i), alpha);
       memory.fill(at(v, i), 0, <usize>(n - i) << 3);
     } else {
-      const norm = pythag(alpha, xnorm);
-      const beta = alpha >= 0 ? -norm : norm;
-      tau = (beta - alpha) / beta;
-      const inv = 1.0 / (alpha - beta);
+      memory.copy(at(v, i + 2), at(rowI, i + 2), <usize>(n - i - 2) << 3);
+      const beta = reflector(alpha, v, i + 2, n, xnorm);
+      tau = reflectorTau;
       store<f64>(at(offdiag, i), beta);
       store<f64>(at(v, i), 0);
       store<f64>(at(v, i + 1), 1.0);
-      for (let k = i + 2; k < n; k++) store<f64>(at(v, k), load<f64>(at(rowI, k)) * inv);
     }
 
     // One pass over A22 = A[i+1..n)[i+1..n): the pending update, and p = A22 v from its upper triangle.

@@ -31,14 +31,22 @@ export class DseError extends Error {
   }
 }
 
-/** A received value, shortened for an error message. */
+/**
+ * A received value, shortened for an error message: numbers and short strings as they are, anything else
+ * by a short description of its type (never a function's source or an object's contents).
+ */
 export function show(value: unknown): string {
   if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? value.slice(0, 40) + '...' : value);
-  if (value === null || value === undefined) return String(value);
+  if (typeof value === 'bigint') return `${value}n (a BigInt, not a number)`;
+  if (typeof value === 'function') return value.name ? `a function (${value.name.slice(0, 40)})` : 'a function';
+  if (typeof value === 'symbol') return 'a symbol';
+  if (value === null || value === undefined || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return `an array of length ${value.length}`;
+  if (value instanceof DataView) return `a DataView of ${value.byteLength} bytes`;
   if (ArrayBuffer.isView(value)) return `a ${value.constructor.name} of length ${(value as unknown as ArrayLike<number>).length}`;
-  return typeof value === 'object' ? `an object` : String(value);
+  if (value instanceof ArrayBuffer) return `an ArrayBuffer of ${value.byteLength} bytes`;
+  return 'an object';
 }
 
 /** E_ARGUMENT for option `name`: "`name` must be `expected`, received `value`". */

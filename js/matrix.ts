@@ -1,14 +1,17 @@
 import { DseError, show } from './errors.js';
 import { isTensorLike, tensorToMatrix, type TensorLike } from './tensor.js';
 
-/** Any typed array of numbers (BigInt arrays excluded). */
+/**
+ * Any typed array of numbers. BigInt64Array and BigUint64Array are accepted too as matrix data (copied
+ * to float64, each value exactly, refused beyond +-2^53), but are not in this type: they hold BigInts.
+ */
 export type NumericArray =
   | Float32Array | Float64Array | Int8Array | Uint8Array | Uint8ClampedArray
   | Int16Array | Uint16Array | Int32Array | Uint32Array;
 
 /** A row-major matrix: `data[i * cols + j]` is row i, column j. */
 export interface Matrix {
-  data: NumericArray | ArrayLike<number>;
+  data: NumericArray | BigInt64Array | BigUint64Array | ArrayLike<number>;
   rows: number;
   cols: number;
 }
@@ -81,11 +84,27 @@ export function toMatrix(x: unknown, name: string, minRows = 2): DenseMatrix {
   return m;
 }
 
-// The value at flat index k, checked: a finite number, or an E_NOT_FINITE error naming its row and column.
+// The value at flat index k, checked: a finite number (a BigInt converted exactly), or an error naming its row
+// and column.
 function finite(v: unknown, name: string, rows: number, cols: number, k: number): number {
   if (typeof v === 'number' && Number.isFinite(v)) return v;
   const i = Math.floor(k / cols);
+  if (typeof v === 'bigint') return exactNumber(v, `${name} at row ${i}, column ${k - i * cols}`, name);
   throw new DseError('E_NOT_FINITE', `${name} has a non-finite value ${show(v)} at row ${i}, column ${k - i * cols}`, name, v);
+}
+
+/** 2^53: every integer up to it in magnitude is exactly a float64. */
+const EXACT_LIMIT = BigInt(2 ** 53);
+
+/**
+ * A BigInt as the number it equals: accepted where |v| <= 2^53 (exactly a float64, as the .npy reader
+ * keeps int64 data), refused beyond with E_ARGUMENT, since rounding it would silently change the value.
+ */
+export function exactNumber(v: bigint, where: string, argument: string): number {
+  if (v > EXACT_LIMIT || v < -EXACT_LIMIT) {
+    throw new DseError('E_ARGUMENT', `${where} is the BigInt ${v}n, beyond +-2^53 where a float64 cannot hold it exactly`, argument, v);
+  }
+  return Number(v);
 }
 
 /** {@link toMatrix} for a square matrix of at least one row. */

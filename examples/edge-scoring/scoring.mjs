@@ -21,6 +21,9 @@ class RequestError extends Error {
   }
 }
 
+// The library's argument names, as this API calls them, with the code its errors on them get.
+const LIBRARY_FIELDS = { X: { field: 'embeddings' }, Y: { field: 'labels', code: 'labels_not_integers' } };
+
 function fail(status, code, message, field) {
   throw new RequestError(status, code, message, field);
 }
@@ -124,9 +127,9 @@ function parseJsonBody(bytes, limits) {
     if (!Array.isArray(body.labels) || body.labels.length !== n) {
       fail(422, 'labels_length', `labels must be an array of ${n} integers, one per row, received ${Array.isArray(body.labels) ? `${body.labels.length} values` : typeof body.labels}`, 'labels');
     }
-    const bad = body.labels.findIndex((v) => !Number.isInteger(v));
-    if (bad >= 0) fail(422, 'labels_not_integers', `labels[${bad}] must be an integer, received ${JSON.stringify(body.labels[bad])}`, 'labels');
-    labels = Int32Array.from(body.labels);
+    // Checked by the library itself (integers in the int32 range); its errors about Y come back as
+    // labels_not_integers (see LIBRARY_FIELDS).
+    labels = body.labels;
   }
   return { X: { data, rows: n, cols: d }, labels, sigma: body.sigma, t: body.t };
 }
@@ -139,11 +142,15 @@ function countHeader(request, name) {
   return Number(raw.trim());
 }
 
+// A number from the query string, or 'auto', or the text sent when it is not a finite number.
 function queryNumber(url, name) {
   const raw = url.searchParams.get(name);
   if (raw === null) return undefined;
   if (raw.trim() === 'auto') return 'auto';
-  return raw.trim() === '' ? NaN : Number(raw);
+  const value = Number(raw);
+  // Text that is not a finite number goes to the package as the string sent, so that its message quotes it
+  // (Number('abc') is NaN, which JSON would print as null).
+  return raw.trim() !== '' && Number.isFinite(value) ? value : raw;
 }
 
 function parseFloat32Body(request, bytes, limits) {
@@ -210,6 +217,12 @@ export function createScoringHandler(api, limits = {}) {
         return json(e.status, { error: { code: e.code, message: e.message, field: e.field } }, headers);
       }
       if (e instanceof api.DseError && e.code !== 'E_NO_CONVERGENCE' && e.code !== 'E_NOT_READY') {
+        const named = LIBRARY_FIELDS[/^[A-Za-z]+/.exec(e.argument ?? '')?.[0]];
+        if (named !== undefined) {
+          // The library names its arguments X and Y; the request calls them embeddings and labels.
+          const message = e.message.replace(/^[XY]\b/, named.field);
+          return json(422, { error: { code: named.code ?? e.code, message, field: named.field } });
+        }
         return json(422, { error: { code: e.code, message: e.message, field: e.argument } });
       }
       return json(500, { error: { code: 'internal', message: String(e && e.message) } });

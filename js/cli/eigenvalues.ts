@@ -1,6 +1,7 @@
 // dse eigenvalues <X>: all eigenvalues of K (docs/measures.md), descending, printed or written to a file.
-import { DEFAULTS, diffusionEigenvalues, kernelDiagnosis, medianDistance, subsample } from '../index.js';
+import { DEFAULTS, diffusionEigenvalues, kernelDiagnosis, subsample } from '../index.js';
 import { numberOption, parseArgs, positionals, sigmaOption, type CommandSpec } from './args.js';
+import { autoSigma } from './bandwidth.js';
 import { aboutFile, backendOption, INPUT_VALUES, inputOptions, secondsSince, warn, writeVector } from './common.js';
 import { readInput } from './input.js';
 import { Progress } from './progress.js';
@@ -23,7 +24,7 @@ export async function eigenvaluesCommand(argv: string[]): Promise<void> {
 
   const start = performance.now();
   const used = aboutFile(X.file, () => subsample(X, { maxN, seed }));
-  const sigma = sigmaArg === 'auto' ? aboutFile(X.file, () => medianDistance(used, { seed })) : sigmaArg;
+  const sigma = sigmaArg === 'auto' ? aboutFile(X.file, () => autoSigma(used, seed, X.file)) : sigmaArg;
   const progress = new Progress(process.stderr, used.rows >= 1000);
   progress.update(0, `eigenvalues of K (${used.rows} x ${used.rows})`);
   let eigenvalues: Float64Array;

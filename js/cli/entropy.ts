@@ -1,9 +1,10 @@
 // dse entropy <X>: diffusion spectral entropy (docs/measures.md), or its matrix-entry and classic variants.
 import {
   classicShannonEntropy, DEFAULTS, diffusionEigenvalues, diffusionSpectralEntropy, diffusionSpectralEntropyEstimate,
-  kernelDiagnosis, medianDistance, spectralEntropy, subsample, type EntropyEstimate,
+  kernelDiagnosis, spectralEntropy, subsample, type EntropyEstimate,
 } from '../index.js';
 import { choiceOption, numberOption, parseArgs, positionals, sigmaOption, UsageError, type CommandSpec } from './args.js';
+import { autoSigma } from './bandwidth.js';
 import { aboutFile, backendOption, INPUT_VALUES, inputOptions, secondsSince, warn } from './common.js';
 import { readInput } from './input.js';
 import { Progress } from './progress.js';
@@ -36,7 +37,7 @@ export async function entropyCommand(argv: string[]): Promise<void> {
 
   const start = performance.now();
   const used = aboutFile(X.file, () => (variant === 'classic' ? X : subsample(X, { maxN, seed })));
-  const sigma = variant === 'classic' ? null : sigmaArg === 'auto' ? aboutFile(X.file, () => medianDistance(used, { seed })) : sigmaArg;
+  const sigma = variant === 'classic' ? null : sigmaArg === 'auto' ? aboutFile(X.file, () => autoSigma(used, seed, X.file)) : sigmaArg;
   const warnings: string[] = [];
   let value: number;
   let interval: EntropyEstimate | null = null;

@@ -1,6 +1,7 @@
 // Reading an input argument: a file path or '-' (standard input), gunzipped when it starts with the gzip magic,
 // then parsed by js/io. Everything that goes wrong is an InputError naming the file (exit code 2).
 import { readFileSync } from 'node:fs';
+import { constants } from 'node:buffer';
 import { gunzipSync } from 'node:zlib';
 import { InputError } from '../io/input-error.js';
 import { formatOfName, parseMatrix, type InputFormat } from '../io/read-matrix.js';
@@ -50,8 +51,12 @@ export async function readInput(path: string, opts: InputOptions = {}): Promise<
   let bytes = path === '-' ? await readStdin() : readPath(path);
   if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
     try {
-      bytes = gunzipSync(bytes);
+      bytes = gunzipSync(bytes, { maxOutputLength: constants.MAX_LENGTH });
     } catch (e) {
+      // Node refuses to make a Buffer past its limit (ERR_BUFFER_TOO_LARGE): the data is fine, just too big.
+      if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+        throw new InputError(file, `is too large: it expands past ${constants.MAX_LENGTH} bytes, the largest buffer Node can hold; split it, or give it uncompressed as .npy`);
+      }
       throw new InputError(file, `corrupt gzip data (${(e as Error).message})`);
     }
   }

@@ -3,6 +3,7 @@
 import { DEFAULTS, DseError, ready } from '../index.js';
 import { InputError } from '../io/input-error.js';
 import { UsageError } from './args.js';
+import { endQuietlyOnClosedPipe } from './closed-pipe.js';
 import { eigenvaluesCommand } from './eigenvalues.js';
 import { entropyCommand } from './entropy.js';
 import { miCommand } from './mi.js';
@@ -48,6 +49,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
 
 /** Runs `dse` with these arguments (without node and the script); resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
+  endQuietlyOnClosedPipe();
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     (command === undefined ? process.stderr : process.stdout).write(USAGE);

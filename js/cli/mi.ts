@@ -1,9 +1,10 @@
 // dse mi <X> <Y>: diffusion spectral mutual information DSMI(X; Y) (docs/measures.md), through the library's
 // diffusionSpectralMutualInformation.
-import { DEFAULTS, diffusionSpectralMutualInformation, medianDistance } from '../index.js';
+import { DEFAULTS, diffusionSpectralMutualInformation } from '../index.js';
 import { InputError } from '../io/input-error.js';
 import { toReference } from '../measures/reference-clusters.js';
 import { choiceOption, numberOption, parseArgs, positionals, sigmaOption, UsageError, type CommandSpec } from './args.js';
+import { autoSigma } from './bandwidth.js';
 import { aboutFile, backendOption, INPUT_VALUES, inputOptions, secondsSince, writeVector } from './common.js';
 import { readInput } from './input.js';
 import { Progress } from './progress.js';
@@ -36,7 +37,7 @@ export async function miCommand(argv: string[]): Promise<void> {
   if (Y.rows !== X.rows) throw new InputError(Y.file, `has ${Y.rows} rows but ${X.file} has ${X.rows}: Y needs one row per row of X`);
 
   const start = performance.now();
-  const sigma = sigmaArg === 'auto' ? aboutFile(X.file, () => medianDistance(X, { seed })) : sigmaArg;
+  const sigma = sigmaArg === 'auto' ? aboutFile(X.file, () => autoSigma(X, seed, X.file)) : sigmaArg;
   const progress = new Progress(process.stderr, X.rows >= 1000);
   let result: { value: number; clusters: Int32Array };
   try {

@@ -107,7 +107,7 @@ export interface SpectralClusteringOptions {
 export function spectralClustering(Y: MatrixLike, opts?: SpectralClusteringOptions): Int32Array {
   const o = options(opts);
   const engine = engineFor(o.backend);
-  const y = toMatrix(Y, 'Y', 1);
+  const y = toMatrix(Y, 'Y');
   const nClusters = clusterCount(o.nClusters, y.rows);
   const nNeighbors = nNeighborsOf(o.nNeighbors);
   if (nNeighbors > y.rows) {

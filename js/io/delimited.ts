@@ -2,6 +2,7 @@
 // Blank lines and lines starting with '#' are skipped. The first line is a header when it has a field that is
 // not a number and every later line is all numbers.
 import { InputError } from './input-error.js';
+import { firstLine as firstLineOf, splitLines } from './lines.js';
 import type { DenseMatrix } from '../matrix.js';
 
 /** ',' for CSV, '\t' for TSV, ' ' for runs of whitespace. */
@@ -12,7 +13,7 @@ const NOT_FINITE = /^[+-]?(?:nan|inf|infinity)$/i;
 
 /** The delimiter of a text whose format is not known from its name: tab, else comma, else whitespace. */
 export function sniffDelimiter(text: string): Delimiter {
-  const firstLine = text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n'));
+  const firstLine = firstLineOf(text);
   if (firstLine.includes('\t')) return '\t';
   if (firstLine.includes(',')) return ',';
   return ' ';
@@ -35,9 +36,9 @@ function fieldsOf(line: string, delimiter: Delimiter): string[] {
  */
 export function parseDelimited(text: string, delimiter: Delimiter, file: string): DenseMatrix & { header: string[] | null } {
   const lines: { number: number; fields: string[] }[] = [];
-  const all = text.split('\n');
+  const all = splitLines(text);
   for (let i = 0; i < all.length; i++) {
-    const line = all[i].replace(/\r$/, '');
+    const line = all[i];
     if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
     lines.push({ number: i + 1, fields: fieldsOf(line, delimiter) });
   }

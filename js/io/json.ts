@@ -1,6 +1,8 @@
 // JSON input: one array of rows ([[1, 2], [3, 4]]) or of numbers (one column); JSON Lines: one row (an array
 // of numbers) or one number per line.
 import { InputError } from './input-error.js';
+
+import { splitLines } from './lines.js';
 import type { DenseMatrix } from '../matrix.js';
 
 function describe(v: unknown): string {
@@ -60,7 +62,7 @@ export function parseJson(text: string, file: string): DenseMatrix {
 export function parseJsonLines(text: string, file: string): DenseMatrix {
   const rows: unknown[] = [];
   const lineNumbers: number[] = [];
-  const lines = text.split('\n');
+  const lines = splitLines(text);
   for (let i = 0; i < lines.length; i++) {
     if (lines[i].trim() === '') continue;
     try {

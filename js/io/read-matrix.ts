@@ -5,6 +5,7 @@ import type { DenseMatrix } from '../matrix.js';
 import { parseDelimited, sniffDelimiter } from './delimited.js';
 import { InputError } from './input-error.js';
 import { parseJson, parseJsonLines } from './json.js';
+import { firstLine as firstLineOf } from './lines.js';
 import { looksLikeNpy, parseNpy } from './npy.js';
 import { parseRawFloat32 } from './raw.js';
 
@@ -40,10 +41,10 @@ export function sniffFormat(bytes: Uint8Array): InputFormat {
   if (head.startsWith('[[') || head.startsWith('[\n') || head.startsWith('[\r')) return 'json';
   if (head.startsWith('[')) {
     // "[1, 2]\n[3, 4]" is JSON Lines; "[1, 2, 3]" alone is a JSON column.
-    const firstLine = head.split('\n')[0].trim();
+    const firstLine = firstLineOf(head).trim();
     return firstLine.endsWith(']') && head.slice(firstLine.length).trim().startsWith('[') ? 'jsonl' : 'json';
   }
-  const text = head.split('\n')[0];
+  const text = firstLineOf(head);
   return text.includes('\t') ? 'tsv' : text.includes(',') ? 'csv' : 'txt';
 }
 
@@ -51,10 +52,19 @@ function decodeText(bytes: Uint8Array, file: string): string {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new InputError(file, 'is not UTF-8 text (a binary file? give its format with --format)');
+  } catch (e) {
+    // Invalid UTF-8 is a TypeError (WHATWG Encoding); anything else is the runtime refusing a string that
+    // long (V8: ERR_STRING_TOO_LONG, 2^29 - 24 characters), which says nothing about the encoding.
+    if (e instanceof TypeError) throw new InputError(file, 'is not UTF-8 text (a binary file? give its format with --format)');
+    throw new InputError(file, `is too large to read as text: ${bytes.length} bytes, more than the longest string this runtime can hold (${stringLimit(e)}); save it as .npy, which has no such limit, or split it`);
   }
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+// The string length limit a runtime's error states (V8 names it in hex), or a description of it.
+function stringLimit(e: unknown): string {
+  const hex = /0x[0-9a-f]+/i.exec(e instanceof Error ? e.message : '');
+  return hex === null ? 'its maximum string length' : `${Number(hex[0])} characters`;
 }
 
 function assertFinite(m: DenseMatrix, file: string): void {

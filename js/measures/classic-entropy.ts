@@ -77,5 +77,5 @@ export interface ClassicEntropyOptions {
 export function classicShannonEntropy(X: MatrixLike, opts?: ClassicEntropyOptions): number {
   const o = options(opts);
   const bins = binsOf(o.bins);
-  return classicEntropyOfRows(toMatrix(X, 'X', 1), null, bins);
+  return classicEntropyOfRows(toMatrix(X, 'X'), null, bins);
 }

@@ -2,7 +2,7 @@
 // diffusion spectral (DSMI), matrix-entry, classic (CSMI) or adjacency spectral (ASMI) (docs/measures.md).
 import type { Engine } from '../engine/engine.js';
 import { engineFor, type BackendName } from '../engine/select.js';
-import { badArgument } from '../errors.js';
+import { badArgument, DseError } from '../errors.js';
 import { toMatrix, type DenseMatrix, type MatrixLike } from '../matrix.js';
 import { binsOf, DEFAULTS, oneOf, options, repsOf, seedOf, sigmaOf, tOf } from '../options.js';
 import { PythonRandom } from '../random/python-random.js';
@@ -141,14 +141,38 @@ function callback(value: unknown): ProgressCallback | undefined {
   return value as ProgressCallback;
 }
 
-function run(X: MatrixLike, Y: unknown, o: MutualInformationOptionsBase, entropyFor: (engine: Engine, x: DenseMatrix, seed: number) => EntropyOfRows): MutualInformation {
+/**
+ * The entropy of a subset of rows, and optionally a check of what that entropy needs of the subsets it will
+ * be given, run on the clusters before anything is computed.
+ */
+export interface SubsetEntropy {
+  entropyOfRows: EntropyOfRows;
+  checkClusters?: (clusters: Int32Array) => void;
+}
+
+/**
+ * The smallest subset an entropy will be given: every subset (a cluster, or a random draw of its size) has
+ * n_c rows, cut to DEFAULTS.maxN above that. Returns that size and the cluster it comes from.
+ */
+export function smallestSubset(clusters: Int32Array): { label: number; size: number; used: number } {
+  const sizes = new Map<number, number>();
+  for (let i = 0; i < clusters.length; i++) sizes.set(clusters[i], (sizes.get(clusters[i]) ?? 0) + 1);
+  let best = { label: 0, size: Infinity, used: Infinity };
+  for (const [label, size] of [...sizes].sort((a, b) => a[0] - b[0])) {
+    if (size < best.size) best = { label, size, used: Math.min(size, DEFAULTS.maxN) };
+  }
+  return best;
+}
+
+function run(X: MatrixLike, Y: unknown, o: MutualInformationOptionsBase, entropyFor: (engine: Engine, x: DenseMatrix, seed: number) => SubsetEntropy): MutualInformation {
   const reps = repsOf(o.reps);
   const seed = seedOf(o.seed);
   const onProgress = callback(o.onProgress);
   const engine = engineFor(o.backend);
   const x = toMatrix(X, 'X');
-  const entropyOfRows = entropyFor(engine, x, seed);
+  const { entropyOfRows, checkClusters } = entropyFor(engine, x, seed);
   const clusters = referenceClusters(engine, x.rows, Y, o, onProgress && (() => onProgress(0, 'clusters')));
+  if (checkClusters) checkClusters(clusters);
   return { ...spectralMutualInformation(clusters, entropyOfRows, reps, seed, onProgress), clusters };
 }
 
@@ -181,10 +205,10 @@ export function diffusionSpectralMutualInformation(X: MatrixLike, Y: ReferenceLi
   const bins = binsOf(o.bins);
   const variant = variantOf(o);
   return run(X, Y, o, (engine, x, seed) => {
-    if (variant === 'classic') return (rows) => classicEntropyOfRows(x, rows, bins);
+    if (variant === 'classic') return { entropyOfRows: (rows) => classicEntropyOfRows(x, rows, bins) };
     const kernel = kernelOf(sigma, x, null, seed);
-    if (variant === 'matrix-entry') return (rows) => engine.diffusionMatrixEntryEntropy(x, rows, kernel);
-    return (rows) => spectralEntropy(descending(engine.diffusionEigenvalues(x, rows, kernel)), { t });
+    if (variant === 'matrix-entry') return { entropyOfRows: (rows) => engine.diffusionMatrixEntryEntropy(x, rows, kernel) };
+    return { entropyOfRows: (rows) => spectralEntropy(descending(engine.diffusionEigenvalues(x, rows, kernel)), { t }) };
   });
 }
 
@@ -202,6 +226,18 @@ export function adjacencySpectralMutualInformation(X: MatrixLike, Y: ReferenceLi
   const o = options(opts);
   return run(X, Y, o, (engine, x, seed) => {
     const adjacency = adjacencyOptions(o, x, null, seed);
-    return (rows) => entropyOfWeights(engine.adjacencyEigenvalueModuli(x, rows, adjacency));
+    const { knn } = adjacency;
+    return {
+      entropyOfRows: (rows) => entropyOfWeights(engine.adjacencyEigenvalueModuli(x, rows, adjacency)),
+      // The kNN adjacency of a subset needs knn <= its rows: checked on the smallest subset up front, not
+      // found inside the computation after the larger clusters are done.
+      checkClusters: knn === null ? undefined : (clusters) => {
+        const { label, size, used } = smallestSubset(clusters);
+        if (knn > used) {
+          const rows = used < size ? `${size} rows, cut to ${used}` : `${size} rows`;
+          throw new DseError('E_ARGUMENT', `knn must be at most the rows of the smallest cluster, whose entropies it enters: cluster ${label} has ${rows}, received knn ${knn}`, 'knn', knn);
+        }
+      },
+    };
   });
 }

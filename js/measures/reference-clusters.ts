@@ -2,12 +2,12 @@
 import { spectralLabels } from '../clustering/spectral-clustering.js';
 import type { Engine } from '../engine/engine.js';
 import { DseError, show } from '../errors.js';
-import { toMatrix, type DenseMatrix, type MatrixLike, type NumericArray } from '../matrix.js';
-import { clusterCount, DEFAULTS } from '../options.js';
+import { exactNumber, toMatrix, type DenseMatrix, type MatrixLike, type NumericArray } from '../matrix.js';
+import { clusterCount, DEFAULTS, integerAtLeast } from '../options.js';
 import { binRows } from './classic-entropy.js';
 
 /** Y as the caller gave it: a matrix, or a flat array of labels or scalars (one column). */
-export type ReferenceLike = MatrixLike | NumericArray | ArrayLike<number>;
+export type ReferenceLike = MatrixLike | NumericArray | BigInt64Array | BigUint64Array | ArrayLike<number>;
 
 const INTEGER_ARRAYS = [Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array];
 
@@ -38,11 +38,12 @@ export function toReference(y: unknown, rows: number): { y: DenseMatrix; looksDi
   return { y: m, looksDiscrete };
 }
 
-/** Labels as an Int32Array: each must be an integer in the int32 range. */
-export function toLabels(values: ArrayLike<number>, name: string): Int32Array {
+/** Labels as an Int32Array: each must be an integer (a number or a BigInt) in the int32 range. */
+export function toLabels(values: ArrayLike<number | bigint>, name: string): Int32Array {
   const out = new Int32Array(values.length);
   for (let i = 0; i < values.length; i++) {
-    const v = values[i];
+    const raw = values[i];
+    const v = typeof raw === 'bigint' ? exactNumber(raw, `${name}[${i}]`, name) : raw;
     if (typeof v !== 'number' || !Number.isInteger(v) || v < -0x80000000 || v > 0x7fffffff) {
       throw new DseError('E_ARGUMENT', `${name}[${i}] is ${show(v)}, not an integer label in the int32 range`, name, v);
     }
@@ -61,7 +62,7 @@ export interface ReferenceClusterOptions {
   /** Clusters made of a continuous Y: bins of one column, spectral clusters of several. Default 10. */
   nClusters?: number;
   /** Precomputed clusters of the rows (one integer label per row of X): Y is then not used. */
-  clusters?: ArrayLike<number>;
+  clusters?: ArrayLike<number> | BigInt64Array | BigUint64Array;
 }
 
 /**
@@ -71,7 +72,9 @@ export interface ReferenceClusterOptions {
  * (labels 0..nClusters-1, scikit-learn's SpectralClustering as the reference runs it).
  */
 export function referenceClusters(engine: Engine, n: number, Y: unknown, o: ReferenceClusterOptions, onClustering?: () => void): Int32Array {
-  const nClusters = clusterCount(o.nClusters, n);
+  // nClusters is compared with the number of rows only on the paths that use it: labels and precomputed
+  // clusters ignore it, so its default (10) must not refuse an X of fewer rows there.
+  integerAtLeast(o.nClusters, 'nClusters', 1, DEFAULTS.nClusters);
   if (o.clusters !== undefined) {
     const c = o.clusters;
     if (c === null || typeof c !== 'object' || typeof c.length !== 'number') {
@@ -93,6 +96,7 @@ export function referenceClusters(engine: Engine, n: number, Y: unknown, o: Refe
     }
     return toLabels(y.data, 'Y');
   }
+  const nClusters = clusterCount(o.nClusters, n);
   if (y.cols === 1) return binRows(y, null, nClusters);
   if (onClustering) onClustering();
   return spectralLabels(engine, y, nClusters, Math.min(DEFAULTS.nNeighbors, y.rows));

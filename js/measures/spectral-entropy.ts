@@ -2,7 +2,7 @@
 // (docs/measures.md).
 import { DseError, show } from '../errors.js';
 import { EPS } from '../float.js';
-import { tOf } from '../options.js';
+import { options, tOf } from '../options.js';
 
 /** Sorts eigenvalues in place, largest first: the order every public function returns and sums them in. */
 export function descending(values: Float64Array): Float64Array {
@@ -13,7 +13,7 @@ export function descending(values: Float64Array): Float64Array {
 export function entropyOfWeights(weights: Float64Array): number {
   let total = 0;
   for (let i = 0; i < weights.length; i++) total += weights[i];
-  if (!(total > 0)) throw new DseError('E_ARGUMENT', `the weights must not all be zero`, 'eigenvalues', total);
+  if (!(total > 0)) throw new DseError('E_ARGUMENT', `the eigenvalues (or weights) must not all be zero: their entropy is undefined, received ${weights.length} zeros`, 'eigenvalues', total);
   let h = 0;
   for (let i = 0; i < weights.length; i++) {
     const p = weights[i] / total + EPS;
@@ -31,8 +31,8 @@ export function entropyOfWeights(weights: Float64Array): number {
  * @example
  * spectralEntropy(new Float64Array([1, 0.5, 0.5]), { t: 1 }); // 1.5
  */
-export function spectralEntropy(eigenvalues: ArrayLike<number>, opts: { t?: number } = {}): number {
-  const t = tOf(opts?.t);
+export function spectralEntropy(eigenvalues: ArrayLike<number>, opts?: { t?: number }): number {
+  const t = tOf(options(opts).t);
   if (eigenvalues === null || typeof eigenvalues !== 'object' || typeof eigenvalues.length !== 'number' || eigenvalues.length < 1) {
     throw new DseError('E_SHAPE', `eigenvalues must be a non-empty array of numbers, received ${show(eigenvalues)}`, 'eigenvalues', eigenvalues);
   }

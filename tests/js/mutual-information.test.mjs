@@ -145,7 +145,8 @@ test('bad input throws a DseError naming the argument; a good call follows each'
     [() => dsmi(X, y.subarray(0, 29)), 'E_SHAPE', 'Y.rows'],
     [() => dsmi(X, [1, 2, NaN, ...Array(27).fill(0)]), 'E_NOT_FINITE', 'Y'],
     [() => dsmi(X, { data: new Float64Array(60).fill(NaN), rows: 30, cols: 2 }), 'E_NOT_FINITE', 'Y'],
-    [() => dsmi(X, y, { nClusters: 31 }), 'E_ARGUMENT', 'nClusters'],
+    // Compared with the rows only where it is used (issue 10, case 1): a continuous Y is binned into nClusters.
+    [() => dsmi(X, Float64Array.from(y, (v, i) => v + i / 100), { nClusters: 31 }), 'E_ARGUMENT', 'nClusters'],
     [() => dsmi(X, y, { nClusters: 0 }), 'E_ARGUMENT', 'nClusters'],
     [() => dsmi(X, y, { entropy: 'classic', bins: 0 }), 'E_ARGUMENT', 'bins'],
     [() => dsmi(X, y, { reps: 0 }), 'E_ARGUMENT', 'reps'],

@@ -41,13 +41,15 @@ function timeChart(d: ReportData): string {
   });
 }
 
-function sigmaChart(d: ReportData): string {
+function sigmaChart(d: ReportData): string | null {
+  // Every row the same: nothing to sweep (the warning says so).
+  if (d.sweepCentre === null) return null;
   const t = d.options.t;
   const series = [{ name: 'DSE, t = 1', points: d.bySigma.map(([s, h]): [number, number] => [s, h]), color: BLUE, markers: true }];
   if (t !== 1) series.push({ name: `DSE, t = ${t}`, points: d.bySigma.map(([s, , h]): [number, number] => [s, h]), color: GREEN, markers: true });
   series.push({ name: `sigma ${num(d.sigma, 4)}, t = ${t}`, points: [[d.sigma, d.dse]], color: ORANGE, markers: true });
   return lineChart({
-    title: 'DSE against sigma, around the median pairwise distance',
+    title: d.sweepCentre === d.medianDistance ? 'DSE against sigma, around the median pairwise distance' : 'DSE against sigma, around the median nonzero pairwise distance',
     xLabel: 'sigma (log scale)',
     yLabel: 'DSE (bits)',
     logX: true,
@@ -55,7 +57,7 @@ function sigmaChart(d: ReportData): string {
     // Headroom above the log2 N rule for the legend.
     yMax: Math.log2(d.n) * 1.3,
     series,
-    vRules: [{ at: d.medianDistance, label: `median distance ${num(d.medianDistance, 4)}`, color: GREY }],
+    vRules: [{ at: d.sweepCentre, label: `${d.sweepCentre === d.medianDistance ? 'median' : 'median nonzero'} distance ${num(d.sweepCentre, 4)}`, color: GREY }],
     hRules: [{ at: Math.log2(d.n), label: `log2 N = ${num(Math.log2(d.n), 4)}`, color: GREY }],
   });
 }
@@ -90,7 +92,7 @@ export function renderReport(d: ReportData): string {
   if (d.dsmi !== null) summary.push(row('DSMI (data; labels)', `${d.dsmi} bits (reps ${o.reps}, seed ${o.seed})`));
   summary.push(row('backend', `${o.backend}, ${d.seconds} s`));
 
-  const figures = [spectrumChart(d), timeChart(d), sigmaChart(d)];
+  const figures = [spectrumChart(d), timeChart(d), sigmaChart(d)].filter((f): f is string => f !== null);
   let classTable = '';
   if (d.classTerms !== null) {
     figures.push(classChart(d));

@@ -1,11 +1,12 @@
 // dse report <X> [<labels>] --out report.html: the numbers behind the report, and the command that writes it.
 import { writeFileSync } from 'node:fs';
 import {
-  DEFAULTS, diffusionEigenvalues, diffusionSpectralMutualInformation, kernelDiagnosis, medianDistance, spectralEntropy,
+  DEFAULTS, diffusionEigenvalues, diffusionSpectralMutualInformation, kernelDiagnosis, spectralEntropy,
   subsample, type BackendName, type ClassTerm,
 } from '../../index.js';
 import { InputError } from '../../io/input-error.js';
 import { numberOption, parseArgs, positionals, sigmaOption, UsageError, type CommandSpec } from '../args.js';
+import { autoSigma, distanceScale } from '../bandwidth.js';
 import { aboutFile, backendOption, INPUT_VALUES, inputOptions, secondsSince, warn } from '../common.js';
 import { readInput, type Input } from '../input.js';
 import { Progress } from '../progress.js';
@@ -43,13 +44,15 @@ export interface ReportData {
   options: ReportOptions;
   sigma: number;
   medianDistance: number;
+  /** What the sweep of sigma is centred on: the median distance, else see {@link distanceScale}; null: no sweep. */
+  sweepCentre: number | null;
   /** DSE at (sigma, t). */
   dse: number;
   /** Eigenvalues of K at sigma, descending. */
   eigenvalues: Float64Array;
   /** [t, DSE at sigma] for t = 1..10. */
   byTime: [number, number][];
-  /** [sigma', DSE at t = 1, DSE at t] over the sweep. */
+  /** [sigma', DSE at t = 1, DSE at t] over the sweep; empty when every row is the same. */
   bySigma: [number, number, number][];
   classTerms: ClassTerm[] | null;
   dsmi: number | null;
@@ -79,9 +82,10 @@ export function computeReport(
 ): ReportData {
   const start = performance.now();
   const used = aboutFile(X.file, () => subsample(X, { maxN: options.maxN, seed: options.seed }));
-  const median = aboutFile(X.file, () => medianDistance(used, { seed: options.seed }));
-  const sigma = options.sigma === 'auto' ? median : options.sigma;
-  const steps = 1 + SWEEP_POWERS.length + (labels === null ? 0 : 1);
+  const scale = aboutFile(X.file, () => distanceScale(used, options.seed));
+  const sigma = options.sigma === 'auto' ? autoSigma(used, options.seed, X.file) : options.sigma;
+  const sweep = scale.centre === null ? [] : SWEEP_POWERS.map((k) => scale.centre! * 2 ** k);
+  const steps = 1 + sweep.length + (labels === null ? 0 : 1);
   let done = 0;
   const eigenvaluesAt = (s: number, stage: string) => {
     onProgress(done / steps, stage);
@@ -92,13 +96,13 @@ export function computeReport(
 
   const eigenvalues = eigenvaluesAt(sigma, `eigenvalues at sigma ${sigma.toPrecision(4)}`);
   const byTime = TIMES.map((t): [number, number] => [t, spectralEntropy(eigenvalues, { t })]);
-  const bySigma = SWEEP_POWERS.map((k): [number, number, number] => {
-    const s = median * 2 ** k;
+  const bySigma = sweep.map((s): [number, number, number] => {
     const e = eigenvaluesAt(s, `sigma sweep, sigma ${s.toPrecision(4)}`);
     return [s, spectralEntropy(e, { t: 1 }), spectralEntropy(e, { t: options.t })];
   });
-  const warnings: string[] = [];
-  const diagnosis = kernelDiagnosis(used, { sigma, eigenvalues });
+  const warnings: string[] = scale.note === null ? [] : [scale.note];
+  // Identical rows make K constant at any sigma: the note above says so, and no other sigma would help.
+  const diagnosis = scale.centre === null ? null : kernelDiagnosis(used, { sigma, eigenvalues });
   if (diagnosis !== null) warnings.push(diagnosis.message);
 
   let classTerms: ClassTerm[] | null = null;
@@ -112,7 +116,7 @@ export function computeReport(
   onProgress(1, 'done');
   return {
     file: X.file, labelsFile: labels?.file ?? null, rows: X.rows, cols: X.cols, n: used.rows, options, sigma,
-    medianDistance: median, dse: spectralEntropy(eigenvalues, { t: options.t }), eigenvalues, byTime, bySigma,
+    medianDistance: scale.median, sweepCentre: scale.centre, dse: spectralEntropy(eigenvalues, { t: options.t }), eigenvalues, byTime, bySigma,
     classTerms, dsmi: classTerms === null ? null : classTerms.reduce((s, c) => s + c.term, 0), warnings,
     seconds: secondsSince(start),
   };

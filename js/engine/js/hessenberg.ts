@@ -1,7 +1,6 @@
 // Pure-JS twin of assembly/hessenberg.ts: Householder reduction to upper Hessenberg form (LAPACK dgehd2).
 // a: n x n row-major, overwritten by H (entries below the subdiagonal set to 0); work: 2n (v, then u = v^T A).
-import { scaledNorm } from './householder.js';
-import { pythag } from './pythag.js';
+import { reflector, scaledNorm } from './householder.js';
 
 export function hessenberg(a: Float64Array, n: number, work: Float64Array): void {
   const v = work.subarray(0, n);
@@ -11,12 +10,8 @@ export function hessenberg(a: Float64Array, n: number, work: Float64Array): void
     for (let k = i + 2; k < n; k++) v[k] = a[k * n + i];
     const xnorm = scaledNorm(v, i + 2, n);
     if (xnorm === 0) continue;
-    const norm = pythag(alpha, xnorm);
-    const beta = alpha >= 0 ? -norm : norm;
-    const tau = (beta - alpha) / beta;
-    const inv = 1 / (alpha - beta);
+    const { beta, tau } = reflector(alpha, v, i + 2, n, xnorm);
     v[i + 1] = 1;
-    for (let k = i + 2; k < n; k++) v[k] *= inv;
     a[(i + 1) * n + i] = beta;
     for (let k = i + 2; k < n; k++) a[k * n + i] = 0;
 

@@ -3,8 +3,7 @@
 // The same reflectors and the same products as the WASM engine, in dsytd2's plain order: one pass for
 // p = tau A22 v, one for the rank-2 update. The WASM engine fuses the two passes (and so needs 4n of
 // workspace); the sums differ only by rounding, which is what the backend-agreement tests bound.
-import { scaledNorm } from './householder.js';
-import { pythag } from './pythag.js';
+import { reflector, scaledNorm } from './householder.js';
 
 export function tridiagonalize(a: Float64Array, n: number, diag: Float64Array, offdiag: Float64Array, work: Float64Array): void {
   const v = work.subarray(0, n);
@@ -19,13 +18,10 @@ export function tridiagonalize(a: Float64Array, n: number, diag: Float64Array, o
       offdiag[i] = alpha;
       continue;
     }
-    const norm = pythag(alpha, xnorm);
-    const beta = alpha >= 0 ? -norm : norm;
-    const tau = (beta - alpha) / beta;
-    const inv = 1 / (alpha - beta);
+    for (let k = i + 2; k < n; k++) v[k] = a[rowI + k];
+    const { beta, tau } = reflector(alpha, v, i + 2, n, xnorm);
     offdiag[i] = beta;
     v[i + 1] = 1;
-    for (let k = i + 2; k < n; k++) v[k] = a[rowI + k] * inv;
 
     // p = tau A22 v from the upper triangle.
     p.fill(0, i + 1, n);

@@ -1,6 +1,6 @@
 // The one module that owns the WebAssembly instance: compiles the embedded binary once, instantiates it, and
 // keeps one caller at a time inside.
-import { notReady } from '../../errors.js';
+import { DseError, notReady, show } from '../../errors.js';
 import type { Kernels } from './kernels.js';
 import { wasmSimdMissing } from './simd.js';
 import { embeddedBase, instantiateBinary, type BinaryName } from './binary.js';
@@ -28,6 +28,20 @@ export interface ReadyOptions {
   deterministic?: boolean;
 }
 
+// ready()'s options are checked like every function's, whether or not the engine is already up: an object
+// whose module is a WebAssembly.Module or bytes (an ArrayBuffer or a view of one).
+function readyOptionsProblem(opts: unknown): DseError | null {
+  if (opts === null || typeof opts !== 'object') {
+    return new DseError('E_ARGUMENT', `options must be an object, received ${show(opts)}`, 'options', opts);
+  }
+  const module = (opts as ReadyOptions).module;
+  const isModule = typeof WebAssembly === 'object' && module instanceof WebAssembly.Module;
+  if (module !== undefined && !isModule && !(module instanceof ArrayBuffer) && !ArrayBuffer.isView(module)) {
+    return new DseError('E_ARGUMENT', `module must be a WebAssembly.Module or its bytes (an ArrayBuffer or a typed array), received ${show(module)}`, 'module', module);
+  }
+  return null;
+}
+
 /**
  * Compiles and instantiates the WebAssembly backend, once. Idempotent: later calls return the same promise.
  * After it resolves, every numeric function is synchronous.
@@ -37,6 +51,8 @@ export interface ReadyOptions {
  * diffusionSpectralEntropy({ data, rows: 100, cols: 8 });
  */
 export function ready(opts: ReadyOptions = {}): Promise<void> {
+  const refused = readyOptionsProblem(opts);
+  if (refused !== null) return Promise.reject(refused);
   if (pending === null) {
     pending = (async () => {
       const source = opts.module ?? embeddedBase;
