@@ -45,6 +45,7 @@ import { integerAtLeast, options, positive, seedOf, sigmaOf, tOf } from '../opti
 import { PythonRandom } from '../random/python-random.js';
 import { kernelOf } from './bandwidth.js';
 import { controlVariateMean, studentQuantile } from './estimate-statistics.js';
+import { descending, spectralEntropy } from './spectral-entropy.js';
 
 /** What {@link diffusionSpectralEntropyEstimate} reports after each block of probes. */
 export interface EstimateProgress {
@@ -99,6 +100,8 @@ export interface EntropyEstimate {
   seconds: number;
 }
 
+/** Up to this many rows the estimate is the exact DSE (all eigenvalues), its interval of width 0. */
+const EXACT_MAX = 64;
 const PROBE_BLOCK = 16;
 const MIN_PROBES = 16;
 const MAX_LANCZOS = 120;
@@ -379,6 +382,13 @@ export function estimateSettings(o: Partial<EntropyEstimateOptions>): Settings {
 
 /** The estimate over the listed rows of x (all when null), with the engine holding K for the products. */
 export function estimateRows(engine: Engine, x: DenseMatrix, rows: Int32Array | null, kernel: Kernel, settings: Settings): EntropyEstimate {
+  const n = rows === null ? x.rows : rows.length;
+  // A handful of rows: all eigenvalues cost less than one block of probes, and the quadrature of a 2- or
+  // 3-dimensional remainder with rounding-level eigenvalues (raised to a small t) is not worth trusting.
+  if (n <= EXACT_MAX) {
+    const value = spectralEntropy(descending(engine.diffusionEigenvalues(x, rows, kernel)), { t: settings.t });
+    return { value, lower: value, upper: value, guaranteed: true, matvecs: 0, deflated: n, probes: 0, seconds: now() - settings.started };
+  }
   return engine.withDiffusionOperator(x, rows, kernel, settings.precision, PROBE_BLOCK, (op) => estimate(op, settings));
 }
 
@@ -476,7 +486,12 @@ function estimate(op: DiffusionOperator, s: Settings): EntropyEstimate {
         quadrature = Math.abs(gZ) * meanChangeZ + Math.abs(gF) * meanChangeF;
         if (z > 0) zGuess = z;
       }
-      const statistical = dof > 0 ? studentQuantile((1 + s.confidence) / 2, Math.max(dof, 1)) * se : Infinity;
+      let statistical = dof > 0 ? studentQuantile((1 + s.confidence) / 2, Math.max(dof, 1)) * se : Infinity;
+      // A degenerate regression (a remainder of rounding-level eigenvalues) leaves the deterministic bounds.
+      if (!Number.isFinite(value) || !Number.isFinite(statistical)) {
+        value = (det.lo + det.hi) / 2;
+        statistical = Infinity;
+      }
       const half = statistical + quadrature;
       // Clipped to the deterministic bounds, which always hold; should the two not meet, the bounds alone.
       let lower = Math.max(value - half, det.lo);
