@@ -37,3 +37,12 @@ test('--estimate with another variant is a usage error', () => {
   assert.equal(r.code, 2);
   assert.match(r.stderr, /--estimate/);
 });
+
+test('--estimate with --approximate or --eigenvalues-cache is a usage error naming both', () => {
+  for (const extra of [['--approximate', 'chebyshev'], ['--eigenvalues-cache', 'never-written.npz']]) {
+    const r = dse(['entropy', fixture(c.X), '--sigma', String(c.sigma), '--estimate', ...extra]);
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /--estimate/);
+    assert.match(r.stderr, new RegExp(extra[0]));
+  }
+});

@@ -127,3 +127,8 @@ test("sigma: 'auto' is the median pairwise distance, as for the exact path", asy
   const exact = diffusionSpectralEntropy(blobs, { sigma: 'auto' });
   assert.ok(auto.lower <= exact && exact <= auto.upper);
 });
+
+test("method: 'estimate' with approximate: 'chebyshev' is E_ARGUMENT naming method", () => {
+  assert.throws(() => diffusionSpectralEntropy(blobs, { sigma: 10, method: 'estimate', approximate: 'chebyshev' }),
+    (e) => e instanceof DseError && e.code === 'E_ARGUMENT' && e.argument === 'method' && /chebyshev/.test(e.message));
+});

@@ -390,7 +390,60 @@ const FUNCTIONS = {
     check: (r) => assert.equal(r, true),
     fixed: () => api.isReady(),
   },
+  // issue 15's eigenvalue cache and npz files: hostile arrays, options and bytes (random, truncated, or a valid
+  // file with one byte changed); a file written is read back to the same length.
+  writeEigenvalueCache: {
+    args: () => fc.tuple(cacheValues, options({ precision: choice(['float16', 'float32', 'float64', undefined], ['float8', 16]) })),
+    call: ([e, o]) => api.writeEigenvalueCache(e, o),
+    check: (r, [e]) => { assert.ok(r instanceof Uint8Array); assert.equal(api.readEigenvalueCache(r).length, e.length); },
+    fixed: () => api.readEigenvalueCache(api.writeEigenvalueCache([1, 0.5, 0.25], { precision: 'float64' })),
+  },
+  readEigenvalueCache: {
+    args: () => fc.tuple(npzBytes, options({ length: scalar(fc.integer({ min: 0, max: 8 })) })),
+    call: ([b, o]) => api.readEigenvalueCache(b, o),
+    check: (r) => assert.ok(r instanceof Float64Array),
+    codes: [...INPUT_CODES, 'E_FORMAT'],
+    fixed: () => api.readEigenvalueCache(api.writeEigenvalueCache([1, 0.5, 0.25], { precision: 'float64' })),
+  },
+  writeNpz: {
+    args: () => fc.tuple(fc.oneof(fc.constant(new Map([['eigvals', [1, 2]], ['other', new Float32Array(3)]])), fc.constant(new Map([['', [1]]])), fc.constant(new Map([['a', 'xy']])), junk),
+      choice(['float16', 'float32', 'float64', undefined], ['float8', 16])),
+    call: ([m, p]) => api.writeNpz(m, p),
+    check: (r, [m]) => assert.deepEqual([...api.readNpz(r).keys()], [...m.keys()]),
+    fixed: () => api.readNpz(api.writeNpz(new Map([['x', [3, 4]]]), 'float64')).get('x'),
+  },
+  readNpz: {
+    args: () => fc.tuple(npzBytes),
+    call: ([b]) => api.readNpz(b),
+    check: (r) => assert.ok(r instanceof Map),
+    codes: [...INPUT_CODES, 'E_FORMAT'],
+    fixed: () => api.readNpz(api.writeNpz(new Map([['x', [3, 4]]]), 'float64')).get('x'),
+  },
+  NumpyRandomState: {
+    args: () => fc.tuple(scalar(fc.integer({ min: 0, max: 2 ** 32 - 1 })), scalar(fc.integer({ min: 0, max: 20 })), scalar(fc.integer({ min: 0, max: 20 }))),
+    call: ([s, r, c]) => new api.NumpyRandomState(s).randn(r, c),
+    check: (v, [, r, c]) => finiteArray(v, Float64Array, r * c + 0), // -0 rows is the integer 0
+    fixed: () => new api.NumpyRandomState(0).randn(2, 3),
+  },
 };
+
+// Arrays for a cache: numbers of every kind (NaN and infinities are values a .npy holds), or not arrays at all.
+const cacheValues = fc.oneof(
+  fc.array(fc.oneof(fc.double(), fc.constantFrom(NaN, Infinity, -0, 70000, 5e-324)), { maxLength: 12 }),
+  fc.float64Array({ maxLength: 12 }),
+  fc.array(fc.oneof(fc.double(), junk), { minLength: 1, maxLength: 4 }),
+  junk,
+);
+const validNpz = api.writeEigenvalueCache([1, 0.5, 0.25, -1e-3], { precision: 'float16' });
+// Bytes for a reader: a valid cache, the same with a byte changed or cut short, random bytes, or not bytes.
+const npzBytes = fc.oneof(
+  fc.constant(validNpz),
+  fc.tuple(fc.nat(validNpz.length - 1), fc.nat(255)).map(([i, v]) => { const b = validNpz.slice(); b[i] = v; return b; }),
+  fc.nat(validNpz.length).map((n) => validNpz.slice(0, n)),
+  fc.uint8Array({ maxLength: 64 }),
+  fc.constant(validNpz.buffer.slice(0)),
+  junk,
+);
 
 /** Every number in a result (a number, a typed array, an array or an object of them) is finite. */
 function allFinite(r) {

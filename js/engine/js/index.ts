@@ -5,7 +5,7 @@ import type { Kernel } from '../../kernel.js';
 import { copyLowerToUpper, copyRows, type DenseMatrix } from '../../matrix.js';
 import { checkKnnFits } from '../../options.js';
 import { isNumpySymmetric, moduliInto } from '../adjacency-spectrum.js';
-import type { AdjacencyOptions, ComplexEigenvalues, DiffusionOperator, Engine, KernelStorage } from '../engine.js';
+import { stageReporter, type AdjacencyOptions, type ComplexEigenvalues, type DiffusionOperator, type EigenvalueProgress, type EigenvalueStage, type Engine, type KernelStorage } from '../engine.js';
 import { guardEigenvectors, guardKernel, guardMatrixFree, guardNeighbors, guardOperator, guardSingularValues, guardSquare } from '../size-guard.js';
 import { symmetricBlockProduct, toFloat32, traceAndFrobenius } from './block-product.js';
 import { gaussianBlockProduct, gaussianRowSums } from './gaussian-product.js';
@@ -32,12 +32,14 @@ function applyKernel(m: Float64Array, n: number, kernel: Kernel): void {
   }
 }
 
-function eigenvaluesOfUpper(m: Float64Array, n: number): Float64Array {
+function eigenvaluesOfUpper(m: Float64Array, n: number, stageDone?: (stage: EigenvalueStage) => void): Float64Array {
   const diag = new Float64Array(n);
   const offdiag = new Float64Array(n);
   tridiagonalize(m, n, diag, offdiag, new Float64Array(2 * n));
+  stageDone?.('tridiagonalize');
   const failed = tridiagonalQL(diag, offdiag, n, null);
   if (failed !== 0) throw noConvergence(failed - 1, n);
+  stageDone?.('ql');
   return diag;
 }
 
@@ -64,11 +66,15 @@ function squaredDistancesOf(x: DenseMatrix, rows: Int32Array | null): { n: numbe
 }
 
 // K = S^-1/2 G S^-1/2 of the listed rows (n x n, upper triangle), and its row-sum workspace.
-function diffusionKernel(x: DenseMatrix, rows: Int32Array | null, kernel: Kernel): { n: number; m: Float64Array; rowSums: Float64Array } {
+function diffusionKernel(
+  x: DenseMatrix, rows: Int32Array | null, kernel: Kernel, stageDone?: (stage: EigenvalueStage) => void,
+): { n: number; m: Float64Array; rowSums: Float64Array } {
   const { n, m } = squaredDistancesOf(x, rows);
+  stageDone?.('distances');
   applyKernel(m, n, kernel);
   const rowSums = new Float64Array(n);
   anisotropicNormalize(m, n, rowSums);
+  stageDone?.('kernel');
   return { n, m, rowSums };
 }
 
@@ -116,9 +122,16 @@ export const jsEngine: Engine = {
     return fn(storage === 'matrix-free' ? matrixFreeOperator(x, rows, kernel, maxBlock) : storedOperator(x, rows, kernel, storage, maxBlock));
   },
 
-  diffusionEigenvalues(x: DenseMatrix, rows: Int32Array | null, kernel: Kernel): Float64Array {
+  diffusionEigenvalues(x: DenseMatrix, rows: Int32Array | null, kernel: Kernel, onProgress?: EigenvalueProgress): Float64Array {
+    const stageDone = stageReporter(onProgress, rows === null ? x.rows : rows.length, x.cols);
+    const { n, m } = diffusionKernel(x, rows, kernel, stageDone);
+    return eigenvaluesOfUpper(m, n, stageDone);
+  },
+
+  diffusionKernel(x: DenseMatrix, rows: Int32Array | null, kernel: Kernel): Float64Array {
     const { n, m } = diffusionKernel(x, rows, kernel);
-    return eigenvaluesOfUpper(m, n);
+    mirrorUpper(m, n);
+    return m;
   },
 
   symmetricEigenvalues(a: DenseMatrix): Float64Array {
