@@ -42,6 +42,14 @@ export const DEFAULTS = Object.freeze({
   nNeighbors: 10,
   /** Above this many rows, `sigma: 'auto'` takes the median over the pairs of a sample of this many rows. */
   medianSampleRows: 2000,
+  /** The DSE estimate: target half-width of its interval, in bits. */
+  tolerance: 0.01,
+  /** The DSE estimate: confidence of its stochastic interval. */
+  confidence: 0.95,
+  /** The DSE estimate: most products of K with one vector. */
+  maxMatvecs: 20000,
+  /** The DSE estimate: how K is held for the products. */
+  precision: 'float64' as const,
   /** The entropy of DSE and DSMI: the eigenvalues of K. */
   variant: 'eigen' as const,
   /** The backend of a call that names none (until setDefaultBackend). */

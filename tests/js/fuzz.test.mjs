@@ -137,6 +137,24 @@ const FUNCTIONS = {
     },
     fixed: (b) => api.diffusionEigenvalueCount(small, { kernel: { type: 'adaptive', k: 4 }, t: 10, backend: b }),
   },
+  diffusionSpectralEntropyEstimate: {
+    args: (b) => fc.tuple(matrixSpec(), options({
+      sigma: anySigma, t: scalar(fc.double({ min: 0.1, max: 8, noNaN: true })), tolerance: scalar(fc.double({ min: 1e-3, max: 1, noNaN: true })),
+      maxMatvecs: scalar(fc.integer({ min: 1, max: 400 })), seed: anySeed,
+      precision: choice(['float64', 'float32', 'matrix-free', undefined], ['float16', 0]), backend: b,
+    })),
+    keep: ([X, o]) => sigmaUsable(o) && medianUsable(X, o) && !(typeof o?.t === 'number' && o.t > 1e14),
+    call: ([X, o]) => api.diffusionSpectralEntropyEstimate(X, o),
+    check: (r, [X]) => {
+      for (const k of ['value', 'lower', 'upper', 'matvecs', 'deflated', 'probes']) assert.ok(Number.isFinite(r[k]), `${k} = ${r[k]}`);
+      assert.ok(r.lower <= r.value && r.value <= r.upper, `${r.value} in [${r.lower}, ${r.upper}]`);
+      assert.ok(r.value > -1e-6 && r.value <= Math.log2(rowsOf(X)) + 1e-6, `value ${r.value}`);
+    },
+    fixed: (b) => {
+      const { value, lower, upper, matvecs } = api.diffusionSpectralEntropyEstimate(small, { sigma: 1, backend: b });
+      return { value, lower, upper, matvecs };
+    },
+  },
   symmetricEigenvalues: {
     args: (b) => fc.tuple(matrixSpec({ square: true, symmetric: true }), options({ backend: b })),
     // A largest entry below 2^-1022 (subnormal) overflows the 2^k scale: issue 10 case 3 (branch issue-10a).
