@@ -52,10 +52,23 @@ export function renyiEntropy(X: MatrixLike, opts?: RenyiEntropyOptions): number 
     return -Math.log2(s);
   }
   const lambda = engine.symmetricEigenvalues({ data: a, rows: n, cols: n });
-  let s = 0;
-  for (const l of lambda) {
-    if (!(l > 0)) continue;
-    s += alpha === 1 ? -l * Math.log2(l) : l ** alpha;
+  if (alpha === 1) {
+    let s = 0;
+    for (const l of lambda) if (l > 0) s -= l * Math.log2(l);
+    return s;
   }
-  return alpha === 1 ? s : Math.log2(s) / (1 - alpha);
+  return powerSumLog2(lambda, alpha) / (1 - alpha);
+}
+
+/**
+ * log2 sum lambda_i^alpha over lambda_i > 0, as alpha log2 m + log2 sum (lambda_i / m)^alpha with m = max
+ * lambda (spectralEntropy's normalisation): lambda^alpha overflows or underflows for a large alpha (2^53
+ * gives Infinity, then H = -Infinity), (lambda / m)^alpha <= 1 with the largest term exactly 1 cannot.
+ */
+export function powerSumLog2(lambda: Float64Array, alpha: number): number {
+  let m = 0;
+  for (const l of lambda) if (l > m) m = l;
+  let s = 0;
+  for (const l of lambda) if (l > 0) s += (l / m) ** alpha;
+  return alpha * Math.log2(m) + Math.log2(s);
 }

@@ -3,6 +3,7 @@ import { engineFor, type BackendName } from '../engine/select.js';
 import { badArgument } from '../errors.js';
 import { toMatrix, toSquareMatrix, type MatrixLike } from '../matrix.js';
 import { flag, options } from '../options.js';
+import { powerSumLog2 } from './renyi-entropy.js';
 
 /** The order q of a Vendi score: a number >= 0, or 'inf' (Infinity also accepted). */
 export type VendiOrder = number | 'inf';
@@ -42,12 +43,13 @@ function entropyQ(w: Float64Array, q: VendiOrder): number {
     for (const v of w) top = Math.max(top, v);
     return -Math.log(top);
   }
-  let s = 0;
-  for (const v of w) {
-    if (!(v > 0)) continue;
-    s += q === 1 ? -v * Math.log(v) : v ** q;
+  if (q === 1) {
+    let s = 0;
+    for (const v of w) if (v > 0) s -= v * Math.log(v);
+    return s;
   }
-  return q === 1 ? s : Math.log(s) / (1 - q);
+  // log sum w^q, normalised before powering so that a large q cannot overflow (renyi-entropy.ts).
+  return (powerSumLog2(w, q) * Math.LN2) / (1 - q);
 }
 
 /**
@@ -131,7 +133,12 @@ export function vendiScoreFromKernel(K: MatrixLike, opts?: VendiKernelOptions): 
   const a = Float64Array.from(k.data);
   if (normalize) {
     const root = new Float64Array(n);
-    for (let i = 0; i < n; i++) root[i] = Math.sqrt(a[i * n + i]);
+    for (let i = 0; i < n; i++) {
+      // K_ii = 0 (the zero kernel) would make K_ij / sqrt(K_ii K_jj) = 0 / 0: NaN for the eigensolver.
+      const kii = a[i * n + i];
+      if (!(kii > 0)) throw badArgument('K', `a matrix with a positive diagonal for normalize: true (K[${i}][${i}] is not)`, kii);
+      root[i] = Math.sqrt(kii);
+    }
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) a[i * n + j] /= root[i] * root[j];
   }
   for (let i = 0; i < a.length; i++) a[i] /= n;
