@@ -2,7 +2,9 @@
 // about the data (docs/bandwidth.md).
 import { squaredDistances } from '../engine/js/distance.js';
 import type { BackendName } from '../engine/select.js';
+import { DseError, show } from '../errors.js';
 import { gaussian, type Kernel } from '../kernel.js';
+import { maxAbs, timesPowerOfTwo } from '../linalg/power-of-two-scale.js';
 import { copyRows, toMatrix, type DenseMatrix, type MatrixLike } from '../matrix.js';
 import { DEFAULTS, options, seedOf, sigmaOf } from '../options.js';
 import { pythonSample } from '../random/python-random.js';
@@ -26,6 +28,13 @@ export function medianDistanceOfRows(x: DenseMatrix, rows: Int32Array | null, se
   // The distance stage of the JS backend, the same sum of squared differences in the same order.
   const squared = new Float64Array(n * n);
   squaredDistances(xs, n, d, squared);
+  let e = 0;
+  if (squared.some((v) => v === Infinity)) {
+    // Rows more than ~1.3e154 apart overflow the squared distance, though the distance itself may be finite:
+    // as hypot does, measure them on rows scaled by an exact power of two (2^e max|x| near 1), then scale back.
+    e = -Math.ceil(Math.log2(maxAbs(xs)));
+    squaredDistances(timesPowerOfTwo(xs, e), n, d, squared);
+  }
   const distances = new Float64Array((n * (n - 1)) / 2);
   let k = 0;
   for (let i = 0; i < n; i++) {
@@ -33,7 +42,13 @@ export function medianDistanceOfRows(x: DenseMatrix, rows: Int32Array | null, se
   }
   distances.sort();
   const mid = distances.length >> 1;
-  return distances.length % 2 === 1 ? distances[mid] : (distances[mid - 1] + distances[mid]) / 2;
+  const median = distances.length % 2 === 1 ? distances[mid] : (distances[mid - 1] + distances[mid]) / 2;
+  if (e === 0) return median;
+  const unscaled = timesPowerOfTwo(Float64Array.of(median), -e)[0];
+  if (!Number.isFinite(unscaled)) {
+    throw new DseError('E_ARGUMENT', `the median distance between the rows of X is above the largest float64 (${show(median)} x 2^${-e}): scale X down`, 'X', median);
+  }
+  return unscaled;
 }
 
 /** Options of {@link medianDistance}. */
