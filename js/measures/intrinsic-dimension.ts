@@ -2,6 +2,7 @@
 import { engineFor, type BackendName } from '../engine/select.js';
 import { DseError, show } from '../errors.js';
 import type { Engine } from '../engine/engine.js';
+import { maxAbs, scalingExponent, timesPowerOfTwo } from '../linalg/power-of-two-scale.js';
 import { toMatrix, type DenseMatrix, type MatrixLike } from '../matrix.js';
 import { integerAtLeast, options } from '../options.js';
 
@@ -97,6 +98,14 @@ function mle(engine: Engine, x: DenseMatrix, k: number): number {
   return 1 / (inverseSum / n);
 }
 
+// Both estimators see only ratios of distances, which scaling X by an exact power of two leaves unchanged:
+// rows ~1e154 apart would overflow the squared distances (Infinity / Infinity = NaN), rows ~1e-160 apart
+// underflow them to 0 (false duplicates). Entries in [2^-500, 2^500] are left as they are.
+function scaledToUnit(x: DenseMatrix): DenseMatrix {
+  const e = scalingExponent(maxAbs(x.data));
+  return e === 0 ? x : { rows: x.rows, cols: x.cols, data: timesPowerOfTwo(Float64Array.from(x.data), e) };
+}
+
 /**
  * Intrinsic dimension of the rows of X, by scikit-dimension's estimators with their defaults:
  *
@@ -124,7 +133,7 @@ export function intrinsicDimension(X: MatrixLike, opts?: IntrinsicDimensionOptio
     throw new DseError('E_ARGUMENT', `method must be 'twonn' or 'mle', received ${show(method)}`, 'method', method);
   }
   const engine = engineFor(o.backend);
-  const x = toMatrix(X, 'X', 3);
+  const x = scaledToUnit(toMatrix(X, 'X', 3));
   if (method === 'twonn') {
     const f = o.discardFraction === undefined ? 0.1 : o.discardFraction;
     if (typeof f !== 'number' || !(f >= 0 && f < 1)) {
