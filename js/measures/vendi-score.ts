@@ -1,9 +1,10 @@
 // The Vendi score of the rows of X or of a similarity matrix, as vendi-score computes it (docs/measures.md).
+import { scaledNorm } from '../engine/js/householder.js';
 import { engineFor, type BackendName } from '../engine/select.js';
-import { badArgument } from '../errors.js';
+import { badArgument, DseError, show } from '../errors.js';
 import { toMatrix, toSquareMatrix, type MatrixLike } from '../matrix.js';
 import { flag, options } from '../options.js';
-import { powerSumLog2 } from './renyi-entropy.js';
+import { renyiLog2 } from './renyi-entropy.js';
 
 /** The order q of a Vendi score: a number >= 0, or 'inf' (Infinity also accepted). */
 export type VendiOrder = number | 'inf';
@@ -35,6 +36,20 @@ function order(q: unknown): VendiOrder {
   return q;
 }
 
+// exp(entropy_q(w)), refused naming the argument where vendi-score's value is not a number: no w > 0 (a zero
+// kernel, where its 0 log 0 terms, log 0 or 1 / 0 give 1, 0 or Infinity by the order), or a score beyond the
+// float64 range (a K far from unit diagonal: w = 5e-324 gives 1 / w for q = 2).
+function score(w: Float64Array, q: VendiOrder, argument: string): number {
+  if (!w.some((v) => v > 0)) {
+    throw new DseError('E_ARGUMENT', `${argument} has no positive eigenvalue (a zero kernel): its Vendi score is undefined`, argument, 0);
+  }
+  const vs = Math.exp(entropyQ(w, q));
+  if (!Number.isFinite(vs)) {
+    throw new DseError('E_ARGUMENT', `the Vendi score of ${argument} is ${show(vs)}, beyond the float64 range (its kernel should have unit diagonal)`, argument, vs);
+  }
+  return vs;
+}
+
 // vendi-score's entropy_q(w, q): the order-q entropy (natural log) of the eigenvalues w of K / n, w <= 0
 // dropped (q = 'inf' takes the largest w among all of them).
 function entropyQ(w: Float64Array, q: VendiOrder): number {
@@ -49,7 +64,7 @@ function entropyQ(w: Float64Array, q: VendiOrder): number {
     return s;
   }
   // log sum w^q, normalised before powering so that a large q cannot overflow (renyi-entropy.ts).
-  return (powerSumLog2(w, q) * Math.LN2) / (1 - q);
+  return renyiLog2(w, q) * Math.LN2;
 }
 
 /**
@@ -82,8 +97,9 @@ export function vendiScore(X: MatrixLike, opts?: VendiScoreOptions): number {
     for (let i = 0; i < n; i++) {
       let s = 0;
       for (let j = 0; j < d; j++) s += xn[i * d + j] ** 2;
-      // scikit-learn's normalize leaves a zero row at zero.
-      const norm = s === 0 ? 1 : Math.sqrt(s);
+      // scikit-learn's normalize leaves a zero row at zero. A sum of squares that overflowed or sank into the
+      // subnormals: the norm as hypot computes it, max |x_k| sqrt(sum (x_k / max)^2).
+      const norm = s === 0 ? 1 : s === Infinity || s < 2 ** -1022 ? scaledNorm(xn, i * d, i * d + d) : Math.sqrt(s);
       for (let j = 0; j < d; j++) xn[i * d + j] /= norm;
     }
   }
@@ -108,7 +124,7 @@ export function vendiScore(X: MatrixLike, opts?: VendiScoreOptions): number {
     }
   }
   for (let k = 0; k < gram.length; k++) gram[k] /= n;
-  return Math.exp(entropyQ(engine.symmetricEigenvalues({ data: gram, rows: size, cols: size }), q));
+  return score(engine.symmetricEigenvalues({ data: gram, rows: size, cols: size }), q, 'X');
 }
 
 /**
@@ -142,5 +158,5 @@ export function vendiScoreFromKernel(K: MatrixLike, opts?: VendiKernelOptions): 
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) a[i * n + j] /= root[i] * root[j];
   }
   for (let i = 0; i < a.length; i++) a[i] /= n;
-  return Math.exp(entropyQ(engine.symmetricEigenvalues({ data: a, rows: n, cols: n }), q));
+  return score(engine.symmetricEigenvalues({ data: a, rows: n, cols: n }), q, 'K');
 }
