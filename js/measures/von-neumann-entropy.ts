@@ -4,7 +4,7 @@ import { DseError } from '../errors.js';
 import { EPS } from '../float.js';
 import { singularValues } from '../linalg/singular-values.js';
 import { toMatrix, type MatrixLike } from '../matrix.js';
-import { integerAtLeast, options, seedOf, sigmaOf } from '../options.js';
+import { options, seedOf, sigmaOf, tMaxOf } from '../options.js';
 import { kernelOf } from './bandwidth.js';
 import { kneePoint } from './knee-point.js';
 
@@ -72,7 +72,7 @@ function entropyCurve(s: Float64Array, tMax: number, argument: string): Float64A
  */
 export function vonNeumannEntropy(A: MatrixLike, opts?: VonNeumannOptions): Float64Array {
   const o = options(opts);
-  const tMax = integerAtLeast(o.tMax, 'tMax', 1, 100);
+  const tMax = tMaxOf(o.tMax, 1, 100);
   return entropyCurve(singularValues(A, { backend: o.backend }), tMax, 'A');
 }
 
@@ -92,7 +92,7 @@ export function diffusionVonNeumannEntropy(X: MatrixLike, opts?: DiffusionVonNeu
   const o = options(opts);
   const sigma = sigmaOf(o.sigma);
   const seed = seedOf(o.seed);
-  const tMax = integerAtLeast(o.tMax, 'tMax', 3, 100);
+  const tMax = tMaxOf(o.tMax, 3, 100);
   const engine = engineFor(o.backend);
   const x = toMatrix(X, 'X');
   const n = x.rows;
