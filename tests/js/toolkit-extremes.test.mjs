@@ -60,6 +60,26 @@ for (const backend of BACKENDS) {
   });
 }
 
+for (const backend of BACKENDS) {
+  test(`toolkit (${backend}): what the fuzz suite found once its filters were removed`, () => {
+    // tMax beyond the documented 2^20 is refused naming it (a RangeError allocating 2^32 float64 before).
+    throwsOn(() => api.vonNeumannEntropy([[1]], { tMax: 2 ** 32, backend }), 'E_ARGUMENT', 'tMax');
+    // The largest finite order: H_alpha = 1 for lambda = (1/2, 1/2), as for every alpha.
+    close(api.renyiEntropy([[0, 0], [100, 0]], { alpha: Number.MAX_VALUE, sigma: 1, backend }), 1, 1e-12, 'H_MAX');
+    // A row whose sum of squares overflows is normalised to (~0, 1): a single unit eigenvalue, VS = 1.
+    close(api.vendiScore([[2 ** 32, 1e300]], { q: 0, backend }), 1, 1e-12, 'VS');
+    // The zero kernel has no positive eigenvalue; K = [[5e-324]] has VS_2 = 1 / w = 2e323, beyond float64.
+    throwsOn(() => api.vendiScoreFromKernel([[0, 0], [0, 0]], { backend }), 'E_ARGUMENT', 'K');
+    throwsOn(() => api.vendiScoreFromKernel([[5e-324]], { q: 2, backend }), 'E_ARGUMENT', 'K');
+    // Distance ratios do not change when X is scaled by 2^1000 or 2^-1000 (exact): nor may the dimension.
+    const X = Array.from({ length: 12 }, (_, i) => [Math.cos(i * 1.3) * (1 + i / 7), Math.sin(i * 2.1) + i / 5, (i * i) % 7]);
+    for (const method of ['twonn', 'mle']) {
+      const d = api.intrinsicDimension(X, { method, backend });
+      for (const e of [1000, -1000]) assert.equal(api.intrinsicDimension(X.map((r) => r.map((v) => v * 2 ** e)), { method, backend }), d);
+    }
+  });
+}
+
 test('medianDistance: rows more than 1.3e154 apart are measured scaled, as hypot does', () => {
   // Distances 1e200, 1e200, 2e200: the median is 1e200.
   close(api.medianDistance([[0], [1e200], [-1e200]]), 1e200, 1e185, 'median');
