@@ -1,6 +1,7 @@
 // The Vendi score of the rows of X or of a similarity matrix, as vendi-score computes it (docs/measures.md).
 import { scaledNorm } from '../engine/js/householder.js';
 import { engineFor, type BackendName } from '../engine/select.js';
+import { maxAbs } from '../linalg/power-of-two-scale.js';
 import { badArgument, DseError, show } from '../errors.js';
 import { toMatrix, toSquareMatrix, type MatrixLike } from '../matrix.js';
 import { flag, options } from '../options.js';
@@ -124,6 +125,10 @@ export function vendiScore(X: MatrixLike, opts?: VendiScoreOptions): number {
     }
   }
   for (let k = 0; k < gram.length; k++) gram[k] /= n;
+  // normalize: false keeps X's scale, and rows of norm ~1e154 overflow their products.
+  if (!gram.every(Number.isFinite)) {
+    throw new DseError('E_ARGUMENT', 'X has rows whose products overflow float64 (normalize: false): scale X down or normalize', 'X', maxAbs(x.data));
+  }
   return score(engine.symmetricEigenvalues({ data: gram, rows: size, cols: size }), q, 'X');
 }
 
