@@ -80,6 +80,20 @@ for (const backend of BACKENDS) {
   });
 }
 
+for (const backend of BACKENDS) {
+  test(`linear algebra (${backend}): a value beyond the float64 range is refused naming A, never Infinity`, () => {
+    // [[1e308, 1e308], [1e308, 1e308]] has eigenvalues 2e308 and 0, singular values 2e308 and 0.
+    const A = [[1e308, 1e308], [1e308, 1e308]];
+    throwsOn(() => api.generalEigenvalues(A, { backend }), 'E_ARGUMENT', 'A');
+    throwsOn(() => api.symmetricEigenvalues(A, { backend }), 'E_ARGUMENT', 'A');
+    throwsOn(() => api.singularValues(A, { backend }), 'E_ARGUMENT', 'A');
+    // Rows of norm 1e308 with normalize: false: X X^T overflows (E_NO_CONVERGENCE from the solver before).
+    throwsOn(() => api.vendiScore([[1e308, 0], [0, 1], [1, 1]], { normalize: false, backend }), 'E_ARGUMENT', 'X');
+    // Below the overflow the scaling is exact: 2^1000 [[2, 1], [1, 2]] has eigenvalues 2^1000 (3, 1).
+    assert.deepEqual(Array.from(api.symmetricEigenvalues([[2 * 2 ** 1000, 2 ** 1000], [2 ** 1000, 2 * 2 ** 1000]], { backend })), [3 * 2 ** 1000, 2 ** 1000]);
+  });
+}
+
 test('medianDistance: rows more than 1.3e154 apart are measured scaled, as hypot does', () => {
   // Distances 1e200, 1e200, 2e200: the median is 1e200.
   close(api.medianDistance([[0], [1e200], [-1e200]]), 1e200, 1e185, 'median');
