@@ -7,7 +7,8 @@ export type DseErrorCode =
   | 'E_NO_CONVERGENCE' // the QL iteration did not converge
   | 'E_DUPLICATE_ROWS' // intrinsicDimension was given equal rows (a zero neighbour distance)
   | 'E_TOO_LARGE' // the problem does not fit in 4 GiB of WebAssembly memory
-  | 'E_NOT_READY'; // the WASM backend was used before `await ready()`
+  | 'E_NOT_READY' // the WASM backend was used before `await ready()`
+  | 'E_FORMAT'; // bytes that are not the file format expected (an eigenvalue cache that is not an npz of `eigvals`)
 
 /**
  * The one error class this package throws. `code` says what went wrong, `argument` names the argument at

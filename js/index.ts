@@ -11,8 +11,14 @@ export {
 } from './engine/select.js';
 export type { BinaryName } from './engine/wasm/binary.js';
 export { pythonSample } from './random/python-random.js';
+export { NumpyRandomState } from './random/numpy-random.js';
+export type { EigenvalueProgress, EigenvalueStage } from './engine/engine.js';
+export { readEigenvalueCache, writeEigenvalueCache, readNpz, writeNpz, type CachePrecision, type ReadCacheOptions, type WriteCacheOptions } from './io/npz.js';
+export type { ChebyshevOptions } from './measures/chebyshev.js';
 
-export { diffusionEigenvalues, diffusionSpectralEntropy, type EigenvalueOptions, type EntropyOptions, type EntropyVariant } from './measures/diffusion-entropy.js';
+export {
+  diffusionEigenvalues, diffusionSpectralEntropy, type EigenvalueOptions, type DiffusionEigenvalueOptions, type EntropyOptions, type EntropyVariant,
+} from './measures/diffusion-entropy.js';
 export { spectralEntropy } from './measures/spectral-entropy.js';
 export { adjacencySpectralEntropy, type AdjacencyEntropyOptions } from './measures/adjacency-entropy.js';
 export { classicShannonEntropy, type ClassicEntropyOptions } from './measures/classic-entropy.js';

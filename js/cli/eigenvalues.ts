@@ -5,11 +5,13 @@ import { autoSigma } from './bandwidth.js';
 import { aboutFile, backendOption, INPUT_VALUES, inputOptions, secondsSince, warn, writeVector } from './common.js';
 import { readInput } from './input.js';
 import { Progress } from './progress.js';
+import { cacheOption, CACHE_VALUES, loadedNote, loadEigenvalues, saveEigenvalues, writtenNote } from './cache.js';
+import { eigenvalueStages, SILENT, Stages } from './verbose.js';
 
 export const eigenvaluesSpec: CommandSpec = {
   name: 'eigenvalues',
-  values: ['sigma', 'out', 'max-n', 'seed', ...INPUT_VALUES],
-  flags: ['json'],
+  values: ['sigma', 'out', 'max-n', 'seed', ...CACHE_VALUES, ...INPUT_VALUES],
+  flags: ['json', 'verbose'],
 };
 
 export async function eigenvaluesCommand(argv: string[]): Promise<void> {
@@ -20,18 +22,31 @@ export async function eigenvaluesCommand(argv: string[]): Promise<void> {
   const seed = numberOption(args, 'seed', { integer: true, min: 0 }) ?? DEFAULTS.seed;
   const backend = backendOption(args);
   const out = args.values.get('out');
+  const cache = cacheOption(args);
+  const stages = new Stages(args.flags.has('verbose'));
   const X = await readInput(path, inputOptions(args));
+  stages.mark(`read ${X.file} (${X.rows} x ${X.cols})`);
 
   const start = performance.now();
-  const used = aboutFile(X.file, () => subsample(X, { maxN, seed }));
-  const sigma = sigmaArg === 'auto' ? aboutFile(X.file, () => autoSigma(used, seed, X.file)) : sigmaArg;
-  const progress = new Progress(process.stderr, used.rows >= 1000);
-  progress.update(0, `eigenvalues of K (${used.rows} x ${used.rows})`);
+  const used = stages.time(`rows used: ${Math.min(X.rows, maxN)} of ${X.rows}`, () => aboutFile(X.file, () => subsample(X, { maxN, seed })));
+  const sigma = sigmaArg === 'auto' ? stages.time('sigma auto (median pairwise distance)', () => aboutFile(X.file, () => autoSigma(used, seed, X.file))) : sigmaArg;
   let eigenvalues: Float64Array;
-  try {
-    eigenvalues = aboutFile(X.file, () => diffusionEigenvalues(used, { sigma, backend }));
-  } finally {
-    progress.done();
+  if (cache !== null && cache.exists) {
+    eigenvalues = stages.time(`load eigenvalue cache ${cache.path}`, () => loadEigenvalues(cache, used.rows));
+    process.stderr.write(loadedNote(cache, eigenvalues.length, 'eigenvalues'));
+  } else {
+    const progress = new Progress(stages.enabled ? SILENT : process.stderr, used.rows >= 1000);
+    progress.update(0, `eigenvalues of K (${used.rows} x ${used.rows})`);
+    try {
+      const onProgress = eigenvalueStages(stages, progress, used.rows, backend);
+      eigenvalues = aboutFile(X.file, () => diffusionEigenvalues(used, { sigma, backend, onProgress }));
+    } finally {
+      progress.done();
+    }
+    if (cache !== null) {
+      stages.time(`save eigenvalue cache ${cache.path}`, () => saveEigenvalues(cache, eigenvalues));
+      process.stderr.write(writtenNote(cache, eigenvalues.length, 'eigenvalues'));
+    }
   }
   const seconds = secondsSince(start);
   const diagnosis = kernelDiagnosis(used, { sigma, eigenvalues });
@@ -43,6 +58,7 @@ export async function eigenvaluesCommand(argv: string[]): Promise<void> {
       eigenvalues: out === undefined ? Array.from(eigenvalues) : undefined, out, n: used.rows, dims: X.cols, sigma,
       backend, seconds, rows: X.rows, maxN, seed, sigmaAuto: sigmaArg === 'auto', file: X.file,
       warnings: diagnosis === null ? [] : [diagnosis.message],
+      cache: cache === null ? null : { path: cache.path, precision: cache.precision, loaded: cache.exists },
     }) + '\n');
   } else if (out !== undefined) {
     process.stdout.write(`wrote ${eigenvalues.length} eigenvalues of K (${X.file}, sigma ${sigma}) to ${out}, from ${eigenvalues[0]} down to ${eigenvalues[eigenvalues.length - 1]}\n`);

@@ -27,12 +27,20 @@ usage:
   dse entropy <X> [--sigma ${D.sigma}] [--t ${D.t}] [--max-n ${D.maxN}] [--seed ${D.seed}] [--variant eigen|matrix-entry|classic] [--bins ${D.bins}] [--json]
   dse mi <X> <Y> [--discrete|--continuous] [--n-clusters ${D.nClusters}] [--reps ${D.reps}] [--seed ${D.seed}] [--sigma ${D.sigma}] [--t ${D.t}] [--clusters-out F] [--json]
   dse eigenvalues <X> [--sigma ${D.sigma}] [--out F.npy] [--json]
+  entropy, mi and eigenvalues also take [--eigenvalues-cache F.npz [--cache-precision float16|float32|float64]] [--verbose];
+  entropy and mi take [--approximate chebyshev [--numpy-seed 0]]
   dse report <X> [<labels>] --out report.html [--sigma ${D.sigma}] [--t ${D.t}] [--reps ${D.reps}]
   dse report --training run.jsonl --out training.html
 
 inputs: .npy (float32, float64, integer dtypes, C order), .csv / .tsv / .txt (a header line is detected),
   .json (an array of rows), .jsonl (one row per line), raw float32 (.f32, with --rows and --cols); any of
   them gzipped (.gz); '-' reads standard input (--format npy|csv|tsv|txt|json|jsonl|f32 if sniffing fails).
+--eigenvalues-cache F.npz: the reference's eigval_save_path: F is loaded if it exists (no eigenvalues are
+  computed), else written (float16 by default, as the reference; --cache-precision float64 keeps every digit).
+  Reads the reference's own files. For mi, F holds the eigenvalues of each of its entropies.
+--verbose: each stage and its time on standard error.
+--approximate chebyshev: the reference's chebyshev_approx=True after np.random.seed(--numpy-seed); it can be
+  far from the exact value (docs/chebyshev.md), for reproducing the reference's numbers only.
 --sigma auto: the median pairwise distance between rows (off by default, so that numbers match the
   reference package). --backend wasm|js picks the backend.
 exit codes: 0 success, 2 usage error or bad input, 1 anything else.

@@ -20,10 +20,39 @@ export interface ComplexEigenvalues {
   imag: Float64Array;
 }
 
+/** The stages of the diffusion eigenvalues, reported as each ends. */
+export type EigenvalueStage = 'distances' | 'kernel' | 'tridiagonalize' | 'ql';
+
+/**
+ * Called as each stage of {@link Engine.diffusionEigenvalues} ends, with the fraction of the work done, counted
+ * in floating-point operations (distances n^2 d / 2, kernel 2 n^2, tridiagonalize 4 n^3 / 3, QL about 30 n^2).
+ */
+export type EigenvalueProgress = (fraction: number, stage: EigenvalueStage) => void;
+
+/** The fraction of diffusionEigenvalues' work done when `stage` ends, for n rows of d features. */
+export function eigenvalueFraction(stage: EigenvalueStage, n: number, d: number): number {
+  const work = [(n * n * d) / 2, 2 * n * n, (4 * n * n * n) / 3, 30 * n * n];
+  const upTo = ['distances', 'kernel', 'tridiagonalize', 'ql'].indexOf(stage) + 1;
+  return work.slice(0, upTo).reduce((a, b) => a + b, 0) / work.reduce((a, b) => a + b, 0);
+}
+
+/** The stage reporter of one diffusionEigenvalues call over n rows of d features, or undefined. */
+export function stageReporter(onProgress: EigenvalueProgress | undefined, n: number, d: number): ((stage: EigenvalueStage) => void) | undefined {
+  return onProgress && ((stage) => onProgress(eigenvalueFraction(stage, n, d), stage));
+}
+
 /** What each backend computes; `rows` lists the rows of x a call uses (null: all of them). */
 export interface Engine {
-  /** Eigenvalues of K = S^-1/2 G S^-1/2 (G from `kernel`) over the listed rows; unsorted. */
-  diffusionEigenvalues(x: DenseMatrix, rows: Int32Array | null, kernel: Kernel): Float64Array;
+  /**
+   * Eigenvalues of K = S^-1/2 G S^-1/2 (G from `kernel`) over the listed rows; unsorted. `onProgress` hears
+   * of each stage as it ends (four calls: nothing inside the stages).
+   */
+  diffusionEigenvalues(x: DenseMatrix, rows: Int32Array | null, kernel: Kernel, onProgress?: EigenvalueProgress): Float64Array;
+  /**
+   * The full n x n K = S^-1/2 G S^-1/2 (row-major, both triangles) over the listed rows: what the reference's
+   * Chebyshev mode reads.
+   */
+  diffusionKernel(x: DenseMatrix, rows: Int32Array | null, kernel: Kernel): Float64Array;
   /** Eigenvalues of a symmetric matrix, read from its lower triangle as LAPACK's default does; unsorted. */
   symmetricEigenvalues(a: DenseMatrix): Float64Array;
   /**

@@ -6,6 +6,9 @@ import { DEFAULTS, oneOf, options, seedOf, sigmaOf, tOf } from '../options.js';
 import { kernelOf } from './bandwidth.js';
 import { descending, spectralEntropy } from './spectral-entropy.js';
 import { measureRows } from './subsample.js';
+import { chebyshevEntropy, chebyshevState, type ChebyshevOptions } from './chebyshev.js';
+import { badArgument, DseError, show } from '../errors.js';
+import type { EigenvalueProgress } from '../engine/engine.js';
 
 /** The entropy a DSE (or DSMI) takes: of the eigenvalues of K, of the entries of P, or classic binning. */
 export type EntropyVariant = 'eigen' | 'matrix-entry' | 'classic';
@@ -20,8 +23,17 @@ export interface EigenvalueOptions {
   backend?: BackendName;
 }
 
+/** Options of {@link diffusionEigenvalues}: those of every eigenvalue call, and stage reports. */
+export interface DiffusionEigenvalueOptions extends EigenvalueOptions {
+  /**
+   * Called as each stage ends ('distances', 'kernel', 'tridiagonalize', 'ql') with the fraction of the work
+   * done, counted in floating-point operations. Four calls; nothing is reported from inside a stage.
+   */
+  onProgress?: EigenvalueProgress;
+}
+
 /** Options of {@link diffusionSpectralEntropy}. */
-export interface EntropyOptions extends EigenvalueOptions {
+export interface EntropyOptions extends EigenvalueOptions, ChebyshevOptions {
   /** Diffusion time: eigenvalues enter as |lambda|^t. Default 1. */
   t?: number;
   /** Above this many rows, a Python-compatible random subsample of maxN rows is used. Default 10000. */
@@ -44,13 +56,14 @@ export interface EntropyOptions extends EigenvalueOptions {
  * await ready();
  * diffusionEigenvalues([[0, 0], [0, 1], [5, 5]], { sigma: 1 }); // Float64Array [1, 0.21..., ~0]
  */
-export function diffusionEigenvalues(X: MatrixLike, opts?: EigenvalueOptions): Float64Array {
+export function diffusionEigenvalues(X: MatrixLike, opts?: DiffusionEigenvalueOptions): Float64Array {
   const o = options(opts);
   const sigma = sigmaOf(o.sigma);
   const seed = seedOf(o.seed);
+  if (o.onProgress !== undefined && typeof o.onProgress !== 'function') throw badArgument('onProgress', 'a function', o.onProgress);
   const engine = engineFor(o.backend);
   const x = toMatrix(X, 'X');
-  return descending(engine.diffusionEigenvalues(x, null, kernelOf(sigma, x, null, seed)));
+  return descending(engine.diffusionEigenvalues(x, null, kernelOf(sigma, x, null, seed), o.onProgress));
 }
 
 /**
@@ -60,6 +73,9 @@ export function diffusionEigenvalues(X: MatrixLike, opts?: EigenvalueOptions): F
  * small (K nearly the identity; see {@link kernelDiagnosis}). `variant: 'matrix-entry'` instead takes the
  * entropy of the N^2 entries of P = diag(1 / row sums of K) K, p_ij = |P_ij| / sum |P| + 2^-52 (bounded by
  * 2 log2 N). `sigma: 'auto'` is the median pairwise distance of the rows used.
+ * `approximate: 'chebyshev'` replaces the exact eigenvalues by the reference's Chebyshev estimate
+ * (`chebyshev_approx=True`, docs/chebyshev.md), equal to it after `np.random.seed(numpySeed)`; it can be far
+ * from the exact value.
  *
  * @example
  * await ready();
@@ -71,8 +87,13 @@ export function diffusionSpectralEntropy(X: MatrixLike, opts?: EntropyOptions): 
   const sigma = sigmaOf(o.sigma);
   const t = tOf(o.t);
   const variant = oneOf(o.variant, 'variant', ['eigen', 'matrix-entry'], DEFAULTS.variant);
+  const chebyshev = chebyshevState(o);
+  if (chebyshev !== null && variant !== 'eigen') {
+    throw new DseError('E_ARGUMENT', `approximate: 'chebyshev' estimates eigenvalues and cannot be combined with variant ${show(variant)}`, 'approximate', o.approximate);
+  }
   const { engine, x, seed, rows } = measureRows(X, o);
   const kernel = kernelOf(sigma, x, rows, seed);
+  if (chebyshev !== null) return chebyshevEntropy(engine, x, rows, kernel, t, chebyshev);
   if (variant === 'matrix-entry') return engine.diffusionMatrixEntryEntropy(x, rows, kernel);
   // Sorted as diffusionEigenvalues returns them, so that spectralEntropy(diffusionEigenvalues(X)) sums in the
   // same order and gives the same number to the last bit.

@@ -2,7 +2,6 @@
 // diffusion spectral (DSMI), matrix-entry, classic (CSMI) or adjacency spectral (ASMI) (docs/measures.md).
 import type { Engine } from '../engine/engine.js';
 import { engineFor, type BackendName } from '../engine/select.js';
-import { badArgument, DseError } from '../errors.js';
 import { toMatrix, type DenseMatrix, type MatrixLike } from '../matrix.js';
 import { binsOf, DEFAULTS, oneOf, options, repsOf, seedOf, sigmaOf, tOf } from '../options.js';
 import { PythonRandom } from '../random/python-random.js';
@@ -12,6 +11,9 @@ import { classicEntropyOfRows } from './classic-entropy.js';
 import type { EntropyVariant } from './diffusion-entropy.js';
 import { referenceClusters, type ReferenceClusterOptions, type ReferenceLike } from './reference-clusters.js';
 import { descending, entropyOfWeights, spectralEntropy } from './spectral-entropy.js';
+import { chebyshevEntropy, chebyshevState, type ChebyshevOptions } from './chebyshev.js';
+import { badArgument, DseError, show } from '../errors.js';
+import type { Kernel } from '../kernel.js';
 
 export type { ReferenceLike } from './reference-clusters.js';
 
@@ -86,7 +88,7 @@ export interface MutualInformationOptionsBase extends ReferenceClusterOptions {
 }
 
 /** Options of {@link diffusionSpectralMutualInformation}. */
-export interface MutualInformationOptions extends MutualInformationOptionsBase {
+export interface MutualInformationOptions extends MutualInformationOptionsBase, ChebyshevOptions {
   /** Diffusion time of the diffusion spectral entropy. Default 1. */
   t?: number;
   /**
@@ -101,6 +103,14 @@ export interface MutualInformationOptions extends MutualInformationOptionsBase {
   entropy?: 'diffusion' | 'matrix-entry' | 'classic';
   /** Bins per feature of the classic entropy. Default 2. */
   bins?: number;
+  /**
+   * Eigenvalues of each diffusion entropy, by call: `eigvals_<k>` for the k-th entropy in the reference's
+   * order (k = (1 + reps) c + r for the c-th cluster in ascending label order; r = 0 its own rows, r >= 1 the
+   * r-th random subset). A member present is used instead of computing (its length must be the subset's);
+   * an absent one is computed and added. The reference's DSMI has no cache; `dse mi --eigenvalues-cache`
+   * saves this map as an .npz (README, "The reference options and ours").
+   */
+  eigenvalueCache?: Map<string, Float64Array>;
 }
 
 /** Options of {@link adjacencySpectralMutualInformation}. */
@@ -192,7 +202,9 @@ function variantOf(o: Partial<MutualInformationOptions>): EntropyVariant {
  * Y is discrete labels, one continuous column (binned into nClusters), or several columns (spectral
  * clustering into nClusters, see {@link spectralClustering}). `entropy: 'classic'` gives CSMI, which can be
  * negative. About 0 when Y is independent of X. A cluster of one row contributes ~0 (one point has entropy
- * -(1 + 2^-52) log2(1 + 2^-52), as in the reference).
+ * -(1 + 2^-52) log2(1 + 2^-52), as in the reference). `approximate: 'chebyshev'` uses the reference's
+ * Chebyshev estimate in every entropy, the probes of each drawn in turn from one numpy state seeded by
+ * `numpySeed` (docs/chebyshev.md: it can give a negative DSMI).
  *
  * @example
  * await ready();
@@ -204,12 +216,43 @@ export function diffusionSpectralMutualInformation(X: MatrixLike, Y: ReferenceLi
   const t = tOf(o.t);
   const bins = binsOf(o.bins);
   const variant = variantOf(o);
+  const chebyshev = chebyshevState(o);
+  if (chebyshev !== null && variant !== 'eigen') {
+    throw new DseError('E_ARGUMENT', `approximate: 'chebyshev' estimates eigenvalues and cannot be combined with variant ${show(variant)}`, 'approximate', o.approximate);
+  }
+  const cache = o.eigenvalueCache;
+  if (cache !== undefined && !(cache instanceof Map)) throw badArgument('eigenvalueCache', 'a Map of Float64Arrays', cache);
+  if (cache !== undefined && (variant !== 'eigen' || chebyshev !== null)) {
+    throw new DseError('E_ARGUMENT', `eigenvalueCache holds exact eigenvalues of the diffusion entropy: it cannot be used with ${chebyshev !== null ? "approximate: 'chebyshev'" : `variant ${show(variant)}`}`, 'eigenvalueCache', cache);
+  }
   return run(X, Y, o, (engine, x, seed) => {
     if (variant === 'classic') return { entropyOfRows: (rows) => classicEntropyOfRows(x, rows, bins) };
     const kernel = kernelOf(sigma, x, null, seed);
+    if (cache !== undefined) return { entropyOfRows: cachedEntropy(engine, x, kernel, t, cache) };
+    // One numpy state for the whole call, drawn on by every entropy in the reference's order.
+    if (chebyshev !== null) return { entropyOfRows: (rows) => chebyshevEntropy(engine, x, rows, kernel, t, chebyshev) };
     if (variant === 'matrix-entry') return { entropyOfRows: (rows) => engine.diffusionMatrixEntryEntropy(x, rows, kernel) };
     return { entropyOfRows: (rows) => spectralEntropy(descending(engine.diffusionEigenvalues(x, rows, kernel)), { t }) };
   });
+}
+
+// The diffusion entropy of each call's rows from `cache` when it holds that call's eigenvalues, else computed
+// and added to it.
+function cachedEntropy(engine: Engine, x: DenseMatrix, kernel: Kernel, t: number, cache: Map<string, Float64Array>): EntropyOfRows {
+  let call = 0;
+  return (rows) => {
+    const key = `eigvals_${call++}`;
+    let values = cache.get(key);
+    if (values === undefined) {
+      values = descending(engine.diffusionEigenvalues(x, rows, kernel));
+      cache.set(key, values);
+    } else if (values.length !== rows.length) {
+      throw new DseError('E_SHAPE', `eigenvalueCache member ${key} holds ${values.length} eigenvalues but that entropy's subset has ${rows.length} rows: the cache was made for other data`, 'eigenvalueCache', key);
+    } else {
+      values = descending(Float64Array.from(values));
+    }
+    return spectralEntropy(values, { t });
+  };
 }
 
 /**

@@ -1,72 +1,16 @@
 import { badArgument, DseError, show } from '../errors.js';
 import { seedOf } from '../options.js';
 import { Int32Set } from './int32-set.js';
+import { MT19937 } from './mt19937.js';
 
 // Python's `random` module, the parts the reference uses, bit for bit (docs/random.md): MT19937 seeded by
 // init_by_array with the 32-bit words of |seed|, getrandbits, _randbelow and sample(range(n), k).
 
-const N = 624;
-const M = 397;
-
 /** The MT19937 generator as CPython's `random.Random(seed)` sets it up for a non-negative integer seed. */
-export class PythonRandom {
-  private readonly mt = new Uint32Array(N);
-  private index = N;
-
+export class PythonRandom extends MT19937 {
   constructor(seed: number) {
+    super();
     this.initByArray(seedWords(seed));
-  }
-
-  private initGenrand(s: number): void {
-    const mt = this.mt;
-    mt[0] = s >>> 0;
-    for (let i = 1; i < N; i++) {
-      const prev = mt[i - 1] ^ (mt[i - 1] >>> 30);
-      mt[i] = Math.imul(prev, 1812433253) + i;
-    }
-    this.index = N;
-  }
-
-  private initByArray(key: number[]): void {
-    const mt = this.mt;
-    this.initGenrand(19650218);
-    let i = 1;
-    let j = 0;
-    for (let k = Math.max(N, key.length); k > 0; k--) {
-      const prev = mt[i - 1] ^ (mt[i - 1] >>> 30);
-      mt[i] = (mt[i] ^ Math.imul(prev, 1664525)) + key[j] + j;
-      i++;
-      j++;
-      if (i >= N) { mt[0] = mt[N - 1]; i = 1; }
-      if (j >= key.length) j = 0;
-    }
-    for (let k = N - 1; k > 0; k--) {
-      const prev = mt[i - 1] ^ (mt[i - 1] >>> 30);
-      mt[i] = (mt[i] ^ Math.imul(prev, 1566083941)) - i;
-      i++;
-      if (i >= N) { mt[0] = mt[N - 1]; i = 1; }
-    }
-    mt[0] = 0x80000000;
-  }
-
-  private twist(): void {
-    const mt = this.mt;
-    for (let k = 0; k < N; k++) {
-      const y = (mt[k] & 0x80000000) | (mt[(k + 1) % N] & 0x7fffffff);
-      mt[k] = mt[(k + M) % N] ^ (y >>> 1) ^ (y & 1 ? 0x9908b0df : 0);
-    }
-    this.index = 0;
-  }
-
-  /** The next tempered 32-bit output (genrand_uint32). */
-  nextUint32(): number {
-    if (this.index >= N) this.twist();
-    let y = this.mt[this.index++];
-    y ^= y >>> 11;
-    y ^= (y << 7) & 0x9d2c5680;
-    y ^= (y << 15) & 0xefc60000;
-    y ^= y >>> 18;
-    return y >>> 0;
   }
 
   /** getrandbits(bits) for 1 <= bits <= 32. */

@@ -3,6 +3,8 @@
 // always runs the base binary, and its ESM results are the base binary's reference for every runtime.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { cases } from '../js/helpers.mjs';
 import { assertJsFallback, assertSameAsNode, prepared, reference, runJson } from './project.mjs';
 
@@ -18,6 +20,9 @@ test(`node ${process.version}: packed tarball ${prepared().tarball} installs and
   }
   assert.deepEqual(ref.info, { backend: 'wasm', simd: true, reason: null, binary: 'simd' });
   assert.equal(ref.wasm.eigenvalues.length, 400);
+  // float16 of 1, 0.5, 1/3 and -0.1, as numpy's astype(np.float16) gives them; the package installed without fflate.
+  assert.deepEqual(ref.cacheRoundTrip, [1, 0.5, 0.333251953125, -0.0999755859375]);
+  assert.ok(!existsSync(join(prepared().project, 'node_modules', 'fflate')), 'fflate is not installed beside the package');
 });
 
 test('node: import "dse-wasm" (ESM) gives the same results run after run', () => {

@@ -97,6 +97,7 @@ export function assertSameAsNode(assert, got, want, { backend = 'wasm' } = {}) {
   assert.deepEqual(got.wasm, want.wasm, 'WebAssembly backend: DSE and all 400 eigenvalues, to the last digit');
   assert.equal(got.defaultBackendDse, want.defaultBackendDse, `DSE with the default backend (${backend})`);
   assert.deepEqual(got.sample, want.sample, 'pythonSample');
+  assert.deepEqual(got.cacheRoundTrip, want.cacheRoundTrip, 'eigenvalue cache written and read (bundled fflate)');
   assert.deepEqual(got.badSigma, want.badSigma, 'sigma = -1 is refused with a DseError');
   return assertJsBackendClose(assert, got, want);
 }

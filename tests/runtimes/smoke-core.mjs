@@ -22,6 +22,8 @@ export async function smoke(api, bytes, readyOptions = {}) {
   }
   out.defaultBackendDse = api.diffusionSpectralEntropy(X, { sigma: 20, t: 1 });
   out.sample = Array.from(api.pythonSample(0, 1797, 5));
+  // The .npz cache uses fflate, bundled into dist: it must work where the package has no dependencies installed.
+  out.cacheRoundTrip = Array.from(api.readEigenvalueCache(api.writeEigenvalueCache([1, 0.5, 1 / 3, -0.1])));
   try {
     api.diffusionSpectralEntropy(X, { sigma: -1 });
     out.badSigma = 'no error';

@@ -5,7 +5,7 @@ import type { Kernel } from '../../kernel.js';
 import { copyLowerToUpper, copyRows, type DenseMatrix } from '../../matrix.js';
 import { checkKnnFits } from '../../options.js';
 import { isNumpySymmetric, moduliInto } from '../adjacency-spectrum.js';
-import type { AdjacencyOptions, ComplexEigenvalues, Engine } from '../engine.js';
+import { stageReporter, type AdjacencyOptions, type ComplexEigenvalues, type EigenvalueProgress, type EigenvalueStage, type Engine } from '../engine.js';
 import { guardEigenvectors, guardKernel, guardNeighbors, guardSingularValues, guardSquare } from '../size-guard.js';
 import { squaredDistances } from './distance.js';
 import { hessenberg } from './hessenberg.js';
@@ -30,12 +30,14 @@ function applyKernel(m: Float64Array, n: number, kernel: Kernel): void {
   }
 }
 
-function eigenvaluesOfUpper(m: Float64Array, n: number): Float64Array {
+function eigenvaluesOfUpper(m: Float64Array, n: number, stageDone?: (stage: EigenvalueStage) => void): Float64Array {
   const diag = new Float64Array(n);
   const offdiag = new Float64Array(n);
   tridiagonalize(m, n, diag, offdiag, new Float64Array(2 * n));
+  stageDone?.('tridiagonalize');
   const failed = tridiagonalQL(diag, offdiag, n, null);
   if (failed !== 0) throw noConvergence(failed - 1, n);
+  stageDone?.('ql');
   return diag;
 }
 
@@ -62,18 +64,29 @@ function squaredDistancesOf(x: DenseMatrix, rows: Int32Array | null): { n: numbe
 }
 
 // K = S^-1/2 G S^-1/2 of the listed rows (n x n, upper triangle), and its row-sum workspace.
-function diffusionKernel(x: DenseMatrix, rows: Int32Array | null, kernel: Kernel): { n: number; m: Float64Array; rowSums: Float64Array } {
+function diffusionKernel(
+  x: DenseMatrix, rows: Int32Array | null, kernel: Kernel, stageDone?: (stage: EigenvalueStage) => void,
+): { n: number; m: Float64Array; rowSums: Float64Array } {
   const { n, m } = squaredDistancesOf(x, rows);
+  stageDone?.('distances');
   applyKernel(m, n, kernel);
   const rowSums = new Float64Array(n);
   anisotropicNormalize(m, n, rowSums);
+  stageDone?.('kernel');
   return { n, m, rowSums };
 }
 
 export const jsEngine: Engine = {
-  diffusionEigenvalues(x: DenseMatrix, rows: Int32Array | null, kernel: Kernel): Float64Array {
+  diffusionEigenvalues(x: DenseMatrix, rows: Int32Array | null, kernel: Kernel, onProgress?: EigenvalueProgress): Float64Array {
+    const stageDone = stageReporter(onProgress, rows === null ? x.rows : rows.length, x.cols);
+    const { n, m } = diffusionKernel(x, rows, kernel, stageDone);
+    return eigenvaluesOfUpper(m, n, stageDone);
+  },
+
+  diffusionKernel(x: DenseMatrix, rows: Int32Array | null, kernel: Kernel): Float64Array {
     const { n, m } = diffusionKernel(x, rows, kernel);
-    return eigenvaluesOfUpper(m, n);
+    mirrorUpper(m, n);
+    return m;
   },
 
   symmetricEigenvalues(a: DenseMatrix): Float64Array {

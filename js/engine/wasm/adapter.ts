@@ -6,7 +6,7 @@ import type { Kernel } from '../../kernel.js';
 import { copyLowerToUpper, copyRows, type DenseMatrix } from '../../matrix.js';
 import { checkKnnFits } from '../../options.js';
 import { isNumpySymmetric, moduliInto } from '../adjacency-spectrum.js';
-import type { AdjacencyOptions, ComplexEigenvalues, Engine } from '../engine.js';
+import { stageReporter, type AdjacencyOptions, type ComplexEigenvalues, type EigenvalueProgress, type EigenvalueStage, type Engine } from '../engine.js';
 import { guardEigenvectors, guardKernel, guardNeighbors, guardSingularValues, guardSquare } from '../size-guard.js';
 import { withKernels } from './instance.js';
 import type { Kernels } from './kernels.js';
@@ -28,10 +28,12 @@ function applyKernel(k: Kernels, m: number, n: number, kernel: Kernel): void {
 }
 
 // Eigenvalues of the symmetric matrix whose upper triangle is at `m`.
-function eigenvaluesAt(k: Kernels, m: number, n: number, b: EigenBuffers): Float64Array {
+function eigenvaluesAt(k: Kernels, m: number, n: number, b: EigenBuffers, stageDone?: (stage: EigenvalueStage) => void): Float64Array {
   k.tridiagonalize(m, n, b.diag, b.offdiag, b.work);
+  stageDone?.('tridiagonalize');
   const failed = k.tridiagonalQL(b.diag, b.offdiag, n, 0);
   if (failed !== 0) throw noConvergence(failed - 1, n);
+  stageDone?.('ql');
   return f64(k, b.diag, n).slice();
 }
 
@@ -53,10 +55,14 @@ function squaredDistancesAt(k: Kernels, x: DenseMatrix, rows: Int32Array | null)
 }
 
 // K = S^-1/2 G S^-1/2 over the rows of x, in the upper triangle at m; rowSums ends holding S^-1/2.
-function diffusionKernelAt(k: Kernels, x: DenseMatrix, rows: Int32Array | null, kernel: Kernel): { n: number; m: number; rowSums: number; eig: EigenBuffers } {
+function diffusionKernelAt(
+  k: Kernels, x: DenseMatrix, rows: Int32Array | null, kernel: Kernel, stageDone?: (stage: EigenvalueStage) => void,
+): { n: number; m: number; rowSums: number; eig: EigenBuffers } {
   const at = squaredDistancesAt(k, x, rows);
+  stageDone?.('distances');
   applyKernel(k, at.m, at.n, kernel);
   k.anisotropicNormalize(at.m, at.n, at.rowSums);
+  stageDone?.('kernel');
   return at;
 }
 
@@ -70,10 +76,20 @@ function generalEigenvaluesAt(k: Kernels, m: number, n: number, b: EigenBuffers)
 }
 
 export const wasmEngine: Engine = {
-  diffusionEigenvalues(x: DenseMatrix, rows: Int32Array | null, kernel: Kernel): Float64Array {
+  diffusionEigenvalues(x: DenseMatrix, rows: Int32Array | null, kernel: Kernel, onProgress?: EigenvalueProgress): Float64Array {
     return withKernels((k) => {
-      const { n, m, eig } = diffusionKernelAt(k, x, rows, kernel);
-      return eigenvaluesAt(k, m, n, eig);
+      const stageDone = stageReporter(onProgress, rows === null ? x.rows : rows.length, x.cols);
+      const { n, m, eig } = diffusionKernelAt(k, x, rows, kernel, stageDone);
+      return eigenvaluesAt(k, m, n, eig, stageDone);
+    });
+  },
+
+  diffusionKernel(x: DenseMatrix, rows: Int32Array | null, kernel: Kernel): Float64Array {
+    return withKernels((k) => {
+      const { n, m } = diffusionKernelAt(k, x, rows, kernel);
+      const full = f64(k, m, n * n).slice();
+      mirrorUpper(full, n);
+      return full;
     });
   },
 
