@@ -307,6 +307,49 @@ const FUNCTIONS = {
     check: (r) => assert.ok(Number.isFinite(r.dse), `dse ${r.dse}`),
     fixed: (b) => api.createRepresentationTracker({ sigma: 1, backend: b }).record(0, 'hidden', small).dse,
   },
+  // issue 15's eigenvalue cache and numpy RandomState (merged into main after issue 10b). They fail today on
+  // the defects listed in IO_TODO (found by this suite, not yet fixed): node:test reports them as todo.
+  NumpyRandomState: {
+    args: () => fc.tuple(fc.oneof(fc.integer({ min: 0, max: 2 ** 32 - 1 }), junk), scalar(fc.integer({ min: 1, max: 6 })), scalar(fc.integer({ min: 1, max: 6 }))),
+    call: ([seed, r, c]) => new api.NumpyRandomState(seed).randn(r, c),
+    check: (m, [, r, c]) => finiteArray(m, Float64Array, r * c),
+    fixed: () => new api.NumpyRandomState(0).randn(2, 3),
+  },
+  writeEigenvalueCache: {
+    args: () => fc.tuple(fc.oneof(fc.array(fc.double({ min: -2, max: 2, noNaN: true }), { maxLength: 60 }), fc.array(fc.oneof(fc.double(), junk), { maxLength: 5 }), junk),
+      options({ precision: choice(['float16', 'float32', 'float64', undefined], ['float8', 16]) })),
+    call: ([e, o]) => api.writeEigenvalueCache(e, o),
+    check: (b) => assert.ok(b instanceof Uint8Array && b.length > 0),
+    fixed: () => api.writeEigenvalueCache([1, 0.5, 0.25], { precision: 'float64' }),
+  },
+  readEigenvalueCache: {
+    args: () => fc.tuple(fc.oneof(
+      fc.array(fc.double({ min: -2, max: 2, noNaN: true }), { maxLength: 40 }).map((e) => api.writeEigenvalueCache(e, { precision: 'float64' })),
+      fc.array(fc.double({ min: -2, max: 2, noNaN: true }), { minLength: 1, maxLength: 40 }).chain((e) => fc.integer({ min: 0, max: 200 }).map((k) => { const b = api.writeEigenvalueCache(e, { precision: 'float32' }).slice(); b[k % b.length] ^= 0x5a; return b; })),
+      fc.uint8Array({ maxLength: 200 }), junk,
+    ), options({ length: scalar(fc.integer({ min: 0, max: 40 })) })),
+    call: ([b, o]) => api.readEigenvalueCache(b, o),
+    check: (r) => { assert.ok(r instanceof Float64Array); allFinite(r); },
+    codes: [...INPUT_CODES, 'E_FORMAT'],
+    fixed: () => api.readEigenvalueCache(api.writeEigenvalueCache([1, 0.5, 0.25], { precision: 'float64' })),
+  },
+  writeNpz: {
+    args: () => fc.tuple(fc.oneof(fc.array(fc.double({ min: -2, max: 2, noNaN: true }), { maxLength: 20 }).map((e) => new Map([['a', e]])), junk),
+      choice(['float16', 'float32', 'float64', undefined], ['float8', 16])),
+    call: ([m, p]) => api.writeNpz(m, p),
+    check: (b) => assert.ok(b instanceof Uint8Array && b.length > 0),
+    fixed: () => api.writeNpz(new Map([['a', [1, 2]]]), 'float64'),
+  },
+  readNpz: {
+    args: () => fc.tuple(fc.oneof(
+      fc.array(fc.double({ min: -2, max: 2, noNaN: true }), { maxLength: 20 }).map((e) => api.writeNpz(new Map([['a', e]]), 'float64')),
+      fc.uint8Array({ maxLength: 200 }), junk,
+    )),
+    call: ([b]) => api.readNpz(b),
+    check: (m) => { assert.ok(m instanceof Map); for (const v of m.values()) assert.ok(v instanceof Float64Array); },
+    codes: [...INPUT_CODES, 'E_FORMAT'],
+    fixed: () => Array.from(api.readNpz(api.writeNpz(new Map([['a', [1, 2]]]), 'float64')).get('a')),
+  },
   backendInfo: {
     args: () => fc.array(junk, { maxLength: 2 }),
     call: (a) => api.backendInfo(...a),
@@ -347,6 +390,14 @@ function checkMutualInformation(r, n) {
 }
 
 
+const IO_TODO = {
+  NumpyRandomState: 'randn(NaN, 1) returns an empty array instead of refusing rows and cols',
+  writeEigenvalueCache: 'plain RangeError/TypeError for eigenvalues that are not an array of numbers (a Map, a function)',
+  readEigenvalueCache: "E_FORMAT for bytes of the wrong type names the argument 'cache' but the message does not",
+  writeNpz: 'plain TypeError (arrays is not iterable) for an arrays argument that is not a Map',
+  readNpz: "E_FORMAT for bytes of the wrong type names the argument 'cache' but the message does not",
+};
+
 const params = (runs) => ({ seed: SEED, numRuns: runs, path: PATH, endOnFailure: process.env.FUZZ_SHRINK === "0" });
 
 // fc.check's report, with the error of the (shrunk) counterexample and how to replay it.
@@ -369,7 +420,7 @@ for (const [name, f] of Object.entries(FUNCTIONS)) {
   const backends = f.args.length === 1 ? ['wasm', 'js'] : [null];
   for (const b of backends) {
     const label = b === null ? name : `${name} (${b})`;
-    test(`fuzz ${label}: a finite result of the documented shape, or a documented DseError; then the fixed call is unchanged`, () => {
+    test(`fuzz ${label}: a finite result of the documented shape, or a documented DseError; then the fixed call is unchanged`, { todo: IO_TODO[name] }, () => {
       const backendArb = b === null ? anyBackend : withGood(fc.oneof({ weight: 9, arbitrary: fc.constant(b) }, { weight: 1, arbitrary: anyBackend }), fc.constant(b));
       const fixedBackend = b ?? 'wasm';
       const began = performance.now();
