@@ -10,9 +10,12 @@
 // diagonal (d2 = 0) would become 0 * -Infinity = NaN, where the reference's own 0 / 0 gives NaN too. There
 // the exponent is taken as -(d2 / sigma) / sigma / 2 instead, which cannot overflow to NaN: G_ii = 1 (and 1
 // for duplicate rows), every other affinity underflows to 0, so K is the identity, the limit sigma -> 0.
+// Its mirror, above sigma ~ 9.5e153: 2 sigma^2 overflows and the factor is -0 (or a subnormal that keeps a few
+// bits); a squared distance that overflowed too (rows ~1e308 apart) gives Infinity * -0 = NaN. The same
+// order -(d2 / sigma) / sigma / 2 gives exp(-Infinity) = 0 there and the full precision elsewhere.
 export function gaussianKernel(m: usize, n: i32, sigma: f64): void {
   const scale = -1.0 / (2.0 * sigma * sigma);
-  if (!isFinite(scale)) {
+  if (!isFinite(scale) || abs(scale) < 2.2250738585072014e-308) {
     gaussianKernelTinySigma(m, n, sigma);
     return;
   }

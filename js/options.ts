@@ -77,6 +77,16 @@ export function integerAtLeast(value: unknown, name: string, min: number, fallba
   return value;
 }
 
+/** The largest tMax of the von Neumann entropy curves: one float64 per t, and tMax passes over the spectrum. */
+export const MAX_T_MAX = 2 ** 20;
+
+/** tMax of the von Neumann entropy curves: an integer in [min, 2^20], or the default when undefined. */
+export function tMaxOf(value: unknown, min: number, fallback: number): number {
+  const t = integerAtLeast(value, 'tMax', min, fallback);
+  if (t > MAX_T_MAX) throw badArgument('tMax', `an integer in [${min}, 2^20 = ${MAX_T_MAX}] (the curve is held in memory)`, value);
+  return t;
+}
+
 /** true or false, or the default when undefined (or null). */
 export function flag(value: unknown, name: string, fallback: boolean): boolean {
   const v = value ?? fallback;
