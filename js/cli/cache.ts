@@ -1,5 +1,5 @@
 // --eigenvalues-cache F.npz [--cache-precision float16|float32|float64]: the reference's eigval_save_path and
-// eigval_save_precision (SPEC section 12). An existing file is loaded instead of computing; otherwise the
+// eigval_save_precision (docs/measures.md, the eigenvalue cache). An existing file is loaded instead of computing; otherwise the
 // eigenvalues are computed and saved. Unlike the reference's first call, which computes its entropy from the
 // float16-rounded values in float16 arithmetic (and can give NaN), ours returns the exact value and says
 // that the cache now holds rounded values; later calls equal the reference's later calls.
