@@ -8,6 +8,8 @@ import { dirname } from 'node:path';
 import { DseError, readEigenvalueCache, readNpz, writeEigenvalueCache, writeNpz, type CachePrecision } from '../index.js';
 import { InputError } from '../io/input-error.js';
 import { choiceOption, UsageError, type ParsedArgs } from './args.js';
+import { Progress } from './progress.js';
+import { eigenvalueStages, SILENT, type Stages } from './verbose.js';
 
 export const CACHE_VALUES = ['eigenvalues-cache', 'cache-precision'] as const;
 const PRECISIONS: readonly CachePrecision[] = ['float16', 'float32', 'float64'];
@@ -87,4 +89,32 @@ export function writtenNote(cache: CacheOption, count: number, what: string): st
 /** The note printed when a cache was loaded. */
 export function loadedNote(cache: CacheOption, count: number, what: string): string {
   return `dse: eigenvalue cache: loaded ${count} ${what} from ${cache.path} (not recomputed from the data; delete the file to recompute)\n`;
+}
+
+/**
+ * The eigenvalues of K for a command: loaded from the cache when it exists, else computed by `compute` (with
+ * the progress bar and the verbose stages) and saved to the cache when one is given; a note on stderr either way.
+ */
+export function cachedEigenvalues(
+  cache: CacheOption | null, rows: number, stages: Stages, backend: string,
+  compute: (onProgress: (fraction: number, stage: string) => void) => Float64Array,
+): Float64Array {
+  if (cache !== null && cache.exists) {
+    const loaded = stages.time(`load eigenvalue cache ${cache.path}`, () => loadEigenvalues(cache, rows));
+    process.stderr.write(loadedNote(cache, loaded.length, 'eigenvalues'));
+    return loaded;
+  }
+  const progress = new Progress(stages.enabled ? SILENT : process.stderr, rows >= 1000);
+  progress.update(0, `eigenvalues of K (${rows} x ${rows})`);
+  let eigenvalues: Float64Array;
+  try {
+    eigenvalues = compute(eigenvalueStages(stages, progress, rows, backend));
+  } finally {
+    progress.done();
+  }
+  if (cache !== null) {
+    stages.time(`save eigenvalue cache ${cache.path}`, () => saveEigenvalues(cache, eigenvalues));
+    process.stderr.write(writtenNote(cache, eigenvalues.length, 'eigenvalues'));
+  }
+  return eigenvalues;
 }

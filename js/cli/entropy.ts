@@ -7,8 +7,8 @@ import { choiceOption, kernelOption, KERNEL_VALUES, numberOption, parseArgs, pos
 import { aboutFile, backendOption, describeKernel, INPUT_VALUES, inputOptions, resolveKernel, secondsSince, warn, type ResolvedKernel } from './common.js';
 import { readInput } from './input.js';
 import { Progress } from './progress.js';
-import { cacheOption, CACHE_VALUES, loadedNote, loadEigenvalues, saveEigenvalues, writtenNote } from './cache.js';
-import { eigenvalueStages, SILENT, Stages } from './verbose.js';
+import { cachedEigenvalues, cacheOption, CACHE_VALUES } from './cache.js';
+import { SILENT, Stages } from './verbose.js';
 import { approximateOption, APPROXIMATE_VALUES, APPROXIMATE_WARNING } from './approximate.js';
 
 export const entropySpec: CommandSpec = {
@@ -73,24 +73,8 @@ export async function entropyCommand(argv: string[]): Promise<void> {
     }
     value = interval.value;
   } else if (variant === 'eigen') {
-    let eigenvalues: Float64Array;
-    if (cache !== null && cache.exists) {
-      eigenvalues = stages.time(`load eigenvalue cache ${cache.path}`, () => loadEigenvalues(cache, used.rows));
-      process.stderr.write(loadedNote(cache, eigenvalues.length, 'eigenvalues'));
-    } else {
-      const progress = new Progress(stages.enabled ? SILENT : process.stderr, used.rows >= 1000);
-      progress.update(0, `eigenvalues of K (${used.rows} x ${used.rows})`);
-      try {
-        const onProgress = eigenvalueStages(stages, progress, used.rows, backend);
-        eigenvalues = aboutFile(X.file, () => diffusionEigenvalues(used, { kernel: kernel!, backend, onProgress }));
-      } finally {
-        progress.done();
-      }
-      if (cache !== null) {
-        stages.time(`save eigenvalue cache ${cache.path}`, () => saveEigenvalues(cache, eigenvalues));
-        process.stderr.write(writtenNote(cache, eigenvalues.length, 'eigenvalues'));
-      }
-    }
+    const eigenvalues = cachedEigenvalues(cache, used.rows, stages, backend,
+      (onProgress) => aboutFile(X.file, () => diffusionEigenvalues(used, { kernel: kernel!, backend, onProgress })));
     value = stages.time('entropy of |eigenvalues|^t', () => spectralEntropy(eigenvalues, { t }));
     const diagnosis = kernelDiagnosis(used, { kernel: kernel!, eigenvalues });
     if (diagnosis !== null) warnings.push(diagnosis.message);
