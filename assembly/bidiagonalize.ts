@@ -12,8 +12,7 @@
 // H(i) A accumulates u^T = v^T A row by row, then subtracts tau v_r u^T from each row r;
 // A G(i) needs one dot product and one axpy per row.
 
-import { scaledNorm } from './householder';
-import { pythag } from './pythag';
+import { reflector, reflectorTau, scaledNorm } from './householder';
 
 // sum_k x[k] y[k] over k in [from, to).
 @inline
@@ -70,15 +69,10 @@ export function bidiagonalize(a: usize, m: i32, n: i32, diag: usize, offdiag: us
     if (xnorm == 0) {
       store<f64>(diag + (<usize>i << 3), alpha);
     } else {
-      const norm = pythag(alpha, xnorm);
-      const beta = alpha >= 0 ? -norm : norm;
-      const tau = (beta - alpha) / beta;
-      const inv = 1.0 / (alpha - beta);
+      // dlarfg, with its rescaling of a tiny column (householder.ts): 1 / (alpha - beta) cannot overflow.
+      const beta = reflector(alpha, v, i + 1, m, xnorm);
+      const tau = reflectorTau;
       store<f64>(v + (<usize>i << 3), 1.0);
-      for (let k = i + 1; k < m; k++) {
-        const q = v + (<usize>k << 3);
-        store<f64>(q, load<f64>(q) * inv);
-      }
       store<f64>(diag + (<usize>i << 3), beta);
       // A[i..m)[i+1..n) = H(i) A: u^T = v^T A, then row r -= tau v_r u^T.
       if (i + 1 < n) {
@@ -99,12 +93,10 @@ export function bidiagonalize(a: usize, m: i32, n: i32, diag: usize, offdiag: us
       store<f64>(offdiag + (<usize>i << 3), alphaRow);
       continue;
     }
-    const norm = pythag(alphaRow, ynorm);
-    const beta = alphaRow >= 0 ? -norm : norm;
-    const tau = (beta - alphaRow) / beta;
-    const inv = 1.0 / (alphaRow - beta);
+    for (let k = i + 2; k < n; k++) store<f64>(u + (<usize>k << 3), load<f64>(row + (<usize>k << 3)));
+    const beta = reflector(alphaRow, u, i + 2, n, ynorm);
+    const tau = reflectorTau;
     store<f64>(u + (<usize>(i + 1) << 3), 1.0);
-    for (let k = i + 2; k < n; k++) store<f64>(u + (<usize>k << 3), load<f64>(row + (<usize>k << 3)) * inv);
     store<f64>(offdiag + (<usize>i << 3), beta);
     // A[i+1..m)[i+1..n) = A G(i): row r -= tau (row r . u) u^T.
     for (let r = i + 1; r < m; r++) {

@@ -13,6 +13,8 @@ export { knnAdjacency } from './knn-adjacency';
 export { matrixEntryEntropy } from './matrix-entry';
 export { symmetricEigenvectors } from './symmetric-eigenvectors';
 export { nearestNeighbors } from './nearest-neighbors';
+export { symmetricBlockProduct, symmetricBlockProduct32, toFloat32InPlace } from './block-product';
+export { gaussianRowSums, gaussianBlockProduct, gaussianProductTile } from './gaussian-product';
 export { bidiagonalize, bidiagonalizeWorkspace } from './bidiagonalize';
 export { bidiagonalQR } from './bidiagonal-qr';
 export { multiplyAdd, relaxedSimd } from './madd';

@@ -10,6 +10,9 @@
 // diagonal (d2 = 0) would become 0 * -Infinity = NaN, where the reference's own 0 / 0 gives NaN too. There
 // the exponent is taken as -(d2 / sigma) / sigma / 2 instead, which cannot overflow to NaN: G_ii = 1 (and 1
 // for duplicate rows), every other affinity underflows to 0, so K is the identity, the limit sigma -> 0.
+// Its mirror, above sigma ~ 9.5e153: 2 sigma^2 overflows and the factor is -0 (or a subnormal that keeps a few
+// bits); a squared distance that overflowed too (rows ~1e308 apart) gives Infinity * -0 = NaN. The same
+// order -(d2 / sigma) / sigma / 2 gives exp(-Infinity) = 0 there and the full precision elsewhere.
 export function gaussianKernel(m: usize, n: i32, sigma: f64): void {
   gaussianKernelRows(m, n, sigma, 0, n);
 }
@@ -17,7 +20,7 @@ export function gaussianKernel(m: usize, n: i32, sigma: f64): void {
 // Rows [i0, i1) of gaussianKernel, each entry as it computes it (threads split the rows).
 export function gaussianKernelRows(m: usize, n: i32, sigma: f64, i0: i32, i1: i32): void {
   const scale = -1.0 / (2.0 * sigma * sigma);
-  if (!isFinite(scale)) {
+  if (!isFinite(scale) || abs(scale) < 2.2250738585072014e-308) {
     gaussianKernelTinySigma(m, n, sigma, i0, i1);
     return;
   }

@@ -22,6 +22,10 @@ export {
 } from './measures/diffusion-entropy.js';
 export { spectralEntropy } from './measures/spectral-entropy.js';
 export { diffusionEigenvalueCount, type EigenvalueCountOptions } from './measures/eigenvalue-count.js';
+export {
+  diffusionSpectralEntropyEstimate, type EntropyEstimate, type EntropyEstimateOptions, type EstimateProgress,
+} from './measures/diffusion-entropy-estimate.js';
+export type { KernelStorage } from './engine/engine.js';
 export { adjacencySpectralEntropy, type AdjacencyEntropyOptions } from './measures/adjacency-entropy.js';
 export { classicShannonEntropy, type ClassicEntropyOptions } from './measures/classic-entropy.js';
 export {

@@ -49,3 +49,12 @@ export function adaptive(k: number, alpha: number): AdaptiveKernel {
   if (typeof k !== 'number' || !Number.isSafeInteger(k) || k < 1) throw badArgument('k', 'an integer >= 1', k);
   return { type: 'adaptive', k, alpha: alphaChecked(alpha) };
 }
+
+/**
+ * The sigma of the reference's kernel (Gaussian, alpha 0), for the stages derived for it alone (the DSE
+ * estimate's operators); any other kernel is refused.
+ */
+export function referenceSigma(kernel: Kernel): number {
+  if (kernel.type !== 'gaussian' || kernel.alpha !== 0) throw badArgument('kernel', "the Gaussian kernel with alpha 0 (the reference's K)", kernel);
+  return kernel.sigma;
+}

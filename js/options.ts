@@ -42,6 +42,14 @@ export const DEFAULTS = Object.freeze({
   nNeighbors: 10,
   /** Above this many rows, `sigma: 'auto'` takes the median over the pairs of a sample of this many rows. */
   medianSampleRows: 2000,
+  /** The DSE estimate: target half-width of its interval, in bits. */
+  tolerance: 0.01,
+  /** The DSE estimate: confidence of its stochastic interval. */
+  confidence: 0.95,
+  /** The DSE estimate: most products of K with one vector. */
+  maxMatvecs: 20000,
+  /** The DSE estimate: how K is held for the products. */
+  precision: 'float64' as const,
   /** The entropy of DSE and DSMI: the eigenvalues of K. */
   variant: 'eigen' as const,
   /** The backend of a call that names none (until setDefaultBackend). */
@@ -67,6 +75,16 @@ export function integerAtLeast(value: unknown, name: string, min: number, fallba
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) throw badArgument(name, `an integer >= ${min}`, value);
   return value;
+}
+
+/** The largest tMax of the von Neumann entropy curves: one float64 per t, and tMax passes over the spectrum. */
+export const MAX_T_MAX = 2 ** 20;
+
+/** tMax of the von Neumann entropy curves: an integer in [min, 2^20], or the default when undefined. */
+export function tMaxOf(value: unknown, min: number, fallback: number): number {
+  const t = integerAtLeast(value, 'tMax', min, fallback);
+  if (t > MAX_T_MAX) throw badArgument('tMax', `an integer in [${min}, 2^20 = ${MAX_T_MAX}] (the curve is held in memory)`, value);
+  return t;
 }
 
 /** true or false, or the default when undefined (or null). */

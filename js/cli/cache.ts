@@ -1,5 +1,5 @@
 // --eigenvalues-cache F.npz [--cache-precision float16|float32|float64]: the reference's eigval_save_path and
-// eigval_save_precision (SPEC section 12). An existing file is loaded instead of computing; otherwise the
+// eigval_save_precision (docs/measures.md, the eigenvalue cache). An existing file is loaded instead of computing; otherwise the
 // eigenvalues are computed and saved. Unlike the reference's first call, which computes its entropy from the
 // float16-rounded values in float16 arithmetic (and can give NaN), ours returns the exact value and says
 // that the cache now holds rounded values; later calls equal the reference's later calls.
@@ -8,6 +8,8 @@ import { dirname } from 'node:path';
 import { DseError, readEigenvalueCache, readNpz, writeEigenvalueCache, writeNpz, type CachePrecision } from '../index.js';
 import { InputError } from '../io/input-error.js';
 import { choiceOption, UsageError, type ParsedArgs } from './args.js';
+import { Progress } from './progress.js';
+import { eigenvalueStages, SILENT, type Stages } from './verbose.js';
 
 export const CACHE_VALUES = ['eigenvalues-cache', 'cache-precision'] as const;
 const PRECISIONS: readonly CachePrecision[] = ['float16', 'float32', 'float64'];
@@ -87,4 +89,32 @@ export function writtenNote(cache: CacheOption, count: number, what: string): st
 /** The note printed when a cache was loaded. */
 export function loadedNote(cache: CacheOption, count: number, what: string): string {
   return `dse: eigenvalue cache: loaded ${count} ${what} from ${cache.path} (not recomputed from the data; delete the file to recompute)\n`;
+}
+
+/**
+ * The eigenvalues of K for a command: loaded from the cache when it exists, else computed by `compute` (with
+ * the progress bar and the verbose stages) and saved to the cache when one is given; a note on stderr either way.
+ */
+export function cachedEigenvalues(
+  cache: CacheOption | null, rows: number, stages: Stages, backend: string,
+  compute: (onProgress: (fraction: number, stage: string) => void) => Float64Array,
+): Float64Array {
+  if (cache !== null && cache.exists) {
+    const loaded = stages.time(`load eigenvalue cache ${cache.path}`, () => loadEigenvalues(cache, rows));
+    process.stderr.write(loadedNote(cache, loaded.length, 'eigenvalues'));
+    return loaded;
+  }
+  const progress = new Progress(stages.enabled ? SILENT : process.stderr, rows >= 1000);
+  progress.update(0, `eigenvalues of K (${rows} x ${rows})`);
+  let eigenvalues: Float64Array;
+  try {
+    eigenvalues = compute(eigenvalueStages(stages, progress, rows, backend));
+  } finally {
+    progress.done();
+  }
+  if (cache !== null) {
+    stages.time(`save eigenvalue cache ${cache.path}`, () => saveEigenvalues(cache, eigenvalues));
+    process.stderr.write(writtenNote(cache, eigenvalues.length, 'eigenvalues'));
+  }
+  return eigenvalues;
 }

@@ -4,9 +4,8 @@ import { numberOption, parseArgs, positionals, sigmaOption, type CommandSpec } f
 import { autoSigma } from './bandwidth.js';
 import { aboutFile, backendOption, INPUT_VALUES, inputOptions, secondsSince, warn, writeVector } from './common.js';
 import { readInput } from './input.js';
-import { Progress } from './progress.js';
-import { cacheOption, CACHE_VALUES, loadedNote, loadEigenvalues, saveEigenvalues, writtenNote } from './cache.js';
-import { eigenvalueStages, SILENT, Stages } from './verbose.js';
+import { cachedEigenvalues, cacheOption, CACHE_VALUES } from './cache.js';
+import { Stages } from './verbose.js';
 
 export const eigenvaluesSpec: CommandSpec = {
   name: 'eigenvalues',
@@ -30,24 +29,8 @@ export async function eigenvaluesCommand(argv: string[]): Promise<void> {
   const start = performance.now();
   const used = stages.time(`rows used: ${Math.min(X.rows, maxN)} of ${X.rows}`, () => aboutFile(X.file, () => subsample(X, { maxN, seed })));
   const sigma = sigmaArg === 'auto' ? stages.time('sigma auto (median pairwise distance)', () => aboutFile(X.file, () => autoSigma(used, seed, X.file))) : sigmaArg;
-  let eigenvalues: Float64Array;
-  if (cache !== null && cache.exists) {
-    eigenvalues = stages.time(`load eigenvalue cache ${cache.path}`, () => loadEigenvalues(cache, used.rows));
-    process.stderr.write(loadedNote(cache, eigenvalues.length, 'eigenvalues'));
-  } else {
-    const progress = new Progress(stages.enabled ? SILENT : process.stderr, used.rows >= 1000);
-    progress.update(0, `eigenvalues of K (${used.rows} x ${used.rows})`);
-    try {
-      const onProgress = eigenvalueStages(stages, progress, used.rows, backend);
-      eigenvalues = aboutFile(X.file, () => diffusionEigenvalues(used, { sigma, backend, onProgress }));
-    } finally {
-      progress.done();
-    }
-    if (cache !== null) {
-      stages.time(`save eigenvalue cache ${cache.path}`, () => saveEigenvalues(cache, eigenvalues));
-      process.stderr.write(writtenNote(cache, eigenvalues.length, 'eigenvalues'));
-    }
-  }
+  const eigenvalues = cachedEigenvalues(cache, used.rows, stages, backend,
+    (onProgress) => aboutFile(X.file, () => diffusionEigenvalues(used, { sigma, backend, onProgress })));
   const seconds = secondsSince(start);
   const diagnosis = kernelDiagnosis(used, { sigma, eigenvalues });
   if (diagnosis !== null) warn(`${X.file}: ${diagnosis.message}`);

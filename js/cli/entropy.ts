@@ -1,20 +1,20 @@
 // dse entropy <X>: diffusion spectral entropy (docs/measures.md), or its matrix-entry and classic variants.
 import {
-  classicShannonEntropy, DEFAULTS, diffusionEigenvalues, diffusionSpectralEntropy, kernelDiagnosis, spectralEntropy,
-  subsample,
+  classicShannonEntropy, DEFAULTS, diffusionEigenvalues, diffusionSpectralEntropy, diffusionSpectralEntropyEstimate,
+  kernelDiagnosis, spectralEntropy, subsample, type EntropyEstimate,
 } from '../index.js';
 import { choiceOption, kernelOption, KERNEL_VALUES, numberOption, parseArgs, positionals, UsageError, type CommandSpec } from './args.js';
 import { aboutFile, backendOption, describeKernel, INPUT_VALUES, inputOptions, resolveKernel, secondsSince, warn, type ResolvedKernel } from './common.js';
 import { readInput } from './input.js';
 import { Progress } from './progress.js';
-import { cacheOption, CACHE_VALUES, loadedNote, loadEigenvalues, saveEigenvalues, writtenNote } from './cache.js';
-import { eigenvalueStages, SILENT, Stages } from './verbose.js';
+import { cachedEigenvalues, cacheOption, CACHE_VALUES } from './cache.js';
+import { SILENT, Stages } from './verbose.js';
 import { approximateOption, APPROXIMATE_VALUES, APPROXIMATE_WARNING } from './approximate.js';
 
 export const entropySpec: CommandSpec = {
   name: 'entropy',
-  values: [...KERNEL_VALUES, 't', 'max-n', 'seed', 'variant', 'bins', ...CACHE_VALUES, ...APPROXIMATE_VALUES, ...INPUT_VALUES],
-  flags: ['json', 'verbose'],
+  values: [...KERNEL_VALUES, 't', 'max-n', 'seed', 'variant', 'bins', 'tolerance', 'confidence', 'max-matvecs', 'precision', ...CACHE_VALUES, ...APPROXIMATE_VALUES, ...INPUT_VALUES],
+  flags: ['json', 'estimate', 'verbose'],
 };
 
 const VARIANTS = ['eigen', 'matrix-entry', 'classic'] as const;
@@ -30,12 +30,21 @@ export async function entropyCommand(argv: string[]): Promise<void> {
   const bins = numberOption(args, 'bins', { integer: true, min: 1 }) ?? DEFAULTS.bins;
   const variant = choiceOption(args, 'variant', VARIANTS, DEFAULTS.variant);
   const backend = backendOption(args);
+  const estimate = args.flags.has('estimate');
+  const tolerance = numberOption(args, 'tolerance', { exclusiveMin: 0 }) ?? DEFAULTS.tolerance;
+  const confidence = numberOption(args, 'confidence', { exclusiveMin: 0 }) ?? DEFAULTS.confidence;
+  const maxMatvecs = numberOption(args, 'max-matvecs', { integer: true, min: 1 }) ?? DEFAULTS.maxMatvecs;
+  const precision = choiceOption(args, 'precision', ['float64', 'float32', 'matrix-free'] as const, DEFAULTS.precision);
+  if (estimate && variant !== 'eigen') throw new UsageError(`--estimate computes the eigen variant only, received --variant ${variant}`);
+  if (estimate && (choice.type !== 'gaussian' || choice.alpha !== 0)) throw new UsageError("--estimate supports the Gaussian kernel with --alpha 0 (the reference's K) only");
   const cache = cacheOption(args);
   if (cache !== null && variant !== 'eigen') throw new UsageError(`--eigenvalues-cache caches eigenvalues: it cannot be used with --variant ${variant}`);
   const numpySeed = approximateOption(args);
   if (numpySeed !== null && variant !== 'eigen') throw new UsageError(`--approximate estimates eigenvalues: it cannot be used with --variant ${variant}`);
   if (numpySeed !== null && cache !== null) throw new UsageError('--approximate and --eigenvalues-cache cannot be used together: the cache holds exact eigenvalues');
   const stages = new Stages(args.flags.has('verbose'));
+  if (estimate && numpySeed !== null) throw new UsageError('--estimate and --approximate cannot be used together: they are two different approximations of the DSE');
+  if (estimate && cache !== null) throw new UsageError('--estimate and --eigenvalues-cache cannot be used together: the estimate computes no eigenvalues to cache');
   const X = await readInput(path, inputOptions(args));
   stages.mark(`read ${X.file} (${X.rows} x ${X.cols})`);
 
@@ -46,29 +55,26 @@ export async function entropyCommand(argv: string[]): Promise<void> {
   const sigma = kernel?.type === 'gaussian' ? kernel.sigma : null;
   const warnings: string[] = [];
   let value: number;
+  let interval: EntropyEstimate | null = null;
   if (numpySeed !== null) {
     value = stages.time(`Chebyshev estimate of the spectrum of K (${used.rows} x ${used.rows}, numpy seed ${numpySeed}) and its entropy`,
       () => aboutFile(X.file, () => diffusionSpectralEntropy(used, { kernel: kernel!, t, approximate: 'chebyshev', numpySeed, backend })));
     warnings.push(APPROXIMATE_WARNING);
-  } else if (variant === 'eigen') {
-    let eigenvalues: Float64Array;
-    if (cache !== null && cache.exists) {
-      eigenvalues = stages.time(`load eigenvalue cache ${cache.path}`, () => loadEigenvalues(cache, used.rows));
-      process.stderr.write(loadedNote(cache, eigenvalues.length, 'eigenvalues'));
-    } else {
-      const progress = new Progress(stages.enabled ? SILENT : process.stderr, used.rows >= 1000);
-      progress.update(0, `eigenvalues of K (${used.rows} x ${used.rows})`);
-      try {
-        const onProgress = eigenvalueStages(stages, progress, used.rows, backend);
-        eigenvalues = aboutFile(X.file, () => diffusionEigenvalues(used, { kernel: kernel!, backend, onProgress }));
-      } finally {
-        progress.done();
-      }
-      if (cache !== null) {
-        stages.time(`save eigenvalue cache ${cache.path}`, () => saveEigenvalues(cache, eigenvalues));
-        process.stderr.write(writtenNote(cache, eigenvalues.length, 'eigenvalues'));
-      }
+  } else if (variant === 'eigen' && estimate) {
+    const progress = new Progress(stages.enabled ? SILENT : process.stderr, used.rows >= 1000);
+    progress.update(0, `estimate over ${used.rows} rows`);
+    try {
+      interval = stages.time(`DSE estimate with interval (${used.rows} rows, K in ${precision})`, () => aboutFile(X.file, () => diffusionSpectralEntropyEstimate(used, {
+        sigma: sigma!, t, tolerance, confidence, maxMatvecs, precision, backend, seed,
+        onProgress: (p) => progress.update(Math.min(0.99, p.matvecs / maxMatvecs), `${p.probes} probes, [${p.lower.toFixed(4)}, ${p.upper.toFixed(4)}]`),
+      })));
+    } finally {
+      progress.done();
     }
+    value = interval.value;
+  } else if (variant === 'eigen') {
+    const eigenvalues = cachedEigenvalues(cache, used.rows, stages, backend,
+      (onProgress) => aboutFile(X.file, () => diffusionEigenvalues(used, { kernel: kernel!, backend, onProgress })));
     value = stages.time('entropy of |eigenvalues|^t', () => spectralEntropy(eigenvalues, { t }));
     const diagnosis = kernelDiagnosis(used, { kernel: kernel!, eigenvalues });
     if (diagnosis !== null) warnings.push(diagnosis.message);
@@ -86,17 +92,23 @@ export async function entropyCommand(argv: string[]): Promise<void> {
       dse: value, n, dims: X.cols, sigma, t: variant === 'eigen' ? t : null, backend, seconds,
       variant, rows: X.rows, maxN, seed, sigmaAuto, kernel, bins: variant === 'classic' ? bins : null,
       bound: Math.log2(n), file: X.file, warnings,
+      ...(interval === null ? {} : {
+        lower: interval.lower, upper: interval.upper, guaranteed: interval.guaranteed, matvecs: interval.matvecs,
+        confidence: interval.guaranteed ? null : confidence, tolerance, deflated: interval.deflated, probes: interval.probes, precision,
+      }),
       cache: cache === null ? null : { path: cache.path, precision: cache.precision, loaded: cache.exists },
       approximate: numpySeed === null ? null : { method: 'chebyshev', numpySeed },
     }) + '\n');
     return;
   }
   const name = variant === 'classic' ? 'classic Shannon entropy' : variant === 'matrix-entry' ? 'matrix-entry DSE' : numpySeed !== null ? 'DSE (Chebyshev approximation)' : 'DSE';
-  const lines = [`${name} = ${value} bits`];
+  const lines = [interval === null ? `${name} = ${value} bits`
+    : `${name} = ${value} bits (${interval.guaranteed ? 'guaranteed' : `${+(100 * confidence).toFixed(6)}%`} interval [${interval.lower}, ${interval.upper}], ${interval.matvecs} matvecs)`];
   lines.push(`  X        ${X.file}: ${X.rows} rows x ${X.cols} columns${used.rows < X.rows && variant !== 'classic' ? `, ${used.rows} sampled (--max-n ${maxN}, --seed ${seed})` : ''}`);
   if (variant === 'classic') lines.push(`  bins     ${bins}`);
   else lines.push(`  ${kernel!.type === 'gaussian' ? 'sigma   ' : 'kernel  '} ${describeKernel(kernel!, sigmaAuto).replace(/^sigma /, '')}${variant === 'eigen' ? `, t ${t}` : ''}`);
   lines.push(`  bound    log2 N = ${Math.log2(n).toFixed(4)} bits`);
+  if (interval !== null) lines.push(`  estimate tolerance ${tolerance} bits, ${interval.deflated} eigenpairs deflated, ${interval.probes} probes, K in ${precision}`);
   if (cache !== null) lines.push(`  cache    ${cache.path} (${cache.exists ? 'loaded' : `written, ${cache.precision}`})`);
   lines.push(`  backend  ${backend}, ${seconds} s`);
   process.stdout.write(lines.join('\n') + '\n');

@@ -27,6 +27,7 @@ export const USAGE = `dse: diffusion spectral entropy (DSE) and mutual informati
 
 usage:
   dse entropy <X> [--sigma ${D.sigma}] [KERNEL] [--t ${D.t}] [--max-n ${D.maxN}] [--seed ${D.seed}] [--variant eigen|matrix-entry|classic] [--bins ${D.bins}] [--json]
+  dse entropy <X> --estimate [--tolerance ${D.tolerance}] [--confidence ${D.confidence}] [--max-matvecs ${D.maxMatvecs}] [--precision float64|float32|matrix-free]
   dse mi <X> <Y> [--discrete|--continuous] [--n-clusters ${D.nClusters}] [--reps ${D.reps}] [--seed ${D.seed}] [--sigma ${D.sigma}] [KERNEL] [--t ${D.t}] [--clusters-out F] [--json]
   dse eigenvalues <X> [--sigma ${D.sigma}] [--out F.npy] [--json]
   entropy, mi and eigenvalues also take [--eigenvalues-cache F.npz [--cache-precision float16|float32|float64]] [--verbose];
@@ -50,6 +51,7 @@ inputs: .npy (float32, float64, integer dtypes, C order), .csv / .tsv / .txt (a 
   far from the exact value (docs/chebyshev.md), for reproducing the reference's numbers only.
 --sigma auto: the median pairwise distance between rows (off by default, so that numbers match the
   reference package). --backend wasm|js picks the backend.
+--estimate: DSE without all N eigenvalues, with an interval (guaranteed, or at --confidence).
 exit codes: 0 success, 2 usage error or bad input, 1 anything else.
 `;
 

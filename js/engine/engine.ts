@@ -20,6 +20,31 @@ export interface ComplexEigenvalues {
   imag: Float64Array;
 }
 
+/** How a {@link DiffusionOperator} holds K. */
+export type KernelStorage = 'float64' | 'float32' | 'matrix-free';
+
+/** K = S^-1/2 G S^-1/2 held by an engine for repeated block products (the estimate's operator). */
+export interface DiffusionOperator {
+  readonly n: number;
+  /**
+   * How K is held for the products: float64, rounded to float32 (relative error <= 2^-24 per entry), or not at
+   * all ('matrix-free': tiles recomputed from X for every product, float64, memory O(N (D + maxBlock))).
+   */
+  readonly precision: KernelStorage;
+  /** S^-1/2 (n values): K S^1/2 1 = S^1/2 1, so S^1/2 1 normalised is an eigenvector of eigenvalue 1. */
+  readonly inverseSqrtRowSums: Float64Array;
+  /** tr K and ||K||_F^2 = tr K^2 of the float64 K, before any float32 rounding. */
+  readonly trace: number;
+  readonly frobeniusSquared: number;
+  /** The same of the matrix the products use (equal to the above for float64 and matrix-free). */
+  readonly storedTrace: number;
+  readonly storedFrobeniusSquared: number;
+  /** Most vectors one multiply() takes. */
+  readonly maxBlock: number;
+  /** y = K x for b <= maxBlock vectors; x and y are n x b, row-major. */
+  multiply(x: Float64Array, y: Float64Array, b: number): void;
+}
+
 /** The stages of the diffusion eigenvalues, reported as each ends. */
 export type EigenvalueStage = 'distances' | 'kernel' | 'tridiagonalize' | 'ql';
 
@@ -71,6 +96,11 @@ export interface Engine {
   symmetricEigenvectors(a: Float64Array, n: number): { values: Float64Array; vectors: Float64Array };
   /** The k nearest rows of every row of y (itself included), nearest first: n x k, row-major. */
   nearestNeighbors(y: DenseMatrix, k: number): Int32Array;
+  /**
+   * Runs fn with K (G from `kernel`) over the listed rows held for block products of up to maxBlock vectors;
+   * the WASM backend is busy (single caller) until fn returns.
+   */
+  withDiffusionOperator<T>(x: DenseMatrix, rows: Int32Array | null, kernel: Kernel, storage: KernelStorage, maxBlock: number, fn: (op: DiffusionOperator) => T): T;
   /** Singular values of any real matrix (bidiagonalize + bidiagonalQR; a wide one transposed), >= 0, unsorted. */
   singularValues(a: DenseMatrix): Float64Array;
   /** The full N x N affinity matrix of the rows of x under `kernel` (both triangles), row-major. */

@@ -84,6 +84,16 @@ export function guardNeighbors(n: number, d: number, k: number): MemoryPlan {
   return fits({ what: `N = ${n} rows of ${d} features`, float64s: [n * d, Math.ceil((n * k) / 2), k] }, 'X');
 }
 
+/** K held for block products (dense storage): x, K (n^2, float32 in its first half), S^-1/2, two n x b blocks. */
+export function guardOperator(n: number, d: number, maxBlock: number): MemoryPlan {
+  return fits({ what: `N = ${n} rows of ${d} features`, float64s: [n * d, n * n, n, n * maxBlock, n * maxBlock] }, 'X');
+}
+
+/** Matrix-free products: x, S^-1/2, two n x b blocks and the tile workspace (tile float64s). */
+export function guardMatrixFree(n: number, d: number, maxBlock: number, tile: number): MemoryPlan {
+  return fits({ what: `N = ${n} rows of ${d} features`, float64s: [n * d, n, n * maxBlock, n * maxBlock, tile] }, 'X');
+}
+
 /** Float64 workspace of assembly/bidiagonalize.ts for an m x n matrix (its bidiagonalizeWorkspace). */
 export function bidiagonalizeWorkspace(m: number, n: number): number {
   return m + n;

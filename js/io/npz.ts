@@ -1,5 +1,5 @@
 // numpy's .npz (np.savez / np.savez_compressed): a zip archive of .npy members, stored or deflated, and the
-// reference's eigenvalue cache on top of it (SPEC section 12): `np.savez(f, eigvals=eigvals.astype(precision))`.
+// reference's eigenvalue cache on top of it (docs/measures.md, the eigenvalue cache): `np.savez(f, eigvals=eigvals.astype(precision))`.
 // Zip and deflate come from fflate, bundled into dist/ so that the package keeps no runtime dependency.
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { badArgument, DseError, show } from '../errors.js';

@@ -1,5 +1,5 @@
 // The reference's Chebyshev approximation of a spectrum (dse-dsmi information_utils.py approx_eigvals, after
-// Lin, Saad & Yang's kernel polynomial method), step for step and in its summation orders (SPEC section 11).
+// Lin, Saad & Yang's kernel polynomial method), step for step and in its summation orders (docs/chebyshev.md).
 // It estimates the density of states of K from stochastic traces and turns the density into a list of
 // eigenvalues; it is not an eigenvalue solver, and its authors do not recommend it (docs/chebyshev.md).
 import type { NumpyRandomState } from '../random/numpy-random.js';
@@ -110,7 +110,7 @@ export function densityPoints(): Float64Array {
 
 /**
  * The reference's Chebyshev estimate of the spectrum of the symmetric n x n matrix K (row-major, all
- * entries; eigenvalues assumed in [-1, 1]), SPEC section 11: entries with |K_ij| < 1e-3 dropped; moments c_k
+ * entries; eigenvalues assumed in [-1, 1]), docs/chebyshev.md: entries with |K_ij| < 1e-3 dropped; moments c_k
  * from 100 Rademacher probes drawn from `rng` (numpy's global state in the reference); the cumulative
  * density yy(x) = -2/pi (c_0 (acos x - pi) / 2 + sum_{k>=1} c_k sin(k acos x) / k) on 1001 points x_i;
  * pdf_i = yy_{i+1} - yy_i; each x_i repeated round(n pdf_i / sum pdf) times (halves to even). The result

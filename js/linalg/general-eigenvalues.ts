@@ -3,7 +3,7 @@ import type { ComplexEigenvalues } from '../engine/engine.js';
 import { engineFor, type BackendName } from '../engine/select.js';
 import { toSquareMatrix, type MatrixLike } from '../matrix.js';
 import { options } from '../options.js';
-import { maxAbs, scalingExponent, timesPowerOfTwo } from './power-of-two-scale.js';
+import { maxAbs, scaledBack, scalingExponent, timesPowerOfTwo } from './power-of-two-scale.js';
 
 export type { ComplexEigenvalues } from '../engine/engine.js';
 
@@ -24,8 +24,8 @@ export function generalEigenvalues(A: MatrixLike, opts?: { backend?: BackendName
   // Scaled by a power of two (exact) when the entries lie near the ends of the float64 range, as dgeev does.
   const e = scalingExponent(maxAbs(a.data));
   const { real, imag } = engine.generalEigenvalues(e === 0 ? a : { data: timesPowerOfTwo(Float64Array.from(a.data), e), rows: a.rows, cols: a.cols });
-  timesPowerOfTwo(real, -e);
-  timesPowerOfTwo(imag, -e);
+  scaledBack(real, e, 'an eigenvalue');
+  scaledBack(imag, e, 'an eigenvalue');
   const order = Array.from(real, (_, k) => k).sort((p, q) => real[q] - real[p] || imag[q] - imag[p]);
   return { real: Float64Array.from(order, (k) => real[k]), imag: Float64Array.from(order, (k) => imag[k]) };
 }

@@ -2,6 +2,7 @@
 // (dsyev, dgeev): entries near the ends of the float64 range would overflow, or sink into the subnormals and
 // lose their digits, inside the reduction. Multiplying by 2^e changes no digit, and the eigenvalues of 2^e A
 // are 2^e times those of A, so they are scaled back by 2^-e.
+import { DseError, show } from '../errors.js';
 
 /** Largest |entry| outside [2^-500, 2^500] triggers scaling; inside it the solvers are accurate unscaled. */
 const SAFE_EXPONENT = 500;
@@ -27,6 +28,19 @@ export function timesPowerOfTwo(values: Float64Array, e: number): Float64Array {
   // Each half-step moves a value by at most 2^1023, so the first product stays normal (and exact) for every
   // entry and eigenvalue; only the second can round, once, when the true result is subnormal.
   for (let i = 0; i < values.length; i++) values[i] = (values[i] * first) * second;
+  return values;
+}
+
+/**
+ * values * 2^-e in place ({@link timesPowerOfTwo}), the scaling of the solver's results undone; refused with
+ * E_ARGUMENT naming A when one of them lies beyond the float64 range (a matrix of entries near 1.8e308 can
+ * have an eigenvalue or singular value above it: 2 x 2 of 1e308 has 2e308), never returned as Infinity.
+ */
+export function scaledBack(values: Float64Array, e: number, what: string): Float64Array {
+  timesPowerOfTwo(values, -e);
+  for (const v of values) {
+    if (!Number.isFinite(v)) throw new DseError('E_ARGUMENT', `A has ${what} beyond the float64 range (${show(v)}): scale A down`, 'A', v);
+  }
   return values;
 }
 

@@ -3,7 +3,7 @@ import { engineFor, type BackendName } from '../engine/select.js';
 import { descending } from '../measures/spectral-entropy.js';
 import { toMatrix, type DenseMatrix, type MatrixLike } from '../matrix.js';
 import { options } from '../options.js';
-import { maxAbs, scalingExponent, timesPowerOfTwo } from './power-of-two-scale.js';
+import { maxAbs, scaledBack, scalingExponent, timesPowerOfTwo } from './power-of-two-scale.js';
 
 /** Options of {@link singularValues}. */
 export interface SingularValueOptions {
@@ -31,7 +31,7 @@ export function singularValues(A: MatrixLike, opts?: SingularValueOptions): Floa
   const e = scalingExponent(maxAbs(a.data));
   if (e !== 0) {
     const scaled: DenseMatrix = { data: timesPowerOfTwo(Float64Array.from(a.data), e), rows: a.rows, cols: a.cols };
-    return descending(timesPowerOfTwo(engine.singularValues(scaled), -e));
+    return descending(scaledBack(engine.singularValues(scaled), e, 'a singular value'));
   }
   return descending(engine.singularValues(a));
 }

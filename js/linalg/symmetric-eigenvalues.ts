@@ -5,7 +5,7 @@ import { DseError, show } from '../errors.js';
 import { toSquareMatrix, type MatrixLike } from '../matrix.js';
 import { descending } from '../measures/spectral-entropy.js';
 import { options } from '../options.js';
-import { scalingExponent, timesPowerOfTwo } from './power-of-two-scale.js';
+import { scaledBack, scalingExponent, timesPowerOfTwo } from './power-of-two-scale.js';
 
 /**
  * Eigenvalues of a real symmetric matrix, descending. Like LAPACK's default (numpy.linalg.eigvalsh) only
@@ -35,7 +35,7 @@ export function symmetricEigenvalues(A: MatrixLike, opts?: { backend?: BackendNa
   const e = scalingExponent(maxAbs);
   if (e !== 0) {
     const scaled = { data: timesPowerOfTwo(Float64Array.from(d), e), rows: n, cols: n };
-    return descending(timesPowerOfTwo(engine.symmetricEigenvalues(scaled), -e));
+    return descending(scaledBack(engine.symmetricEigenvalues(scaled), e, 'an eigenvalue'));
   }
   return descending(engine.symmetricEigenvalues(a));
 }

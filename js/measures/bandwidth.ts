@@ -2,7 +2,9 @@
 // about the data (docs/bandwidth.md).
 import { squaredDistances } from '../engine/js/distance.js';
 import type { BackendName } from '../engine/select.js';
+import { DseError, show } from '../errors.js';
 import { adaptive, gaussian, type Kernel } from '../kernel.js';
+import { maxAbs, timesPowerOfTwo } from '../linalg/power-of-two-scale.js';
 import { copyRows, toMatrix, type DenseMatrix, type MatrixLike } from '../matrix.js';
 import { DEFAULTS, kernelSpecOf, options, seedOf, type KernelOption, type KernelSpec } from '../options.js';
 import { pythonSample } from '../random/python-random.js';
@@ -26,6 +28,13 @@ export function medianDistanceOfRows(x: DenseMatrix, rows: Int32Array | null, se
   // The distance stage of the JS backend, the same sum of squared differences in the same order.
   const squared = new Float64Array(n * n);
   squaredDistances(xs, n, d, squared);
+  let e = 0;
+  if (squared.some((v) => v === Infinity)) {
+    // Rows more than ~1.3e154 apart overflow the squared distance, though the distance itself may be finite:
+    // as hypot does, measure them on rows scaled by an exact power of two (2^e max|x| near 1), then scale back.
+    e = -Math.ceil(Math.log2(maxAbs(xs)));
+    squaredDistances(timesPowerOfTwo(xs, e), n, d, squared);
+  }
   const distances = new Float64Array((n * (n - 1)) / 2);
   let k = 0;
   for (let i = 0; i < n; i++) {
@@ -33,7 +42,13 @@ export function medianDistanceOfRows(x: DenseMatrix, rows: Int32Array | null, se
   }
   distances.sort();
   const mid = distances.length >> 1;
-  return distances.length % 2 === 1 ? distances[mid] : (distances[mid - 1] + distances[mid]) / 2;
+  const median = distances.length % 2 === 1 ? distances[mid] : (distances[mid - 1] + distances[mid]) / 2;
+  if (e === 0) return median;
+  const unscaled = timesPowerOfTwo(Float64Array.of(median), -e)[0];
+  if (!Number.isFinite(unscaled)) {
+    throw new DseError('E_ARGUMENT', `the median distance between the rows of X is above the largest float64 (${show(median)} x 2^${-e}): scale X down`, 'X', median);
+  }
+  return unscaled;
 }
 
 /** Options of {@link medianDistance}. */
@@ -62,7 +77,15 @@ export function medianDistance(X: MatrixLike, opts?: MedianDistanceOptions): num
  */
 export function kernelOf(spec: number | 'auto' | KernelSpec, x: DenseMatrix, rows: Int32Array | null, seed: number): Kernel {
   const s: KernelSpec = typeof spec === 'object' ? spec : { type: 'gaussian', sigma: spec, alpha: DEFAULTS.alpha };
-  if (s.type === 'adaptive') return adaptive(s.k, s.alpha);
+  if (s.type === 'adaptive') {
+    // The adaptive kernel does not depend on the scale of X, but its squared distances must exist in float64:
+    // rows up to 2 max|x| sqrt(D) apart overflow past ~1.3e154. Refused rather than given as NaN.
+    const largest = maxAbs(x.data);
+    if (2 * largest * Math.sqrt(x.cols) > 1e154) {
+      throw new DseError('E_ARGUMENT', `X has entries up to ${show(largest)}: the adaptive kernel's squared distances would overflow float64; divide X by a power of two first (the adaptive kernel does not depend on the scale)`, 'X', largest);
+    }
+    return adaptive(s.k, s.alpha);
+  }
   return gaussian(s.sigma === 'auto' ? medianDistanceOfRows(x, rows, seed) : s.sigma, s.alpha);
 }
 

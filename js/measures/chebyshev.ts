@@ -1,5 +1,5 @@
 // The reference's `chebyshev_approx=True` as an option of DSE and DSMI: `approximate: 'chebyshev'` with the
-// numpy seed its probes are drawn after (SPEC sections 10 and 11). How far it lands from the exact value:
+// numpy seed its probes are drawn after (docs/random.md, docs/chebyshev.md). How far it lands from the exact value:
 // docs/chebyshev.md.
 import type { Engine } from '../engine/engine.js';
 import { DseError, show } from '../errors.js';
@@ -39,7 +39,7 @@ export function chebyshevState(o: ChebyshevOptions): NumpyRandomState | null {
 }
 
 /**
- * DSE (SPEC section 2) of the listed rows of x from the Chebyshev estimate of K's spectrum (SPEC section 11),
+ * DSE (docs/measures.md) of the listed rows of x from the Chebyshev estimate of K's spectrum (docs/chebyshev.md),
  * drawing its probes from `rng`, whose state runs on: p_i = |lambda_i|^t / sum + 2^-52 over the estimated
  * lambda_i, H = -sum p_i log2 p_i.
  */

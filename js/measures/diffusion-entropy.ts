@@ -1,14 +1,15 @@
 // Diffusion spectral entropy (DSE) of the rows of X, and the eigenvalues of the diffusion matrix behind it
 // (docs/measures.md).
 import { engineFor, type BackendName } from '../engine/select.js';
+import { badArgument, DseError, show } from '../errors.js';
 import { toMatrix, type MatrixLike } from '../matrix.js';
 import { DEFAULTS, kernelSpecOf, oneOf, options, seedOf, tOf, type KernelOption } from '../options.js';
 import { kernelOf } from './bandwidth.js';
 import { descending, spectralEntropy } from './spectral-entropy.js';
 import { measureRows } from './subsample.js';
+import { estimateRows, estimateSettings } from './diffusion-entropy-estimate.js';
 import { chebyshevEntropy, chebyshevState, type ChebyshevOptions } from './chebyshev.js';
-import { badArgument, DseError, show } from '../errors.js';
-import type { EigenvalueProgress } from '../engine/engine.js';
+import type { EigenvalueProgress, KernelStorage } from '../engine/engine.js';
 
 /** The entropy a DSE (or DSMI) takes: of the eigenvalues of K, of the entries of P, or classic binning. */
 export type EntropyVariant = 'eigen' | 'matrix-entry' | 'classic';
@@ -51,6 +52,16 @@ export interface EntropyOptions extends EigenvalueOptions, ChebyshevOptions {
    * The same option, with the same values, as DSMI's `variant`.
    */
   variant?: 'eigen' | 'matrix-entry';
+  /**
+   * 'exact' (default): all N eigenvalues. 'estimate': {@link diffusionSpectralEntropyEstimate} on the same rows
+   * (after maxN subsampling), its `value`; `tolerance`, `confidence`, `maxMatvecs` and `precision` pass through
+   * (its probes use seed 0).
+   */
+  method?: 'exact' | 'estimate';
+  tolerance?: number;
+  confidence?: number;
+  maxMatvecs?: number;
+  precision?: KernelStorage;
 }
 
 /**
@@ -97,7 +108,16 @@ export function diffusionSpectralEntropy(X: MatrixLike, opts?: EntropyOptions): 
     throw new DseError('E_ARGUMENT', `approximate: 'chebyshev' estimates eigenvalues and cannot be combined with variant ${show(variant)}`, 'approximate', o.approximate);
   }
   const { engine, x, seed, rows } = measureRows(X, o);
+  const method = oneOf(o.method, 'method', ['exact', 'estimate'], 'exact');
   const kernel = kernelOf(spec, x, rows, seed);
+  if (method === 'estimate') {
+    if (chebyshev !== null) {
+      throw new DseError('E_ARGUMENT', `method 'estimate' and approximate: 'chebyshev' are two different approximations and cannot be combined, received approximate ${show(o.approximate)}`, 'method', o.method);
+    }
+    if (variant !== 'eigen') throw new DseError('E_ARGUMENT', `method 'estimate' computes the eigen variant only, received variant ${show(variant)}`, 'variant', variant);
+    const settings = estimateSettings({ t, tolerance: o.tolerance, confidence: o.confidence, maxMatvecs: o.maxMatvecs, precision: o.precision });
+    return estimateRows(engine, x, rows, kernel, settings).value;
+  }
   if (chebyshev !== null) return chebyshevEntropy(engine, x, rows, kernel, t, chebyshev);
   if (variant === 'matrix-entry') return engine.diffusionMatrixEntryEntropy(x, rows, kernel);
   // Sorted as diffusionEigenvalues returns them, so that spectralEntropy(diffusionEigenvalues(X)) sums in the

@@ -2,6 +2,7 @@
 import { engineFor, type BackendName } from '../engine/select.js';
 import { DseError, show } from '../errors.js';
 import type { Engine } from '../engine/engine.js';
+import { maxAbs, scalingExponent, timesPowerOfTwo } from '../linalg/power-of-two-scale.js';
 import { toMatrix, type DenseMatrix, type MatrixLike } from '../matrix.js';
 import { integerAtLeast, options } from '../options.js';
 
@@ -49,6 +50,12 @@ function neighbourDistances(engine: Engine, x: DenseMatrix, k: number): Float64A
   return out;
 }
 
+// Neighbours all at the same distance (rows on a grid, or the vertices of a simplex) make every log-ratio 0:
+// the estimators' dimension is then 1 / 0, the limit of ever higher dimensions, not a number to return.
+function equidistant(method: string, what: string): DseError {
+  return new DseError('E_ARGUMENT', `X has ${what} equal to 1 (equidistant nearest neighbours, as on a grid): the '${method}' estimate of intrinsicDimension is infinite`, 'X', method);
+}
+
 // scikit-dimension TwoNN (Facco et al. 2017): mu = r2 / r1 sorted, the int(N (1 - f)) smallest kept,
 // F_i = i / N, and -log(1 - F) = d log(mu) fitted through the origin.
 function twoNN(engine: Engine, x: DenseMatrix, discardFraction: number): number {
@@ -57,7 +64,9 @@ function twoNN(engine: Engine, x: DenseMatrix, discardFraction: number): number 
   const mu = new Float64Array(n);
   for (let i = 0; i < n; i++) mu[i] = r[2 * i + 1] / r[2 * i];
   mu.sort();
-  const kept = Math.trunc(n * (1 - discardFraction));
+  // The largest ratio has F = N / N = 1 and -log(1 - F) = Infinity: no finite point of the line, so it is
+  // never fitted (skdim's discard_fraction = 0 fits it and returns Infinity or NaN).
+  const kept = Math.min(Math.trunc(n * (1 - discardFraction)), n - 1);
   if (kept < 1) {
     throw new DseError('E_ARGUMENT', `discardFraction ${discardFraction} leaves no row of ${n} for the TwoNN fit`, 'discardFraction', discardFraction);
   }
@@ -69,6 +78,7 @@ function twoNN(engine: Engine, x: DenseMatrix, discardFraction: number): number 
     sxy += lx * ly;
     sxx += lx * lx;
   }
+  if (sxx === 0) throw equidistant('twonn', 'every fitted ratio r2 / r1');
   return sxy / sxx;
 }
 
@@ -84,7 +94,16 @@ function mle(engine: Engine, x: DenseMatrix, k: number): number {
     for (let j = 0; j < k; j++) s += Math.log(rk / r[i * k + j]);
     inverseSum += s / (k - 1);
   }
+  if (inverseSum === 0) throw equidistant('mle', 'every ratio R_k / R_j');
   return 1 / (inverseSum / n);
+}
+
+// Both estimators see only ratios of distances, which scaling X by an exact power of two leaves unchanged:
+// rows ~1e154 apart would overflow the squared distances (Infinity / Infinity = NaN), rows ~1e-160 apart
+// underflow them to 0 (false duplicates). Entries in [2^-500, 2^500] are left as they are.
+function scaledToUnit(x: DenseMatrix): DenseMatrix {
+  const e = scalingExponent(maxAbs(x.data));
+  return e === 0 ? x : { rows: x.rows, cols: x.cols, data: timesPowerOfTwo(Float64Array.from(x.data), e) };
 }
 
 /**
@@ -114,7 +133,7 @@ export function intrinsicDimension(X: MatrixLike, opts?: IntrinsicDimensionOptio
     throw new DseError('E_ARGUMENT', `method must be 'twonn' or 'mle', received ${show(method)}`, 'method', method);
   }
   const engine = engineFor(o.backend);
-  const x = toMatrix(X, 'X', 3);
+  const x = scaledToUnit(toMatrix(X, 'X', 3));
   if (method === 'twonn') {
     const f = o.discardFraction === undefined ? 0.1 : o.discardFraction;
     if (typeof f !== 'number' || !(f >= 0 && f < 1)) {

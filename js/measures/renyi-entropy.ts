@@ -52,10 +52,26 @@ export function renyiEntropy(X: MatrixLike, opts?: RenyiEntropyOptions): number 
     return -Math.log2(s);
   }
   const lambda = engine.symmetricEigenvalues({ data: a, rows: n, cols: n });
-  let s = 0;
-  for (const l of lambda) {
-    if (!(l > 0)) continue;
-    s += alpha === 1 ? -l * Math.log2(l) : l ** alpha;
+  if (alpha === 1) {
+    let s = 0;
+    for (const l of lambda) if (l > 0) s -= l * Math.log2(l);
+    return s;
   }
-  return alpha === 1 ? s : Math.log2(s) / (1 - alpha);
+  return renyiLog2(lambda, alpha);
+}
+
+/**
+ * The order-alpha Renyi entropy log2(sum lambda_i^alpha) / (1 - alpha) over lambda_i > 0 (alpha != 1), as
+ * log2(sum (lambda_i / m)^alpha) / (1 - alpha) + log2(m) alpha / (1 - alpha), m = max lambda
+ * (spectralEntropy's normalisation): lambda^alpha overflows or underflows for a large alpha (2^53 gives
+ * Infinity), (lambda / m)^alpha <= 1 with the largest term exactly 1 cannot, and alpha / (1 - alpha) -> -1
+ * (the min-entropy -log2 m) cannot overflow as alpha log2 m would. With no lambda > 0, log2(0) / (1 - alpha).
+ */
+export function renyiLog2(lambda: Float64Array, alpha: number): number {
+  let m = 0;
+  for (const l of lambda) if (l > m) m = l;
+  if (m === 0) return Math.log2(0) / (1 - alpha);
+  let s = 0;
+  for (const l of lambda) if (l > 0) s += (l / m) ** alpha;
+  return Math.log2(s) / (1 - alpha) + Math.log2(m) * (alpha / (1 - alpha));
 }

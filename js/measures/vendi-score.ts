@@ -1,8 +1,11 @@
 // The Vendi score of the rows of X or of a similarity matrix, as vendi-score computes it (docs/measures.md).
+import { scaledNorm } from '../engine/js/householder.js';
 import { engineFor, type BackendName } from '../engine/select.js';
-import { badArgument } from '../errors.js';
+import { maxAbs } from '../linalg/power-of-two-scale.js';
+import { badArgument, DseError, show } from '../errors.js';
 import { toMatrix, toSquareMatrix, type MatrixLike } from '../matrix.js';
 import { flag, options } from '../options.js';
+import { renyiLog2 } from './renyi-entropy.js';
 
 /** The order q of a Vendi score: a number >= 0, or 'inf' (Infinity also accepted). */
 export type VendiOrder = number | 'inf';
@@ -34,6 +37,20 @@ function order(q: unknown): VendiOrder {
   return q;
 }
 
+// exp(entropy_q(w)), refused naming the argument where vendi-score's value is not a number: no w > 0 (a zero
+// kernel, where its 0 log 0 terms, log 0 or 1 / 0 give 1, 0 or Infinity by the order), or a score beyond the
+// float64 range (a K far from unit diagonal: w = 5e-324 gives 1 / w for q = 2).
+function score(w: Float64Array, q: VendiOrder, argument: string): number {
+  if (!w.some((v) => v > 0)) {
+    throw new DseError('E_ARGUMENT', `${argument} has no positive eigenvalue (a zero kernel): its Vendi score is undefined`, argument, 0);
+  }
+  const vs = Math.exp(entropyQ(w, q));
+  if (!Number.isFinite(vs)) {
+    throw new DseError('E_ARGUMENT', `the Vendi score of ${argument} is ${show(vs)}, beyond the float64 range (its kernel should have unit diagonal)`, argument, vs);
+  }
+  return vs;
+}
+
 // vendi-score's entropy_q(w, q): the order-q entropy (natural log) of the eigenvalues w of K / n, w <= 0
 // dropped (q = 'inf' takes the largest w among all of them).
 function entropyQ(w: Float64Array, q: VendiOrder): number {
@@ -42,12 +59,13 @@ function entropyQ(w: Float64Array, q: VendiOrder): number {
     for (const v of w) top = Math.max(top, v);
     return -Math.log(top);
   }
-  let s = 0;
-  for (const v of w) {
-    if (!(v > 0)) continue;
-    s += q === 1 ? -v * Math.log(v) : v ** q;
+  if (q === 1) {
+    let s = 0;
+    for (const v of w) if (v > 0) s -= v * Math.log(v);
+    return s;
   }
-  return q === 1 ? s : Math.log(s) / (1 - q);
+  // log sum w^q, normalised before powering so that a large q cannot overflow (renyi-entropy.ts).
+  return renyiLog2(w, q) * Math.LN2;
 }
 
 /**
@@ -80,8 +98,9 @@ export function vendiScore(X: MatrixLike, opts?: VendiScoreOptions): number {
     for (let i = 0; i < n; i++) {
       let s = 0;
       for (let j = 0; j < d; j++) s += xn[i * d + j] ** 2;
-      // scikit-learn's normalize leaves a zero row at zero.
-      const norm = s === 0 ? 1 : Math.sqrt(s);
+      // scikit-learn's normalize leaves a zero row at zero. A sum of squares that overflowed or sank into the
+      // subnormals: the norm as hypot computes it, max |x_k| sqrt(sum (x_k / max)^2).
+      const norm = s === 0 ? 1 : s === Infinity || s < 2 ** -1022 ? scaledNorm(xn, i * d, i * d + d) : Math.sqrt(s);
       for (let j = 0; j < d; j++) xn[i * d + j] /= norm;
     }
   }
@@ -106,7 +125,11 @@ export function vendiScore(X: MatrixLike, opts?: VendiScoreOptions): number {
     }
   }
   for (let k = 0; k < gram.length; k++) gram[k] /= n;
-  return Math.exp(entropyQ(engine.symmetricEigenvalues({ data: gram, rows: size, cols: size }), q));
+  // normalize: false keeps X's scale, and rows of norm ~1e154 overflow their products.
+  if (!gram.every(Number.isFinite)) {
+    throw new DseError('E_ARGUMENT', 'X has rows whose products overflow float64 (normalize: false): scale X down or normalize', 'X', maxAbs(x.data));
+  }
+  return score(engine.symmetricEigenvalues({ data: gram, rows: size, cols: size }), q, 'X');
 }
 
 /**
@@ -131,9 +154,14 @@ export function vendiScoreFromKernel(K: MatrixLike, opts?: VendiKernelOptions): 
   const a = Float64Array.from(k.data);
   if (normalize) {
     const root = new Float64Array(n);
-    for (let i = 0; i < n; i++) root[i] = Math.sqrt(a[i * n + i]);
+    for (let i = 0; i < n; i++) {
+      // K_ii = 0 (the zero kernel) would make K_ij / sqrt(K_ii K_jj) = 0 / 0: NaN for the eigensolver.
+      const kii = a[i * n + i];
+      if (!(kii > 0)) throw badArgument('K', `a matrix with a positive diagonal for normalize: true (K[${i}][${i}] is not)`, kii);
+      root[i] = Math.sqrt(kii);
+    }
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) a[i * n + j] /= root[i] * root[j];
   }
   for (let i = 0; i < a.length; i++) a[i] /= n;
-  return Math.exp(entropyQ(engine.symmetricEigenvalues({ data: a, rows: n, cols: n }), q));
+  return score(engine.symmetricEigenvalues({ data: a, rows: n, cols: n }), q, 'K');
 }

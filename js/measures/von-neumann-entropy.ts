@@ -1,9 +1,10 @@
 // PHATE's von Neumann entropy of an operator, and of the diffusion operator of X with its knee (docs/measures.md).
 import { engineFor, type BackendName } from '../engine/select.js';
+import { DseError } from '../errors.js';
 import { EPS } from '../float.js';
 import { singularValues } from '../linalg/singular-values.js';
 import { toMatrix, type MatrixLike } from '../matrix.js';
-import { integerAtLeast, kernelSpecOf, options, seedOf, type KernelOption } from '../options.js';
+import { kernelSpecOf, options, seedOf, tMaxOf, type KernelOption } from '../options.js';
 import { kernelOf } from './bandwidth.js';
 import { kneePoint } from './knee-point.js';
 
@@ -49,10 +50,16 @@ export interface VonNeumannCurve {
   optimalT: number;
 }
 
-// PHATE's loop: p = s^t / sum s^t + 2^-52, H_t = -sum p ln p, s^t by repeated multiplication.
-function entropyCurve(s: Float64Array, tMax: number): Float64Array {
+// PHATE's loop: p = s^t / sum s^t + 2^-52, H_t = -sum p ln p, s^t by repeated multiplication, of s / max s
+// (the same p, as spectralEntropy normalises): s^t itself overflows for s ~ 1e3 at t = 100, or underflows.
+function entropyCurve(s: Float64Array, tMax: number, argument: string): Float64Array {
+  const top = s.reduce((m, v) => Math.max(m, v), 0);
+  if (top === 0) {
+    throw new DseError('E_ARGUMENT', `every singular value of ${argument} is 0: p = s^t / sum s^t is 0 / 0, no entropy`, argument, 0);
+  }
   const h = new Float64Array(tMax);
-  const st = s.slice();
+  const base = s.map((v) => v / top);
+  const st = base.slice();
   for (let t = 0; t < tMax; t++) {
     let total = 0;
     for (const v of st) total += v;
@@ -62,7 +69,7 @@ function entropyCurve(s: Float64Array, tMax: number): Float64Array {
       e -= p * Math.log(p);
     }
     h[t] = e;
-    for (let i = 0; i < st.length; i++) st[i] *= s[i];
+    for (let i = 0; i < st.length; i++) st[i] *= base[i];
   }
   return h;
 }
@@ -83,8 +90,8 @@ function entropyCurve(s: Float64Array, tMax: number): Float64Array {
  */
 export function vonNeumannEntropy(A: MatrixLike, opts?: VonNeumannOptions): Float64Array {
   const o = options(opts);
-  const tMax = integerAtLeast(o.tMax, 'tMax', 1, 100);
-  return entropyCurve(singularValues(A, { backend: o.backend }), tMax);
+  const tMax = tMaxOf(o.tMax, 1, 100);
+  return entropyCurve(singularValues(A, { backend: o.backend }), tMax, 'A');
 }
 
 /**
@@ -105,7 +112,7 @@ export function diffusionVonNeumannEntropy(X: MatrixLike, opts?: DiffusionVonNeu
   const o = options(opts);
   const spec = kernelSpecOf(o);
   const seed = seedOf(o.seed);
-  const tMax = integerAtLeast(o.tMax, 'tMax', 3, 100);
+  const tMax = tMaxOf(o.tMax, 3, 100);
   const engine = engineFor(o.backend);
   const x = toMatrix(X, 'X');
   const n = x.rows;
@@ -117,6 +124,6 @@ export function diffusionVonNeumannEntropy(X: MatrixLike, opts?: DiffusionVonNeu
     for (let j = 0; j < n; j++) s += p[i * n + j];
     for (let j = 0; j < n; j++) p[i * n + j] /= s;
   }
-  const entropy = entropyCurve(singularValues({ data: p, rows: n, cols: n }, { backend: o.backend }), tMax);
+  const entropy = entropyCurve(singularValues({ data: p, rows: n, cols: n }, { backend: o.backend }), tMax, 'X');
   return { entropy, optimalT: kneePoint(entropy, Float64Array.from(entropy, (_, i) => i)) };
 }

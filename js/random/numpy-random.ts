@@ -1,4 +1,4 @@
-// numpy's legacy global random state (np.random.seed / random_sample / randn), bit for bit (SPEC section 10),
+// numpy's legacy global random state (np.random.seed / random_sample / randn), bit for bit (docs/random.md),
 // so that the reference's Chebyshev mode, whose probes come from np.random.randn, can be reproduced.
 import { DseError, show } from '../errors.js';
 import { MT19937 } from './mt19937.js';

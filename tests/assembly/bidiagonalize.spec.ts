@@ -93,6 +93,13 @@ describe('bidiagonalize', () => {
     for (let i = 0; i < 3; i++) expect(abs(s[i] - 1) < 1e-15).toBe(true);
   });
 
+  it('rescales a row of subnormal entries right of the diagonal as dlarfg does (all ones, not NaN)', () => {
+    // Off-diagonals of 1e-310 move the singular values of I by ~1e-310: 1, 1, 1 to rounding.
+    const t = 1e-310;
+    const s = svd([1, t, 2 * t, t, 1, 3 * t, 2 * t, 3 * t, 1], 3, 3);
+    for (let i = 0; i < 3; i++) expect(Math.abs(s[i] - 1) <= 4e-16).toBe(true);
+  });
+
   it('handles a single column: its norm', () => {
     const s = svd([3, 4], 2, 1);
     expect(abs(s[0] - 5) < 1e-15).toBe(true);

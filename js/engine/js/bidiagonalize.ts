@@ -1,8 +1,7 @@
 // Pure-JS twin of assembly/bidiagonalize.ts: Householder reduction to upper bidiagonal form (LAPACK dgebd2).
 // a: m x n row-major (m >= n >= 1), destroyed; diag (n) and offdiag (n, offdiag[n-1] = 0) receive B;
 // work: m + n (the column reflector v, then u = v^T A or the row reflector).
-import { scaledNorm } from './householder.js';
-import { pythag } from './pythag.js';
+import { reflector, scaledNorm } from './householder.js';
 
 /** Float64 values of workspace bidiagonalize needs for an m x n matrix. */
 export function bidiagonalizeWorkspace(m: number, n: number): number {
@@ -21,12 +20,9 @@ export function bidiagonalize(a: Float64Array, m: number, n: number, diag: Float
     if (xnorm === 0) {
       diag[i] = alpha;
     } else {
-      const norm = pythag(alpha, xnorm);
-      const beta = alpha >= 0 ? -norm : norm;
-      const tau = (beta - alpha) / beta;
-      const inv = 1 / (alpha - beta);
+      // dlarfg with its rescaling of a tiny column (householder.ts): 1 / (alpha - beta) cannot overflow.
+      const { beta, tau } = reflector(alpha, v, i + 1, m, xnorm);
       v[i] = 1;
-      for (let k = i + 1; k < m; k++) v[k] *= inv;
       diag[i] = beta;
       // H(i) A: u^T = v^T A, then row r -= tau v_r u^T.
       if (i + 1 < n) {
@@ -55,12 +51,9 @@ export function bidiagonalize(a: Float64Array, m: number, n: number, diag: Float
       offdiag[i] = alphaRow;
       continue;
     }
-    const norm = pythag(alphaRow, ynorm);
-    const beta = alphaRow >= 0 ? -norm : norm;
-    const tau = (beta - alphaRow) / beta;
-    const inv = 1 / (alphaRow - beta);
+    for (let k = i + 2; k < n; k++) u[k] = a[row + k];
+    const { beta, tau } = reflector(alphaRow, u, i + 2, n, ynorm);
     u[i + 1] = 1;
-    for (let k = i + 2; k < n; k++) u[k] = a[row + k] * inv;
     offdiag[i] = beta;
     // A G(i): row r -= tau (row r . u) u^T.
     for (let r = i + 1; r < m; r++) {

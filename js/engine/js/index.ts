@@ -1,13 +1,15 @@
 // The pure-JS backend: the Engine over the twins of assembly/ (same file names, same stages), over
 // Float64Arrays. It refuses the same problem sizes as the WASM backend (js/engine/size-guard.ts).
 import { noConvergence, qrNoConvergence, svdNoConvergence } from '../../errors.js';
-import type { Kernel } from '../../kernel.js';
+import { referenceSigma, type Kernel } from '../../kernel.js';
 import { copyLowerToUpper, copyRows, type DenseMatrix } from '../../matrix.js';
 import { checkKnnFits } from '../../options.js';
 import { isNumpySymmetric, moduliInto } from '../adjacency-spectrum.js';
-import { stageReporter, type AdjacencyOptions, type ComplexEigenvalues, type EigenvalueProgress, type EigenvalueStage, type Engine } from '../engine.js';
-import { adaptiveNeighbors, guardEigenvectors, guardKernel, guardNeighbors, guardSingularValues, guardSquare } from '../size-guard.js';
+import { stageReporter, type AdjacencyOptions, type ComplexEigenvalues, type DiffusionOperator, type EigenvalueProgress, type EigenvalueStage, type Engine, type KernelStorage } from '../engine.js';
+import { adaptiveNeighbors, guardEigenvectors, guardKernel, guardMatrixFree, guardNeighbors, guardOperator, guardSingularValues, guardSquare } from '../size-guard.js';
 import { adaptiveKernel } from './adaptive-kernel.js';
+import { symmetricBlockProduct, toFloat32, traceAndFrobenius } from './block-product.js';
+import { gaussianBlockProduct, gaussianRowSums } from './gaussian-product.js';
 import { squaredDistances } from './distance.js';
 import { hessenberg } from './hessenberg.js';
 import { hessenbergQR } from './hessenberg-qr.js';
@@ -92,7 +94,50 @@ function diffusionKernel(
   return { n, m, rowSums };
 }
 
+// K never stored: two passes over X (row sums, then ||K||_F^2 from a product), then one per product.
+function matrixFreeOperator(x: DenseMatrix, rows: Int32Array | null, kernel: Kernel, maxBlock: number): DiffusionOperator {
+  const n = rows === null ? x.rows : rows.length;
+  const d = x.cols;
+  guardMatrixFree(n, d, maxBlock, 64 * 64);
+  const xs = new Float64Array(n * d);
+  copyRows(x, rows, xs);
+  const sigma = referenceSigma(kernel);
+  const s = new Float64Array(n);
+  gaussianRowSums(xs, n, d, sigma, s);
+  for (let i = 0; i < n; i++) s[i] = 1 / Math.sqrt(s[i]);
+  let trace = 0;
+  for (let i = 0; i < n; i++) trace += s[i] * s[i];
+  const frobeniusSquared = gaussianBlockProduct(xs, n, d, sigma, s, new Float64Array(n), 1, new Float64Array(n));
+  return {
+    n, precision: 'matrix-free', inverseSqrtRowSums: s, trace, frobeniusSquared, maxBlock,
+    storedTrace: trace, storedFrobeniusSquared: frobeniusSquared,
+    multiply(xb: Float64Array, yb: Float64Array, b: number): void {
+      gaussianBlockProduct(xs, n, d, sigma, s, xb, b, yb);
+    },
+  };
+}
+
+// K stored (upper triangle), float64 or rounded to float32.
+function storedOperator(x: DenseMatrix, rows: Int32Array | null, kernel: Kernel, storage: 'float64' | 'float32', maxBlock: number): DiffusionOperator {
+  guardOperator(rows === null ? x.rows : rows.length, x.cols, maxBlock);
+  const { n, m, rowSums } = diffusionKernel(x, rows, kernel);
+  const { trace, frobeniusSquared } = traceAndFrobenius(m, n);
+  const k = storage === 'float32' ? toFloat32(m, n) : m;
+  const stored = storage === 'float32' ? traceAndFrobenius(k, n) : { trace, frobeniusSquared };
+  return {
+    n, precision: storage, inverseSqrtRowSums: rowSums, trace, frobeniusSquared, maxBlock,
+    storedTrace: stored.trace, storedFrobeniusSquared: stored.frobeniusSquared,
+    multiply(xb: Float64Array, yb: Float64Array, b: number): void {
+      symmetricBlockProduct(k, n, xb, b, yb);
+    },
+  };
+}
+
 export const jsEngine: Engine = {
+  withDiffusionOperator<T>(x: DenseMatrix, rows: Int32Array | null, kernel: Kernel, storage: KernelStorage, maxBlock: number, fn: (op: DiffusionOperator) => T): T {
+    return fn(storage === 'matrix-free' ? matrixFreeOperator(x, rows, kernel, maxBlock) : storedOperator(x, rows, kernel, storage, maxBlock));
+  },
+
   diffusionEigenvalues(x: DenseMatrix, rows: Int32Array | null, kernel: Kernel, onProgress?: EigenvalueProgress): Float64Array {
     const stageDone = stageReporter(onProgress, rows === null ? x.rows : rows.length, x.cols);
     const { n, m } = diffusionKernel(x, rows, kernel, stageDone);

@@ -2,9 +2,11 @@
 
 // G_ij = exp(-d2_ij / (2 sigma^2)); for sigma so small that -1 / (2 sigma^2) overflows, the exponent is
 // -(d2 / sigma) / sigma / 2, so the diagonal stays exp(0) = 1 instead of exp(0 * -Infinity) = NaN (K -> I).
+// The same order for sigma so large that 2 sigma^2 overflows (the factor -0 or subnormal): an overflowed d2
+// then gives exp(-Infinity) = 0, not exp(Infinity * -0) = NaN.
 export function gaussianKernel(m: Float64Array, n: number, sigma: number): void {
   const scale = -1 / (2 * sigma * sigma);
-  if (!Number.isFinite(scale)) {
+  if (!Number.isFinite(scale) || Math.abs(scale) < 2 ** -1022) {
     for (let i = 0; i < n; i++) {
       for (let j = i; j < n; j++) m[i * n + j] = Math.exp(-(m[i * n + j] / sigma) / sigma * 0.5);
     }

@@ -2,12 +2,13 @@
 // linear memory (memory.ts), copies its input in, runs the stages and copies the result out.
 import { noConvergence, qrNoConvergence, svdNoConvergence } from '../../errors.js';
 import { mirrorUpper, tallCopy, tallShape } from '../../linalg/tall-copy.js';
-import type { Kernel } from '../../kernel.js';
+import { referenceSigma, type Kernel } from '../../kernel.js';
 import { copyLowerToUpper, copyRows, type DenseMatrix } from '../../matrix.js';
 import { checkKnnFits } from '../../options.js';
 import { isNumpySymmetric, moduliInto } from '../adjacency-spectrum.js';
-import { stageReporter, type AdjacencyOptions, type ComplexEigenvalues, type EigenvalueProgress, type EigenvalueStage, type Engine } from '../engine.js';
-import { adaptiveNeighbors, alignedBytes, guardEigenvectors, guardKernel, guardNeighbors, guardSingularValues, guardSquare, tridiagonalizeWorkspace } from '../size-guard.js';
+import { stageReporter, type AdjacencyOptions, type ComplexEigenvalues, type DiffusionOperator, type EigenvalueProgress, type EigenvalueStage, type Engine, type KernelStorage } from '../engine.js';
+import { adaptiveNeighbors, alignedBytes, guardEigenvectors, guardKernel, guardMatrixFree, guardNeighbors, guardOperator, guardSingularValues, guardSquare, tridiagonalizeWorkspace } from '../size-guard.js';
+import { traceAndFrobenius } from '../js/block-product.js';
 import { withKernels } from './instance.js';
 import type { Kernels } from './kernels.js';
 import { f64, layOut, reserve } from './memory.js';
@@ -123,7 +124,69 @@ function generalEigenvaluesAt(k: Kernels, m: number, n: number, b: EigenBuffers)
   return { real: f64(k, b.diag, n).slice(), imag: f64(k, b.offdiag, n).slice() };
 }
 
+// K stored in linear memory (upper triangle; float32 in the first half of its float64 buffer) between products.
+function storedOperatorIn(k: Kernels, x: DenseMatrix, rows: Int32Array | null, kernel: Kernel, storage: 'float64' | 'float32', maxBlock: number): DiffusionOperator {
+  const n = rows === null ? x.rows : rows.length;
+  const d = x.cols;
+  const [xs, m, rowSums, xb, yb] = layOut(k, guardOperator(n, d, maxBlock));
+  copyRows(x, rows, f64(k, xs, n * d));
+  k.squaredDistances(xs, n, d, m);
+  // The estimate's operator is derived for the reference's K (referenceSigma refuses the others).
+  k.gaussianKernel(m, n, referenceSigma(kernel));
+  k.anisotropicNormalize(m, n, rowSums);
+  const { trace, frobeniusSquared } = traceAndFrobenius(f64(k, m, n * n), n);
+  const inverseSqrtRowSums = f64(k, rowSums, n).slice();
+  let stored = { trace, frobeniusSquared };
+  if (storage === 'float32') {
+    k.toFloat32InPlace(m, n);
+    stored = traceAndFrobenius(new Float32Array(k.memory.buffer, m, n * n), n);
+  }
+  const product = storage === 'float32' ? k.symmetricBlockProduct32 : k.symmetricBlockProduct;
+  return {
+    n, precision: storage, inverseSqrtRowSums, trace, frobeniusSquared, maxBlock,
+    storedTrace: stored.trace, storedFrobeniusSquared: stored.frobeniusSquared,
+    multiply(xv: Float64Array, yv: Float64Array, b: number): void {
+      f64(k, xb, n * b).set(xv.subarray(0, n * b));
+      product(m, n, xb, b, yb);
+      yv.set(f64(k, yb, n * b));
+    },
+  };
+}
+
+// K never stored: O(N (D + maxBlock)) memory; two passes over X (row sums, then ||K||_F^2 from a product of a
+// zero vector), then one per product.
+function matrixFreeOperatorIn(k: Kernels, x: DenseMatrix, rows: Int32Array | null, kernel: Kernel, maxBlock: number): DiffusionOperator {
+  const n = rows === null ? x.rows : rows.length;
+  const d = x.cols;
+  const [xs, s, xb, yb, tile] = layOut(k, guardMatrixFree(n, d, maxBlock, k.gaussianProductTile()));
+  copyRows(x, rows, f64(k, xs, n * d));
+  const sigma = referenceSigma(kernel);
+  k.gaussianRowSums(xs, n, d, sigma, s, tile);
+  const sv = f64(k, s, n);
+  let trace = 0;
+  for (let i = 0; i < n; i++) {
+    sv[i] = 1 / Math.sqrt(sv[i]);
+    trace += sv[i] * sv[i];
+  }
+  const inverseSqrtRowSums = sv.slice();
+  f64(k, xb, n).fill(0);
+  const frobeniusSquared = k.gaussianBlockProduct(xs, n, d, sigma, s, xb, 1, yb, tile);
+  return {
+    n, precision: 'matrix-free', inverseSqrtRowSums, trace, frobeniusSquared, maxBlock,
+    storedTrace: trace, storedFrobeniusSquared: frobeniusSquared,
+    multiply(xv: Float64Array, yv: Float64Array, b: number): void {
+      f64(k, xb, n * b).set(xv.subarray(0, n * b));
+      k.gaussianBlockProduct(xs, n, d, sigma, s, xb, b, yb, tile);
+      yv.set(f64(k, yb, n * b));
+    },
+  };
+}
+
 export const wasmEngine: Engine = {
+  withDiffusionOperator<T>(x: DenseMatrix, rows: Int32Array | null, kernel: Kernel, storage: KernelStorage, maxBlock: number, fn: (op: DiffusionOperator) => T): T {
+    return withKernels((k) => fn(storage === 'matrix-free' ? matrixFreeOperatorIn(k, x, rows, kernel, maxBlock) : storedOperatorIn(k, x, rows, kernel, storage, maxBlock)));
+  },
+
   diffusionEigenvalues(x: DenseMatrix, rows: Int32Array | null, kernel: Kernel, onProgress?: EigenvalueProgress): Float64Array {
     return withKernels((k) => {
       const stageDone = stageReporter(onProgress, rows === null ? x.rows : rows.length, x.cols);

@@ -33,6 +33,13 @@ export interface Kernels {
   matrixEntryEntropy(k: number, n: number, rowSums: number): number;
   symmetricEigenvectors(a: number, n: number, diag: number, offdiag: number): number;
   nearestNeighbors(x: number, n: number, d: number, k: number, out: number, work: number): void;
+  symmetricBlockProduct(k: number, n: number, x: number, b: number, y: number): void;
+  symmetricBlockProduct32(k: number, n: number, x: number, b: number, y: number): void;
+  toFloat32InPlace(m: number, n: number): void;
+  gaussianRowSums(x: number, n: number, d: number, sigma: number, out: number, tile: number): void;
+  gaussianBlockProduct(x: number, n: number, d: number, sigma: number, s: number, xb: number, b: number, yb: number, tile: number): number;
+  /** Float64 values of the tile workspace the matrix-free products need. */
+  gaussianProductTile(): number;
   bidiagonalize(a: number, m: number, n: number, diag: number, offdiag: number, work: number): void;
   /** Float64 values of workspace bidiagonalize needs for an m x n matrix. */
   bidiagonalizeWorkspace(m: number, n: number): number;
@@ -66,6 +73,12 @@ export const KERNEL_ARITY: Readonly<Record<Exclude<keyof Kernels, 'memory'>, num
   matrixEntryEntropy: 3,
   symmetricEigenvectors: 4,
   nearestNeighbors: 6,
+  symmetricBlockProduct: 5,
+  symmetricBlockProduct32: 5,
+  toFloat32InPlace: 2,
+  gaussianRowSums: 6,
+  gaussianBlockProduct: 9,
+  gaussianProductTile: 0,
   bidiagonalize: 6,
   bidiagonalizeWorkspace: 2,
   bidiagonalQR: 3,
