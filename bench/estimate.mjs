@@ -4,11 +4,17 @@
 // slows every number, so compare ratios measured close together.
 //
 //   node bench/estimate.mjs --n 4000 [--d 768] [--exact] [--precision float64,float32] [--sigma 10,median]
+//   node bench/estimate.mjs --kernel adaptive [--quick] [--n 100000,200000]   (bench/estimate-adaptive.mjs)
 import { ready, diffusionSpectralEntropy, diffusionSpectralEntropyEstimate } from '../dist/index.mjs';
 import os from 'node:os';
 import { uniformMatrix } from './uniform.mjs';
 
 const args = process.argv.slice(2);
+if (args.includes('--kernel') && args[args.indexOf('--kernel') + 1] === 'adaptive') {
+  const { adaptiveRows } = await import('./estimate-adaptive.mjs');
+  await adaptiveRows(args);
+  process.exit(0);
+}
 const value = (name, fallback) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : fallback;
