@@ -34,7 +34,7 @@
 // a model of the solver's error rather than a proof) is added so that the exact path's value lies inside.
 // The stochastic interval is a CLT interval: it holds with probability about `confidence`, not always.
 //
-// The adaptive kNN kernel (docs/estimate.md, the adaptive kernel): K = S^-1/2 G S^-1/2 with G symmetric and
+// The adaptive kNN kernel (docs/estimate.md): K = S^-1/2 G S^-1/2 with G symmetric and
 // nonnegative, so K is similar to the row-stochastic S^-1 G and its spectrum lies in [-1, 1] with 1 on top
 // (eigenvector S^1/2 1 as above), but the kNN truncation leaves G indefinite in general: K may have negative
 // eigenvalues. Everything above is written in |lambda|: a_i = |lambda_i|^t, f(x) = |x|^t log2 |x|^t, and the
