@@ -15,7 +15,9 @@
 //
 // Layout: x is n rows of d float64, row-major. idx (n x kn int32) and dist (n x kn float64) receive the
 // neighbours, nearest first. rowStarts: n + 1 int32; cols (int32) and vals (float64) hold up to n (2 k + 1)
-// entries; sigma and sums: n float64 each (sums ends holding S^-1/2). Requires k < kn <= n.
+// entries; sigma and sums: n float64 each (sums ends holding S^-1/2); out: 4 float64 of scratch. Requires
+// k < kn <= n. Single-threaded: the symmetric scan writes both rows of a pair (a thread split would need a
+// list per thread and row, merged after).
 
 import { madd } from './madd';
 import { squaredDistance } from './distance';
