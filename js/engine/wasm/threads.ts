@@ -11,7 +11,7 @@ import { badArgument } from '../../errors.js';
 import { integerAtLeast } from '../../options.js';
 import type { Kernels } from './kernels.js';
 import {
-  CONTROL_SLOTS, JOB_DISTANCES, JOB_DISTANCES_GAUSSIAN, JOB_REDUCTION_STEP, MAX_BLOCKS, STAMPS, BOUNDS,
+  ARG_SLOTS, CONTROL_SLOTS, JOB_DISTANCES, JOB_DISTANCES_GAUSSIAN, JOB_REDUCTION_STEP, MAX_BLOCKS, STAMPS, BOUNDS,
   nodeWorkerSource, runBlock, runBlocks, webWorkerSource, type WorkerInit,
 } from './thread-work.js';
 
@@ -214,7 +214,7 @@ export async function startPool(module: WebAssembly.Module, threads: number): Pr
     return (reason = `the shared WebAssembly memory could not be made (${String(e)})`);
   }
   const ctrl = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * 4));
-  const args = new Float64Array(new SharedArrayBuffer(8 * 8));
+  const args = new Float64Array(new SharedArrayBuffer(ARG_SLOTS * 8));
   pool = { kernels, threads: [], ctrl, args, gen: 0, canWait: mayWait() };
   reason = null;
   await addWorkers(module, memory, spawn, threads - 1);
@@ -323,6 +323,20 @@ export function distancesOnThreads(x: number, n: number, d: number, m: number, s
   args[3] = m;
   args[4] = sigma ?? 0;
   runJob(p, sigma === null ? JOB_DISTANCES : JOB_DISTANCES_GAUSSIAN, total, true);
+  return true;
+}
+
+/**
+ * Runs job `job` (thread-work.ts; its blocks idempotent) over the row blocks [bounds[c], bounds[c + 1]) on the
+ * pool, `args` as the job reads them. False when there is no pool or one block: the caller runs the blocks.
+ */
+export function blocksOnThreads(job: number, bounds: readonly number[], args: readonly number[]): boolean {
+  const p = pool;
+  if (p === null || p.threads.length === 0 || bounds.length < 3) return false;
+  const total = bounds.length - 1;
+  for (let c = 0; c <= total; c++) p.ctrl[BOUNDS + c] = bounds[c];
+  for (let i = 0; i < args.length; i++) p.args[i] = args[i];
+  runJob(p, job, total, true);
   return true;
 }
 
