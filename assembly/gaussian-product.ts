@@ -29,8 +29,16 @@ function fillTile(x: usize, d: i32, sigma: f64, i0: i32, i1: i32, j0: i32, j1: i
 
 // out_i = sum_j G_ij (the row sums S), over the tiles of the upper triangle, each used for both of its rows.
 export function gaussianRowSums(x: usize, n: i32, d: i32, sigma: f64, out: usize, tile: usize): void {
-  memory.fill(out, 0, <usize>n << 3);
-  for (let i0 = 0; i0 < n; i0 += TILE) {
+  gaussianRowSumsRows(x, n, d, sigma, out, tile, 0, n);
+}
+
+/**
+ * gaussianRowSums' share of the tile rows [r0, r1) (multiples of the tile, or n): out rows [r0, n) overwritten,
+ * so row blocks can run on separate threads into separate buffers.
+ */
+export function gaussianRowSumsRows(x: usize, n: i32, d: i32, sigma: f64, out: usize, tile: usize, r0: i32, r1: i32): void {
+  memory.fill(out + (<usize>r0 << 3), 0, <usize>(n - r0) << 3);
+  for (let i0 = r0; i0 < r1; i0 += TILE) {
     const i1 = min(i0 + TILE, n);
     for (let j0 = i0; j0 < n; j0 += TILE) {
       const j1 = min(j0 + TILE, n);
@@ -55,10 +63,22 @@ export function gaussianRowSums(x: usize, n: i32, d: i32, sigma: f64, out: usize
 
 // yb = K xb, K_ij = s_i G_ij s_j; returns sum_ij K_ij^2 (the squared Frobenius norm, free in the same pass).
 export function gaussianBlockProduct(x: usize, n: i32, d: i32, sigma: f64, s: usize, xb: usize, b: i32, yb: usize, tile: usize): f64 {
-  memory.fill(yb, 0, (<usize>n * <usize>b) << 3);
+  return productRows(x, n, d, sigma, s, xb, b, yb, tile, 0, n);
+}
+
+/**
+ * gaussianBlockProduct's share of the tile rows [r0, r1) (multiples of the tile, or n): yb rows [r0, n)
+ * overwritten; this share of ||K||_F^2 stored at `frobenius` (a thread has no other way to return it).
+ */
+export function gaussianBlockProductRows(x: usize, n: i32, d: i32, sigma: f64, s: usize, xb: usize, b: i32, yb: usize, tile: usize, r0: i32, r1: i32, frobenius: usize): void {
+  store<f64>(frobenius, productRows(x, n, d, sigma, s, xb, b, yb, tile, r0, r1));
+}
+
+function productRows(x: usize, n: i32, d: i32, sigma: f64, s: usize, xb: usize, b: i32, yb: usize, tile: usize, r0: i32, r1: i32): f64 {
+  memory.fill(yb + ((<usize>r0 * <usize>b) << 3), 0, (<usize>(n - r0) * <usize>b) << 3);
   const vecBytes = <usize>b << 3;
   let frobenius = 0.0;
-  for (let i0 = 0; i0 < n; i0 += TILE) {
+  for (let i0 = r0; i0 < r1; i0 += TILE) {
     const i1 = min(i0 + TILE, n);
     for (let j0 = i0; j0 < n; j0 += TILE) {
       const j1 = min(j0 + TILE, n);
