@@ -11,7 +11,7 @@ import { badArgument } from '../../errors.js';
 import { integerAtLeast } from '../../options.js';
 import type { Kernels } from './kernels.js';
 import {
-  ARG_SLOTS, CONTROL_SLOTS, JOB_DISTANCES, JOB_DISTANCES_GAUSSIAN, JOB_REDUCTION_STEP, MAX_BLOCKS, STAMPS, BOUNDS,
+  ARG_SLOTS, CONTROL_SLOTS, JOB_DISTANCES, JOB_DISTANCES_GAUSSIAN, JOB_PRODUCT, JOB_REDUCTION_STEP, MAX_BLOCKS, STAMPS, BOUNDS,
   nodeWorkerSource, runBlock, runBlocks, webWorkerSource, type WorkerInit,
 } from './thread-work.js';
 
@@ -284,11 +284,11 @@ export function noThreads(requestedThreads: number, why: string | null): void {
 
 /**
  * Tests only: the worker numbered `who` throws after its next claim of a block (a crash during a call), of a
- * block of the reduction when `stage` says so.
+ * block of the reduction or of a float64 block product (the estimate's) when `stage` says so.
  */
-export function crashWorkerDuringNextCall(who: number, stage: 'any' | 'reduction' = 'any'): void {
+export function crashWorkerDuringNextCall(who: number, stage: 'any' | 'reduction' | 'product' = 'any'): void {
   if (pool === null) return;
-  Atomics.store(pool.ctrl, 6, stage === 'reduction' ? JOB_REDUCTION_STEP : 0);
+  Atomics.store(pool.ctrl, 6, stage === 'reduction' ? JOB_REDUCTION_STEP : stage === 'product' ? JOB_PRODUCT : 0);
   Atomics.store(pool.ctrl, 5, who);
 }
 
