@@ -27,11 +27,14 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const SIGMA = 10;
 const FULL_SIZES = [[1000, 128], [1000, 768], [2000, 128], [2000, 768], [4000, 128], [4000, 768], [8000, 128], [8000, 768], [10000, 768]];
 const QUICK_SIZES = [[500, 128], [1000, 128], [1000, 768]];
-const DSMI = { n: 4000, d: 128, classes: 10 };
-const QUICK_DSMI = { n: 1000, d: 128, classes: 10 };
+// DSMI: classes of 400 rows (whole tasks, against the distance split alone) and of 800 (the step-split
+// reduction, against whole tasks): what decides the library's TASK_ROWS.
+const DSMI = [{ n: 4000, d: 128, classes: 10 }, { n: 4000, d: 128, classes: 5 }];
+const QUICK_DSMI = [{ n: 1000, d: 128, classes: 10 }, { n: 1200, d: 128, classes: 2 }];
 // Rounds by size unless --rounds: the big rows once (N = 10 000 costs minutes a round across the configurations).
 const roundsFor = (n) => (n <= 2000 ? 3 : n <= 4000 ? 2 : 1);
 const WARM_UP_ROWS = 700; // above 512: the warm-up reaches the threaded reduction too
+const TASK_ROWS = 512; // the library's own: DSMI subsets below this run whole on one thread (adapter.ts)
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -39,33 +42,37 @@ const median = (xs) => {
 };
 const uptime = () => execFileSync('uptime', { encoding: 'utf8' }).trim();
 
-// ---- a wasm child: one round of one binary, 1 thread and all cores alternating ------------------------------
+// ---- a wasm child: one round of one binary, its modes (thread counts, DSMI task sizes) alternating -----------
 async function wasmChild(spec) {
   const s = await stagesBundle(true);
   const { api } = s;
   await api.ready({ threads: spec.threads, deterministic: spec.binary === 'simd' });
   const info = api.backendInfo();
-  const counts = info.threads === spec.threads ? [1, spec.threads] : [1];
+  const modes = spec.modes.filter((m) => m.threads === 1 || info.threads === spec.threads);
   const X = { data: uniformMatrix(spec.n, spec.d, 1), rows: spec.n, cols: spec.d };
   const dsmiLabels = spec.classes ? Int32Array.from({ length: spec.n }, (_, i) => (i * 7919) % spec.classes) : null;
   const call = (x) => (dsmiLabels === null
     ? api.diffusionSpectralEntropy(x, { sigma: SIGMA })
     : api.diffusionSpectralMutualInformation(x, dsmiLabels.subarray(0, x.rows), { sigma: SIGMA, discrete: true }).value);
+  const use = async (m) => {
+    await api.setThreads(m.threads);
+    s.setSubsetTaskRows(m.taskRows ?? TASK_ROWS);
+  };
   const small = Math.min(spec.n, WARM_UP_ROWS);
   const warm = { data: X.data.subarray(0, small * spec.d), rows: small, cols: spec.d };
-  for (const t of counts) {
-    await api.setThreads(t);
+  for (const m of modes) {
+    await use(m);
     call(warm);
   }
   const out = { binary: info.binary, runtime: process.version, threadsReason: info.threadsReason, results: {} };
-  for (const t of spec.round % 2 === 0 ? counts : [...counts].reverse()) {
-    await api.setThreads(t);
+  for (const m of spec.round % 2 === 0 ? modes : [...modes].reverse()) {
+    await use(m);
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     const value = call(X);
     const wall = (performance.now() - t0) / 1000;
     const c = process.cpuUsage(c0);
-    out.results[t] = { wall, cpu: (c.user + c.system) / 1e6, value };
+    out.results[m.label] = { wall, cpu: (c.user + c.system) / 1e6, value };
   }
   out.peakRssMiB = process.resourceUsage().maxRSS / 1024;
   out.wasmMemoryMiB = s.memoryBytes() / 2 ** 20;
@@ -160,27 +167,28 @@ console.log(`${new Date().toISOString()}; ${os.cpus()[0]?.model}, ${cores} cores
 console.log(`load: ${uptime()}`);
 console.log(`wasm: ${node === null ? `${process.version} (base binary only: no Node >= 22 for relaxed SIMD)` : `Node ${node.version}`}; numpy: ${py === null ? 'skipped' : `${py.numpy} (${py.blas}), Python ${py.pythonVersion} ${py.python}`}`);
 
+const configs = [
+  { key: 'base', binary: 'simd', node: runtimeOf },
+  ...(node ? [{ key: 'relaxed', binary: 'relaxed-simd', node: node.path }] : []),
+];
 await stagesBundle(false);
-const probe = runWasm(runtimeOf, { n: 1000, d: 128, threads: 1, binary: 'simd', round: 0 });
+const ONE_AND_ALL = [{ label: '1', threads: 1 }, { label: 'all', threads: cores }];
+const probe = runWasm(runtimeOf, { n: 1000, d: 128, threads: 1, binary: 'simd', round: 0, modes: [ONE_AND_ALL[0]] });
 const scale = probe.error ? 1 : Math.min(20, Math.max(0.2, probe.results[1].wall / modelSeconds(1000, 128)));
 const perRound = (n, d) => modelSeconds(n, d) * scale * (SHARE.base + (node ? SHARE.relaxed : 0) + (py ? SHARE.numpy : 0)) + CHILD_SECONDS * (2 + (node ? 2 : 0) + (py ? 2 : 0));
 let estimate = sizes.reduce((s, [n, d]) => s + rounds(n) * perRound(n, d), 0);
-if (dsmi) estimate += 3 * 2 * (60 * modelSeconds(dsmi.n / dsmi.classes, dsmi.d) * scale * 1.6 + CHILD_SECONDS);
+for (const m of dsmi ?? []) estimate += 3 * configs.length * (6 * m.classes * modelSeconds(m.n / m.classes, m.d) * scale * 2.2 + CHILD_SECONDS);
 console.log(`estimated duration: ${(estimate / 60).toFixed(1)} min (probe: N = 1000, D = 128, 1 thread, ${probe.error ? probe.error : `${probe.results[1].wall.toFixed(3)} s`})\n`);
 if (flag('--estimate')) process.exit(0);
 
 const started = performance.now();
 const loadBefore = uptime();
 const rows = [];
-const configs = [
-  { key: 'base', binary: 'simd', node: runtimeOf },
-  ...(node ? [{ key: 'relaxed', binary: 'relaxed-simd', node: node.path }] : []),
-];
 for (const [n, d] of sizes) {
   const samples = { numpy1: [], numpyAll: [] };
   for (const c of configs) samples[c.key] = [];
   for (let r = 0; r < rounds(n); r++) {
-    for (const c of configs) samples[c.key].push(runWasm(c.node, { n, d, threads: cores, binary: c.binary, round: r }));
+    for (const c of configs) samples[c.key].push(runWasm(c.node, { n, d, threads: cores, binary: c.binary, round: r, modes: ONE_AND_ALL }));
     if (py) {
       samples.numpy1.push(runNumpy(py.python, n, d, 1));
       samples.numpyAll.push(runNumpy(py.python, n, d, cores));
@@ -195,9 +203,9 @@ for (const [n, d] of sizes) {
     }
     row[c.key] = {
       binary: ok[0].binary, runtime: ok[0].runtime, threadsReason: ok[0].threadsReason,
-      one: median(ok.map((s) => s.results[1].wall)), all: median(ok.map((s) => s.results[cores]?.wall ?? NaN)),
-      cpuOne: median(ok.map((s) => s.results[1].cpu)), cpuAll: median(ok.map((s) => s.results[cores]?.cpu ?? NaN)),
-      value: ok[0].results[1].value, valueAll: ok[0].results[cores]?.value,
+      one: median(ok.map((s) => s.results[1].wall)), all: median(ok.map((s) => s.results.all?.wall ?? NaN)),
+      cpuOne: median(ok.map((s) => s.results[1].cpu)), cpuAll: median(ok.map((s) => s.results.all?.cpu ?? NaN)),
+      value: ok[0].results[1].value, valueAll: ok[0].results.all?.value,
       peakRssMiB: Math.max(...ok.map((s) => s.peakRssMiB)), wasmMemoryMiB: Math.max(...ok.map((s) => s.wasmMemoryMiB)),
     };
   }
@@ -209,22 +217,29 @@ for (const [n, d] of sizes) {
   console.log(`N = ${n}, D = ${d}: ${summary(row)}`);
 }
 
-let dsmiRow = null;
-if (dsmi) {
+// Each DSMI: 1 thread, all cores, and all cores with the other choice of whole tasks for its classes' size.
+const dsmiRows = [];
+for (const m of dsmi ?? []) {
+  const rows = m.n / m.classes;
+  const other = rows < TASK_ROWS
+    ? { label: 'other', threads: cores, taskRows: 0, what: 'all, no whole tasks (distances split only)' }
+    : { label: 'other', threads: cores, taskRows: 1e9, what: 'all, whole tasks (no step split)' };
   const samples = {};
   for (const c of configs) samples[c.key] = [];
   for (let r = 0; r < 3; r++) {
-    for (const c of configs) samples[c.key].push(runWasm(c.node, { ...dsmi, threads: cores, binary: c.binary, round: r }));
+    for (const c of configs) samples[c.key].push(runWasm(c.node, { ...m, threads: cores, binary: c.binary, round: r, modes: [...ONE_AND_ALL, other] }));
   }
-  dsmiRow = { ...dsmi, load: uptime().replace(/.*load average: /, '') };
+  const row = { ...m, rows, other: other.what, path: rows < TASK_ROWS ? 'whole tasks' : 'step-split reduction', load: uptime().replace(/.*load average: /, '') };
   for (const c of configs) {
     const ok = samples[c.key].filter((s) => !s.error);
-    dsmiRow[c.key] = ok.length === 0 ? { error: samples[c.key][0].error } : {
-      one: median(ok.map((s) => s.results[1].wall)), all: median(ok.map((s) => s.results[cores]?.wall ?? NaN)),
-      value: ok[0].results[1].value, valueAll: ok[0].results[cores]?.value, runtime: ok[0].runtime,
+    row[c.key] = ok.length === 0 ? { error: samples[c.key][0].error } : {
+      one: median(ok.map((s) => s.results[1].wall)), all: median(ok.map((s) => s.results.all?.wall ?? NaN)),
+      other: median(ok.map((s) => s.results.other?.wall ?? NaN)),
+      values: ['1', 'all', 'other'].map((k) => ok[0].results[k]?.value),
     };
   }
-  console.log(`DSMI N = ${dsmi.n}, D = ${dsmi.d}, ${dsmi.classes} classes: ${configs.map((c) => `${c.key} ${fmt(dsmiRow[c.key].one)} / ${fmt(dsmiRow[c.key].all)} s`).join('; ')}`);
+  dsmiRows.push(row);
+  console.log(`DSMI N = ${m.n}, D = ${m.d}, ${m.classes} classes: ${configs.map((c) => `${c.key} ${fmt(row[c.key].one)} / ${fmt(row[c.key].all)} / ${fmt(row[c.key].other)} s`).join('; ')} (1 thread / ${cores} / ${other.what})`);
 }
 const minutes = (performance.now() - started) / 60000;
 
@@ -283,12 +298,15 @@ for (const r of rows) {
   L.push(`| ${r.n}, ${r.d} | ${configs.map((c) => `${fmt(get(r, c.key, 'peakRssMiB'), 0)} | ${fmt(get(r, c.key, 'wasmMemoryMiB'), 0)}`).join(' | ')}${py ? ` | ${fmt(r.numpy1.peakRssMiB, 0)}` : ''} | ${((r.n * r.n * 8) / 2 ** 20).toFixed(0)} |`);
 }
 L.push('');
-if (dsmiRow) {
-  L.push(`## DSMI`, '', `diffusionSpectralMutualInformation, N = ${dsmiRow.n}, D = ${dsmiRow.d}, ${dsmiRow.classes} discrete classes of ${dsmiRow.n / dsmiRow.classes} rows (label (i * 7919) mod ${dsmiRow.classes}), sigma = ${SIGMA}, reps 5: ${dsmiRow.classes * 6} subset entropies, each one thread's whole task. 3 rounds; load ${dsmiRow.load}.`, '');
-  L.push('| binary | 1 thread (s) | all (s) | speed-up | same value |', '|---|---|---|---|---|');
-  for (const c of configs) {
-    const v = dsmiRow[c.key];
-    L.push(`| ${c.key} | ${fmt(v.one)} | ${fmt(v.all)} | ${ratio(v.one, v.all)} | ${v.error ? v.error : Object.is(v.value, v.valueAll) ? 'yes' : `no: ${v.value} / ${v.valueAll}`} |`);
+if (dsmiRows.length) {
+  L.push('## DSMI', '', `diffusionSpectralMutualInformation on the same X, discrete labels (i * 7919) mod classes, sigma = ${SIGMA}, reps 5: 6 subset entropies per class. Subsets below ${TASK_ROWS} rows run whole, one per thread (the bits of 1 thread); larger ones split each step of their reduction. "other" runs the other choice for the same classes (bench hook setSubsetTaskRows), to check that rule. Medians of 3 rounds.`, '');
+  L.push('| N, D, classes x rows | binary | path | 1 thread (s) | all (s) | speed-up | other (s) | other is | values equal (1, all, other) | load |', '|---|---|---|---|---|---|---|---|---|---|');
+  for (const r of dsmiRows) {
+    for (const c of configs) {
+      const v = r[c.key];
+      const equal = v.error ? v.error : v.values.map((x) => (Object.is(x, v.values[0]) ? 'yes' : x === undefined ? '-' : `${(Math.abs(x - v.values[0]) / Math.abs(v.values[0])).toExponential(0)} off`)).join(', ');
+      L.push(`| ${r.n}, ${r.d}, ${r.classes} x ${r.rows} | ${c.key} | ${r.path} | ${fmt(v.one)} | ${fmt(v.all)} | ${ratio(v.one, v.all)} | ${fmt(v.other)} | ${r.other} | ${equal} | ${r.load} |`);
+    }
   }
   L.push('');
 }
