@@ -190,8 +190,18 @@ function matrixFreeOperatorIn(k: Kernels, x: DenseMatrix, rows: Int32Array | nul
 const TASK_BATCH_BYTES = 256 * 2 ** 20;
 /** Tasks per batch, per thread: several, so that threads finishing early take more. */
 const TASKS_PER_THREAD = 8;
+/**
+ * Subsets of this many rows or more split each step of their reduction across the threads instead of running
+ * whole on one: from MIN_REDUCTION_ROWS, as a DSE of those rows would.
+ */
+let taskRows = MIN_REDUCTION_ROWS;
 
-// The subset's eigenvalues the one-thread way (the step-split reduction from 512 rows on).
+/** Benchmarks only (bench/threads.mjs): the rows from which subsets stop running as whole tasks (0: none do). */
+export function setSubsetTaskRows(rows: number): void {
+  taskRows = rows;
+}
+
+// The subset's eigenvalues as diffusionEigenvalues computes them (the step-split reduction from 512 rows on).
 function subsetEigenvaluesAt(k: Kernels, x: DenseMatrix, rows: Int32Array, kernel: Kernel, anisotropic: boolean): Float64Array {
   const at = squaredDistancesAt(k, x, rows, kernel);
   applyKernel(k, at, kernel);
@@ -199,7 +209,7 @@ function subsetEigenvaluesAt(k: Kernels, x: DenseMatrix, rows: Int32Array, kerne
   return eigenvaluesAt(k, at.m, at.n, at.eig);
 }
 
-// Tasks `batch` (indices into subsets, each below MIN_REDUCTION_ROWS rows) laid out one region after another
+// Tasks `batch` (indices into subsets, each below taskRows rows) laid out one region after another
 // from the heap base, their rows copied in and their fields written, run across the pool; eigenvalues out in
 // the batch's order. Null when memory cannot grow to hold the batch (the caller runs them one by one).
 function batchOnThreads(k: Kernels, args: Float64Array, x: DenseMatrix, subsets: Int32Array[], batch: number[], kernel: Kernel, anisotropic: boolean): Float64Array[] | null {
@@ -240,14 +250,14 @@ function batchOnThreads(k: Kernels, args: Float64Array, x: DenseMatrix, subsets:
   });
 }
 
-// The next batch from subsets[from..]: consecutive subsets below MIN_REDUCTION_ROWS rows, as many as the pool
+// The next batch from subsets[from..]: consecutive subsets below taskRows rows, as many as the pool
 // takes and TASK_BATCH_BYTES holds (at least one), or [] when subsets[from] is larger.
 function nextBatch(subsets: Int32Array[], from: number, d: number, kernel: Kernel, threads: number): number[] {
   const batch: number[] = [];
   let bytes = 0;
   for (let i = from; i < subsets.length && batch.length < Math.min(MAX_TASKS, TASKS_PER_THREAD * threads); i++) {
     const n = subsets[i].length;
-    if (n >= MIN_REDUCTION_ROWS) break;
+    if (n >= taskRows) break;
     // The guard refuses (E_TOO_LARGE) what the one-by-one path would refuse.
     const b = planBytes(guardKernel(n, d, kernel));
     if (batch.length > 0 && bytes + b > TASK_BATCH_BYTES) break;
@@ -262,7 +272,7 @@ export const wasmEngine: Engine = {
     const moduli = (v: Float64Array): Float64Array => (anisotropic ? v : v.map(Math.abs));
     let i = 0;
     while (i < subsets.length) {
-      // Below MIN_REDUCTION_ROWS rows a subset is a task of one thread; larger ones split each step instead.
+      // Below taskRows rows a subset is a task of one thread; larger ones split each step instead.
       const values = withKernels((k) => {
         const args = taskArgs();
         const batch = args === null ? [] : nextBatch(subsets, i, x.cols, kernel, threadInfo().threads);
