@@ -227,6 +227,7 @@ function batchOnThreads(k: Kernels, args: Float64Array, x: DenseMatrix, subsets:
   }
   regions.forEach((r, c) => {
     copyRows(x, subsets[batch[c]], f64(k, r.xs, r.n * d));
+    // Task c's fields, in the order thread-work.ts's runTask reads them.
     const t = TASK_ARGS + c * TASK_FIELDS;
     args.set([r.xs, r.n, d, r.m, r.rowSums, r.diag, r.offdiag, r.work], t);
     if (kernel.type === 'gaussian') {
