@@ -167,6 +167,12 @@ export const jsEngine: Engine = {
     return eigenvaluesOfUpper(m, n, stageDone);
   },
 
+  subsetEigenvalues(x: DenseMatrix, subsets: Int32Array[], kernel: Kernel, anisotropic: boolean, each: (i: number, values: Float64Array) => void): void {
+    subsets.forEach((rows, i) => each(i, anisotropic
+      ? jsEngine.diffusionEigenvalues(x, rows, kernel)
+      : jsEngine.adjacencyEigenvalueModuli(x, rows, { kernel, anisotropic: false, knn: null })));
+  },
+
   diffusionKernel(x: DenseMatrix, rows: Int32Array | null, kernel: Kernel): Float64Array {
     const { n, m } = diffusionKernel(x, rows, kernel);
     mirrorUpper(m, n);

@@ -7,14 +7,14 @@ import { copyLowerToUpper, copyRows, type DenseMatrix } from '../../matrix.js';
 import { checkKnnFits } from '../../options.js';
 import { isNumpySymmetric, moduliInto } from '../adjacency-spectrum.js';
 import { stageReporter, type AdjacencyOptions, type ComplexEigenvalues, type DiffusionOperator, type EigenvalueProgress, type EigenvalueStage, type Engine, type KernelStorage } from '../engine.js';
-import { adaptiveNeighbors, alignedBytes, guardEigenvectors, guardKernel, guardMatrixFree, guardNeighbors, guardOperator, guardSingularValues, guardSquare, tridiagonalizeWorkspace } from '../size-guard.js';
+import { adaptiveNeighbors, alignedBytes, planBytes, guardEigenvectors, guardKernel, guardMatrixFree, guardNeighbors, guardOperator, guardSingularValues, guardSquare, tridiagonalizeWorkspace } from '../size-guard.js';
 import { traceAndFrobenius } from '../js/block-product.js';
 import { withKernels } from './instance.js';
 import type { Kernels } from './kernels.js';
-import { f64, layOut, reserve } from './memory.js';
+import { f64, Layout, layOut, reserve } from './memory.js';
 import { addShares, productBounds } from '../product-blocks.js';
-import { blocksOnThreads, distancesOnThreads, reductionScratch, tridiagonalizeOnThreads } from './threads.js';
-import { JOB_GAUSSIAN_PRODUCT, JOB_GAUSSIAN_ROW_SUMS, JOB_PRODUCT, JOB_PRODUCT32 } from './thread-work.js';
+import { blocksOnThreads, distancesOnThreads, MIN_REDUCTION_ROWS, threadInfo, reductionScratch, taskArgs, tasksOnThreads, tridiagonalizeOnThreads } from './threads.js';
+import { JOB_GAUSSIAN_PRODUCT, JOB_GAUSSIAN_ROW_SUMS, JOB_PRODUCT, JOB_PRODUCT32, MAX_TASKS, TASK_ARGS, TASK_FIELDS } from './thread-work.js';
 
 interface EigenBuffers {
   diag: number;
@@ -213,7 +213,107 @@ function matrixFreeOperatorIn(k: Kernels, x: DenseMatrix, rows: Int32Array | nul
   };
 }
 
+/**
+ * Bytes of memory a batch of whole-subset tasks may lay out (beyond one task's own plan): enough tasks for
+ * every thread to take several, without growing memory far past what one subset needs.
+ */
+const TASK_BATCH_BYTES = 256 * 2 ** 20;
+/** Tasks per batch, per thread: several, so that threads finishing early take more. */
+const TASKS_PER_THREAD = 8;
+/**
+ * Subsets of this many rows or more split each step of their reduction across the threads instead of running
+ * whole on one: from MIN_REDUCTION_ROWS, as a DSE of those rows would.
+ */
+let taskRows = MIN_REDUCTION_ROWS;
+
+/** Benchmarks only (bench/threads.mjs): the rows from which subsets stop running as whole tasks (0: none do). */
+export function setSubsetTaskRows(rows: number): void {
+  taskRows = rows;
+}
+
+// The subset's eigenvalues as diffusionEigenvalues computes them (the step-split reduction from 512 rows on).
+function subsetEigenvaluesAt(k: Kernels, x: DenseMatrix, rows: Int32Array, kernel: Kernel, anisotropic: boolean): Float64Array {
+  const at = squaredDistancesAt(k, x, rows, kernel);
+  applyKernel(k, at, kernel);
+  if (anisotropic) diffusionOperator(k, at, kernel);
+  return eigenvaluesAt(k, at.m, at.n, at.eig);
+}
+
+// Tasks `batch` (indices into subsets, each below taskRows rows) laid out one region after another
+// from the heap base, their rows copied in and their fields written, run across the pool; eigenvalues out in
+// the batch's order. Null when memory cannot grow to hold the batch (the caller runs them one by one).
+function batchOnThreads(k: Kernels, args: Float64Array, x: DenseMatrix, subsets: Int32Array[], batch: number[], kernel: Kernel, anisotropic: boolean): Float64Array[] | null {
+  const d = x.cols;
+  const layout = new Layout(k.heapBase());
+  const regions = batch.map((i) => {
+    const n = subsets[i].length;
+    const [xs, m, rowSums, diag, offdiag, work, ...kernelWork] = guardKernel(n, d, kernel).float64s.map((c) => layout.take(c));
+    return { n, xs, m, rowSums, diag, offdiag, work, kernelWork };
+  });
+  try {
+    reserve(k, layout.end, `${batch.length} subsets on threads`);
+  } catch {
+    return null;
+  }
+  regions.forEach((r, c) => {
+    copyRows(x, subsets[batch[c]], f64(k, r.xs, r.n * d));
+    // Task c's fields, in the order thread-work.ts's runTask reads them.
+    const t = TASK_ARGS + c * TASK_FIELDS;
+    args.set([r.xs, r.n, d, r.m, r.rowSums, r.diag, r.offdiag, r.work], t);
+    if (kernel.type === 'gaussian') {
+      args[t + 8] = 0;
+      args[t + 9] = kernel.sigma;
+    } else {
+      args[t + 8] = 1;
+      args[t + 9] = adaptiveNeighbors(kernel.k, r.n);
+      args[t + 11] = r.kernelWork[0];
+      args[t + 12] = r.kernelWork[1];
+    }
+    args[t + 10] = kernel.alpha;
+    args[t + 13] = anisotropic ? 1 : 0;
+    args[t + 14] = 0;
+  });
+  tasksOnThreads(batch.length);
+  return regions.map((r, c) => {
+    const failed = args[TASK_ARGS + c * TASK_FIELDS + 14];
+    if (failed !== 0) throw noConvergence(failed - 1, r.n);
+    return f64(k, r.diag, r.n).slice();
+  });
+}
+
+// The next batch from subsets[from..]: consecutive subsets below taskRows rows, as many as the pool
+// takes and TASK_BATCH_BYTES holds (at least one), or [] when subsets[from] is larger.
+function nextBatch(subsets: Int32Array[], from: number, d: number, kernel: Kernel, threads: number): number[] {
+  const batch: number[] = [];
+  let bytes = 0;
+  for (let i = from; i < subsets.length && batch.length < Math.min(MAX_TASKS, TASKS_PER_THREAD * threads); i++) {
+    const n = subsets[i].length;
+    if (n >= taskRows) break;
+    // The guard refuses (E_TOO_LARGE) what the one-by-one path would refuse.
+    const b = planBytes(guardKernel(n, d, kernel));
+    if (batch.length > 0 && bytes + b > TASK_BATCH_BYTES) break;
+    bytes += b;
+    batch.push(i);
+  }
+  return batch;
+}
+
 export const wasmEngine: Engine = {
+  subsetEigenvalues(x: DenseMatrix, subsets: Int32Array[], kernel: Kernel, anisotropic: boolean, each: (i: number, values: Float64Array) => void): void {
+    const moduli = (v: Float64Array): Float64Array => (anisotropic ? v : v.map(Math.abs));
+    let i = 0;
+    while (i < subsets.length) {
+      // Below taskRows rows a subset is a task of one thread; larger ones split each step instead.
+      const values = withKernels((k) => {
+        const args = taskArgs();
+        const batch = args === null ? [] : nextBatch(subsets, i, x.cols, kernel, threadInfo().threads);
+        const out = batch.length > 1 ? batchOnThreads(k, args!, x, subsets, batch, kernel, anisotropic) : null;
+        return out ?? [subsetEigenvaluesAt(k, x, subsets[i], kernel, anisotropic)];
+      });
+      for (const v of values) each(i++, moduli(v));
+    }
+  },
+
   withDiffusionOperator<T>(x: DenseMatrix, rows: Int32Array | null, kernel: Kernel, storage: KernelStorage, maxBlock: number, fn: (op: DiffusionOperator) => T): T {
     return withKernels((k) => fn(storage === 'matrix-free' ? matrixFreeOperatorIn(k, x, rows, kernel, maxBlock) : storedOperatorIn(k, x, rows, kernel, storage, maxBlock)));
   },
