@@ -12,8 +12,9 @@ import { traceAndFrobenius } from '../js/block-product.js';
 import { withKernels } from './instance.js';
 import type { Kernels } from './kernels.js';
 import { f64, Layout, layOut, reserve } from './memory.js';
-import { distancesOnThreads, MIN_REDUCTION_ROWS, threadInfo, reductionScratch, taskArgs, tasksOnThreads, tridiagonalizeOnThreads } from './threads.js';
-import { MAX_TASKS, TASK_ARGS, TASK_FIELDS } from './thread-work.js';
+import { addShares, productBounds } from '../product-blocks.js';
+import { blocksOnThreads, distancesOnThreads, MIN_REDUCTION_ROWS, threadInfo, reductionScratch, taskArgs, tasksOnThreads, tridiagonalizeOnThreads } from './threads.js';
+import { JOB_GAUSSIAN_PRODUCT, JOB_GAUSSIAN_ROW_SUMS, JOB_PRODUCT, JOB_PRODUCT32, MAX_TASKS, TASK_ARGS, TASK_FIELDS } from './thread-work.js';
 
 interface EigenBuffers {
   diag: number;
@@ -126,14 +127,19 @@ function generalEigenvaluesAt(k: Kernels, m: number, n: number, b: EigenBuffers)
 }
 
 // K stored in linear memory (upper triangle; float32 in the first half of its float64 buffer) between products.
+// K is built (distances and kernel) and every product runs split by row blocks across the pool when there is
+// one; the products' blocks depend on n alone (js/engine/product-blocks.ts), so the bits do not depend on it.
 function storedOperatorIn(k: Kernels, x: DenseMatrix, rows: Int32Array | null, kernel: Kernel, storage: 'float64' | 'float32', maxBlock: number): DiffusionOperator {
   const n = rows === null ? x.rows : rows.length;
   const d = x.cols;
-  const [xs, m, rowSums, xb, yb] = layOut(k, guardOperator(n, d, maxBlock));
+  const [xs, m, rowSums, xb, yb, parts] = layOut(k, guardOperator(n, d, maxBlock));
   copyRows(x, rows, f64(k, xs, n * d));
-  k.squaredDistances(xs, n, d, m);
   // The estimate's operator is derived for the reference's K (referenceSigma refuses the others).
-  k.gaussianKernel(m, n, referenceSigma(kernel));
+  const sigma = referenceSigma(kernel);
+  if (!distancesOnThreads(xs, n, d, m, sigma)) {
+    k.squaredDistances(xs, n, d, m);
+    k.gaussianKernel(m, n, sigma);
+  }
   k.anisotropicNormalize(m, n, rowSums);
   const { trace, frobeniusSquared } = traceAndFrobenius(f64(k, m, n * n), n);
   const inverseSqrtRowSums = f64(k, rowSums, n).slice();
@@ -142,42 +148,66 @@ function storedOperatorIn(k: Kernels, x: DenseMatrix, rows: Int32Array | null, k
     k.toFloat32InPlace(m, n);
     stored = traceAndFrobenius(new Float32Array(k.memory.buffer, m, n * n), n);
   }
-  const product = storage === 'float32' ? k.symmetricBlockProduct32 : k.symmetricBlockProduct;
+  const job = storage === 'float32' ? JOB_PRODUCT32 : JOB_PRODUCT;
+  const blockRows = storage === 'float32' ? k.symmetricBlockProduct32Rows : k.symmetricBlockProductRows;
+  const bounds = productBounds(n, 2);
   return {
     n, precision: storage, inverseSqrtRowSums, trace, frobeniusSquared, maxBlock,
     storedTrace: stored.trace, storedFrobeniusSquared: stored.frobeniusSquared,
     multiply(xv: Float64Array, yv: Float64Array, b: number): void {
       f64(k, xb, n * b).set(xv.subarray(0, n * b));
-      product(m, n, xb, b, yb);
-      yv.set(f64(k, yb, n * b));
+      const partBytes = n * b * 8;
+      if (!blocksOnThreads(job, bounds, [m, n, xb, b, yb, parts, partBytes])) {
+        for (let c = 0; c + 1 < bounds.length; c++) blockRows(m, n, xb, b, c === 0 ? yb : parts + (c - 1) * partBytes, bounds[c], bounds[c + 1]);
+      }
+      const y = f64(k, yb, n * b);
+      addShares(y, f64(k, parts, (bounds.length - 2) * n * b), bounds, n, b);
+      yv.set(y);
     },
   };
 }
 
 // K never stored: O(N (D + maxBlock)) memory; two passes over X (row sums, then ||K||_F^2 from a product of a
-// zero vector), then one per product.
+// zero vector), then one per product; each pass split by tile-row blocks across the pool as the stored products.
 function matrixFreeOperatorIn(k: Kernels, x: DenseMatrix, rows: Int32Array | null, kernel: Kernel, maxBlock: number): DiffusionOperator {
   const n = rows === null ? x.rows : rows.length;
   const d = x.cols;
-  const [xs, s, xb, yb, tile] = layOut(k, guardMatrixFree(n, d, maxBlock, k.gaussianProductTile()));
+  const tile = k.gaussianProductTile();
+  const [xs, s, xb, yb, tiles, parts, frob] = layOut(k, guardMatrixFree(n, d, maxBlock, tile));
   copyRows(x, rows, f64(k, xs, n * d));
   const sigma = referenceSigma(kernel);
-  k.gaussianRowSums(xs, n, d, sigma, s, tile);
+  const bounds = productBounds(n, Math.round(Math.sqrt(tile)));
+  const tileBytes = tile * 8;
+  if (!blocksOnThreads(JOB_GAUSSIAN_ROW_SUMS, bounds, [xs, n, d, sigma, s, parts, n * 8, tiles, tileBytes])) {
+    for (let c = 0; c + 1 < bounds.length; c++) k.gaussianRowSumsRows(xs, n, d, sigma, c === 0 ? s : parts + (c - 1) * n * 8, tiles + c * tileBytes, bounds[c], bounds[c + 1]);
+  }
   const sv = f64(k, s, n);
+  addShares(sv, f64(k, parts, (bounds.length - 2) * n), bounds, n, 1);
   let trace = 0;
   for (let i = 0; i < n; i++) {
     sv[i] = 1 / Math.sqrt(sv[i]);
     trace += sv[i] * sv[i];
   }
   const inverseSqrtRowSums = sv.slice();
+  // yb = K xb; returns ||K||_F^2, the blocks' shares added in block order.
+  const product = (b: number): number => {
+    const partBytes = n * b * 8;
+    if (!blocksOnThreads(JOB_GAUSSIAN_PRODUCT, bounds, [xs, n, d, sigma, s, xb, b, yb, parts, partBytes, tiles, tileBytes, frob])) {
+      for (let c = 0; c + 1 < bounds.length; c++) {
+        k.gaussianBlockProductRows(xs, n, d, sigma, s, xb, b, c === 0 ? yb : parts + (c - 1) * partBytes, tiles + c * tileBytes, bounds[c], bounds[c + 1], frob + 8 * c);
+      }
+    }
+    addShares(f64(k, yb, n * b), f64(k, parts, (bounds.length - 2) * n * b), bounds, n, b);
+    return f64(k, frob, bounds.length - 1).reduce((acc, v) => acc + v, 0);
+  };
   f64(k, xb, n).fill(0);
-  const frobeniusSquared = k.gaussianBlockProduct(xs, n, d, sigma, s, xb, 1, yb, tile);
+  const frobeniusSquared = product(1);
   return {
     n, precision: 'matrix-free', inverseSqrtRowSums, trace, frobeniusSquared, maxBlock,
     storedTrace: trace, storedFrobeniusSquared: frobeniusSquared,
     multiply(xv: Float64Array, yv: Float64Array, b: number): void {
       f64(k, xb, n * b).set(xv.subarray(0, n * b));
-      k.gaussianBlockProduct(xs, n, d, sigma, s, xb, b, yb, tile);
+      product(b);
       yv.set(f64(k, yb, n * b));
     },
   };

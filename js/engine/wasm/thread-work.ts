@@ -11,14 +11,20 @@
 //   4 JOB    1: squared distances of the block's rows; 2: squared distances, then the Gaussian kernel;
 //            3: the block's rows of one step of the reduction (tridiagonalStepRows), into its own product buffer;
 //            4: block c is task c, the whole eigenvalue computation of one subset of rows (a DSMI class) in its
-//            own region of memory (runTask)
+//            own region of memory (runTask);
+//            10, 11: the block's rows of the product with K stored in float64, float32 (symmetricBlockProductRows);
+//            12, 13: the block's tile rows of the matrix-free row sums, product (gaussianRowSumsRows,
+//            gaussianBlockProductRows); each of 10 to 13 into its own share buffer (js/engine/product-blocks.ts)
 //   5 CRASH  a worker's number: that worker throws after its next claim (tests of the crash fallback)
 //   6 CRASH_JOB  ... of a block of this job (0: any)
 //   BOUNDS.. block c is rows [ctrl[BOUNDS + c], ctrl[BOUNDS + c + 1])
 //   STAMPS.. ctrl[STAMPS + c] = GEN once block c is done, so that blocks a lost worker held can be redone
 // The Float64Array args holds the job's arguments (byte offsets and sizes): jobs 1 and 2: x, n, d, m, sigma;
 // job 3: a, n, i, v, vp, wp, parts, stride (block c's product goes to parts + c stride); job 4: task c's
-// TASK_FIELDS fields from args[TASK_ARGS + c TASK_FIELDS] (see runTask).
+// TASK_FIELDS fields from args[TASK_ARGS + c TASK_FIELDS] (see runTask). Jobs 10 to 13 write block 0's share
+// to the output and block c's to parts + (c - 1) partBytes: 10, 11: k, n, x, b, y, parts, partBytes; 12: x, n,
+// d, sigma, out, parts, partBytes, tile, tileBytes; 13: x, n, d, sigma, s, xb, b, yb, parts, partBytes, tile,
+// tileBytes, frobenius (block c's tile at tile + c tileBytes, its share of ||K||_F^2 at frobenius + 8 c).
 
 /** Blocks per job at most. */
 export const MAX_BLOCKS = 1024;
@@ -37,12 +43,20 @@ export const TASK_FIELDS = 16;
 export const MAX_TASKS = 256;
 /** Float64 slots of args. */
 export const ARGS_SLOTS = TASK_ARGS + TASK_FIELDS * MAX_TASKS;
+export const JOB_PRODUCT = 10;
+export const JOB_PRODUCT32 = 11;
+export const JOB_GAUSSIAN_ROW_SUMS = 12;
+export const JOB_GAUSSIAN_PRODUCT = 13;
 
 /** The exports a thread calls (a subset of Kernels). */
 export interface RowKernels {
   squaredDistanceRows(x: number, n: number, d: number, out: number, i0: number, i1: number): void;
   gaussianKernelRows(m: number, n: number, sigma: number, i0: number, i1: number): void;
   tridiagonalStepRows(a: number, n: number, i: number, v: number, p: number, vp: number, wp: number, j0: number, j1: number): void;
+  symmetricBlockProductRows(k: number, n: number, x: number, b: number, y: number, i0: number, i1: number): void;
+  symmetricBlockProduct32Rows(k: number, n: number, x: number, b: number, y: number, i0: number, i1: number): void;
+  gaussianRowSumsRows(x: number, n: number, d: number, sigma: number, out: number, tile: number, r0: number, r1: number): void;
+  gaussianBlockProductRows(x: number, n: number, d: number, sigma: number, s: number, xb: number, b: number, yb: number, tile: number, r0: number, r1: number, frobenius: number): void;
   squaredDistances(x: number, n: number, d: number, out: number): void;
   gaussianKernel(m: number, n: number, sigma: number): void;
   nearestNeighbors(x: number, n: number, d: number, k: number, out: number, work: number): void;
@@ -83,8 +97,9 @@ export function runTask(args: Float64Array, ex: RowKernels, c: number): void {
 }
 
 /**
- * Runs block c of the current job. Blocks of jobs 1, 2 and 4 write entries that depend only on the job's
- * inputs, so running one twice is harmless; a block of job 3 updates its rows in place, and cannot be run twice.
+ * Runs block c of the current job. Blocks of jobs 1, 2, 4 and 10 to 13 write entries that depend only on the
+ * job's inputs, so running one twice is harmless; a block of job 3 updates its rows in place, and cannot be
+ * run twice.
  */
 export function runBlock(ctrl: Int32Array, args: Float64Array, ex: RowKernels, c: number): void {
   const i0 = ctrl[16 + c];
@@ -96,6 +111,22 @@ export function runBlock(ctrl: Int32Array, args: Float64Array, ex: RowKernels, c
   }
   if (job === 3) {
     ex.tridiagonalStepRows(args[0], args[1], args[2], args[3], args[6] + c * args[7], args[4], args[5], i0, i1);
+    return;
+  }
+  if (job === 10 || job === 11) {
+    const y = c === 0 ? args[4] : args[5] + (c - 1) * args[6];
+    if (job === 10) ex.symmetricBlockProductRows(args[0], args[1], args[2], args[3], y, i0, i1);
+    else ex.symmetricBlockProduct32Rows(args[0], args[1], args[2], args[3], y, i0, i1);
+    return;
+  }
+  if (job === 12) {
+    const out = c === 0 ? args[4] : args[5] + (c - 1) * args[6];
+    ex.gaussianRowSumsRows(args[0], args[1], args[2], args[3], out, args[7] + c * args[8], i0, i1);
+    return;
+  }
+  if (job === 13) {
+    const yb = c === 0 ? args[7] : args[8] + (c - 1) * args[9];
+    ex.gaussianBlockProductRows(args[0], args[1], args[2], args[3], args[4], args[5], args[6], yb, args[10] + c * args[11], i0, i1, args[12] + 8 * c);
     return;
   }
   ex.squaredDistanceRows(args[0], args[1], args[2], args[3], i0, i1);

@@ -11,7 +11,7 @@ import { badArgument } from '../../errors.js';
 import { integerAtLeast } from '../../options.js';
 import type { Kernels } from './kernels.js';
 import {
-  ARGS_SLOTS, CONTROL_SLOTS, JOB_DISTANCES, JOB_DISTANCES_GAUSSIAN, JOB_REDUCTION_STEP, JOB_TASKS, MAX_BLOCKS, STAMPS, BOUNDS,
+  ARGS_SLOTS, CONTROL_SLOTS, JOB_DISTANCES, JOB_DISTANCES_GAUSSIAN, JOB_PRODUCT, JOB_REDUCTION_STEP, JOB_TASKS, MAX_BLOCKS, STAMPS, BOUNDS,
   nodeWorkerSource, runBlock, runBlocks, webWorkerSource, type WorkerInit,
 } from './thread-work.js';
 
@@ -284,11 +284,12 @@ export function noThreads(requestedThreads: number, why: string | null): void {
 
 /**
  * Tests only: the worker numbered `who` throws after its next claim of a block (a crash during a call), of a
- * block of the reduction or of the whole-subset tasks when `stage` says so.
+ * block of the reduction, of the whole-subset tasks or of a float64 block product (the estimate's) when
+ * `stage` says so.
  */
-export function crashWorkerDuringNextCall(who: number, stage: 'any' | 'reduction' | 'tasks' = 'any'): void {
+export function crashWorkerDuringNextCall(who: number, stage: 'any' | 'reduction' | 'tasks' | 'product' = 'any'): void {
   if (pool === null) return;
-  Atomics.store(pool.ctrl, 6, stage === 'reduction' ? JOB_REDUCTION_STEP : stage === 'tasks' ? JOB_TASKS : 0);
+  Atomics.store(pool.ctrl, 6, stage === 'reduction' ? JOB_REDUCTION_STEP : stage === 'tasks' ? JOB_TASKS : stage === 'product' ? JOB_PRODUCT : 0);
   Atomics.store(pool.ctrl, 5, who);
 }
 
@@ -323,6 +324,20 @@ export function distancesOnThreads(x: number, n: number, d: number, m: number, s
   args[3] = m;
   args[4] = sigma ?? 0;
   runJob(p, sigma === null ? JOB_DISTANCES : JOB_DISTANCES_GAUSSIAN, total, true);
+  return true;
+}
+
+/**
+ * Runs job `job` (thread-work.ts; its blocks idempotent) over the row blocks [bounds[c], bounds[c + 1]) on the
+ * pool, `args` as the job reads them. False when there is no pool or one block: the caller runs the blocks.
+ */
+export function blocksOnThreads(job: number, bounds: readonly number[], args: readonly number[]): boolean {
+  const p = pool;
+  if (p === null || p.threads.length === 0 || bounds.length < 3) return false;
+  const total = bounds.length - 1;
+  for (let c = 0; c <= total; c++) p.ctrl[BOUNDS + c] = bounds[c];
+  for (let i = 0; i < args.length; i++) p.args[i] = args[i];
+  runJob(p, job, total, true);
   return true;
 }
 
