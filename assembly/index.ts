@@ -15,6 +15,7 @@ export { symmetricEigenvectors } from './symmetric-eigenvectors';
 export { nearestNeighbors } from './nearest-neighbors';
 export { symmetricBlockProduct, symmetricBlockProduct32, symmetricBlockProductRows, symmetricBlockProduct32Rows, toFloat32InPlace } from './block-product';
 export { gaussianRowSums, gaussianRowSumsRows, gaussianBlockProduct, gaussianBlockProductRows, gaussianProductTile } from './gaussian-product';
+export { adaptiveNeighborSearch, adaptiveSparseKernel, sparseBlockProduct } from './sparse-adaptive-kernel';
 export { bidiagonalize, bidiagonalizeWorkspace } from './bidiagonalize';
 export { bidiagonalQR } from './bidiagonal-qr';
 export { multiplyAdd, relaxedSimd } from './madd';

@@ -3,7 +3,8 @@
 //   N = 4000, D = 768, K float64, against the exact path (the target: >= 5x faster);
 //   N = 20 000, D = 768, K float32 (exact: about 20 min and 3.2 GB; the target: < 2 min on 2 cores);
 //   N = 50 000, D = 64, matrix-free (K never stored; every product pass recomputes it from X);
-//   N = 200 000: the adaptive kernel's sparse K (issue 16's sparse path), a row left for it.
+//   N = 100 000 and 200 000, D = 64: the adaptive kernel (k = 15, alpha 1), K sparse in CSR (O(N k)); the kNN
+//   search, O(N^2 D) on one thread, is nearly all of it (docs/estimate.md).
 // "s per pass": seconds of one product pass (16 vectors at once) during the probes, the median over the blocks
 // of probes (onProgress times them); for matrix-free this is the cost of one pass over the N^2 / 2 pairs.
 // Each row carries the 1-minute load average (os.loadavg) before and after it: other work on the machine
@@ -50,12 +51,13 @@ if (value('n', null) !== null) {
     if (args.includes('--exact')) plan[plan.length - 1].exact = true;
   }
 } else {
-  const rows = value('rows', '4000,20000,50000,200000').split(',').map(Number);
+  const rows = value('rows', '4000,20000,50000,100000,200000').split(',').map(Number);
   const all = [
     { n: 4000, d: 768, sigma: 'median', precision: 'float64', exact: true },
     { n: 20000, d: 768, sigma: 'median', precision: 'float32', exact: false },
     { n: 50000, d: 64, sigma: 'median', precision: 'matrix-free', exact: false },
-    { n: 200000, d: 64, sigma: null, precision: 'sparse (adaptive kernel, k = 15)', exact: false, later: 'issue 16 (the adaptive kernel\'s sparse K): not in this build' },
+    { n: 100000, d: 64, sigma: null, precision: 'float64', kernel: { type: 'adaptive', k: 15, alpha: 1 }, exact: false },
+    { n: 200000, d: 64, sigma: null, precision: 'float64', kernel: { type: 'adaptive', k: 15, alpha: 1 }, exact: false },
   ];
   plan = all.filter((r) => rows.includes(r.n)).map((r) => ({ ...r, n: r.n / scale }));
 }
@@ -68,19 +70,15 @@ console.log(`|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|`);
 let last = null;
 for (const row of plan) {
   const { n, d, precision } = row;
-  if (row.later !== undefined) {
-    console.log(`| ${n} | ${d} | - | ${precision} | - | - | - | - | - | ${row.later} | - | - | - | - | - |`);
-    continue;
-  }
   if (last === null || last.n !== n || last.d !== d) last = { n, d, X: { data: uniformMatrix(n, d, 1), rows: n, cols: d } };
   const { X } = last;
-  const sigma = row.sigma === 'median' ? medianDistance(X.data, n, d) : Number(row.sigma);
-  const label = row.sigma === 'median' ? `${sigma.toFixed(3)} (median)` : String(sigma);
+  const sigma = row.kernel !== undefined ? null : row.sigma === 'median' ? medianDistance(X.data, n, d) : Number(row.sigma);
+  const label = row.kernel !== undefined ? `adaptive k ${row.kernel.k}` : row.sigma === 'median' ? `${sigma.toFixed(3)} (median)` : String(sigma);
   const before = load();
   const reports = [];
   const t0 = performance.now();
   const e = diffusionSpectralEntropyEstimate(X, {
-    sigma, precision, tolerance: 0.01,
+    ...(row.kernel !== undefined ? { kernel: row.kernel } : { sigma }), precision, tolerance: 0.01,
     onProgress: (p) => reports.push({ at: performance.now(), matvecs: p.matvecs, probes: p.probes, deflated: p.deflated }),
   });
   const seconds = (performance.now() - t0) / 1000;
@@ -101,5 +99,5 @@ for (const row of plan) {
     exactSeconds = (performance.now() - t1) / 1000;
   }
   const kind = e.guaranteed ? 'guaranteed' : '95%';
-  console.log(`| ${n} | ${d} | ${label} | ${precision} | ${running} | ${exactSeconds === null ? '-' : exactSeconds.toFixed(2)} | ${seconds.toFixed(2)} | ${exactSeconds === null ? '-' : `${(exactSeconds / seconds).toFixed(1)}x`} | ${exact === null ? '-' : exact.toFixed(6)} | ${e.value.toFixed(6)} ${kind} [${e.lower.toFixed(6)}, ${e.upper.toFixed(6)}] | ${e.matvecs} | ${e.deflated} | ${e.probes} | ${perPass} | ${before} -> ${load()} |`);
+  console.log(`| ${n} | ${d} | ${label} | ${row.kernel !== undefined ? 'sparse CSR, float64' : precision} | ${running} | ${exactSeconds === null ? '-' : exactSeconds.toFixed(2)} | ${seconds.toFixed(2)} | ${exactSeconds === null ? '-' : `${(exactSeconds / seconds).toFixed(1)}x`} | ${exact === null ? '-' : exact.toFixed(6)} | ${e.value.toFixed(6)} ${kind} [${e.lower.toFixed(6)}, ${e.upper.toFixed(6)}] | ${e.matvecs} | ${e.deflated} | ${e.probes} | ${perPass} | ${before} -> ${load()} |`);
 }

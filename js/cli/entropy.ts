@@ -36,7 +36,8 @@ export async function entropyCommand(argv: string[]): Promise<void> {
   const maxMatvecs = numberOption(args, 'max-matvecs', { integer: true, min: 1 }) ?? DEFAULTS.maxMatvecs;
   const precision = choiceOption(args, 'precision', ['float64', 'float32', 'matrix-free'] as const, DEFAULTS.precision);
   if (estimate && variant !== 'eigen') throw new UsageError(`--estimate computes the eigen variant only, received --variant ${variant}`);
-  if (estimate && (choice.type !== 'gaussian' || choice.alpha !== 0)) throw new UsageError("--estimate supports the Gaussian kernel with --alpha 0 (the reference's K) only");
+  if (estimate && choice.type === 'gaussian' && choice.alpha !== 0) throw new UsageError("--estimate supports the Gaussian kernel with --alpha 0 (the reference's K) or --kernel adaptive, received --alpha " + choice.alpha);
+  if (estimate && choice.type === 'adaptive' && precision !== 'float64') throw new UsageError(`--estimate with --kernel adaptive holds K sparse in float64: --precision must be float64, received ${precision}`);
   const cache = cacheOption(args);
   if (cache !== null && variant !== 'eigen') throw new UsageError(`--eigenvalues-cache caches eigenvalues: it cannot be used with --variant ${variant}`);
   const numpySeed = approximateOption(args);
@@ -65,7 +66,7 @@ export async function entropyCommand(argv: string[]): Promise<void> {
     progress.update(0, `estimate over ${used.rows} rows`);
     try {
       interval = stages.time(`DSE estimate with interval (${used.rows} rows, K in ${precision})`, () => aboutFile(X.file, () => diffusionSpectralEntropyEstimate(used, {
-        sigma: sigma!, t, tolerance, confidence, maxMatvecs, precision, backend, seed,
+        ...(kernel!.type === 'gaussian' ? { sigma: sigma! } : { kernel: kernel! }), t, tolerance, confidence, maxMatvecs, precision, backend, seed,
         onProgress: (p) => progress.update(Math.min(0.99, p.matvecs / maxMatvecs), `${p.probes} probes, [${p.lower.toFixed(4)}, ${p.upper.toFixed(4)}]`),
       })));
     } finally {

@@ -51,7 +51,8 @@ inputs: .npy (float32, float64, integer dtypes, C order), .csv / .tsv / .txt (a 
   far from the exact value (docs/chebyshev.md), for reproducing the reference's numbers only.
 --sigma auto: the median pairwise distance between rows (off by default, so that numbers match the
   reference package). --backend wasm|js picks the backend.
---estimate: DSE without all N eigenvalues, with an interval (guaranteed, or at --confidence).
+--estimate: DSE without all N eigenvalues, with an interval (guaranteed, or at --confidence); the Gaussian kernel
+  (--alpha 0) or --kernel adaptive (K sparse, O(N k) memory, float64).
 exit codes: 0 success, 2 usage error or bad input, 1 anything else.
 `;
 

@@ -41,6 +41,11 @@ export interface DiffusionOperator {
   readonly storedFrobeniusSquared: number;
   /** Most vectors one multiply() takes. */
   readonly maxBlock: number;
+  /**
+   * True when K may have negative eigenvalues (the adaptive kernel's kNN truncation; its spectrum is in
+   * [-1, 1]); absent or false: K is positive semi-definite, spectrum in [0, 1].
+   */
+  readonly signed?: boolean;
   /** y = K x for b <= maxBlock vectors; x and y are n x b, row-major. */
   multiply(x: Float64Array, y: Float64Array, b: number): void;
 }

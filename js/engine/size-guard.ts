@@ -98,6 +98,17 @@ export function guardMatrixFree(n: number, d: number, maxBlock: number, tile: nu
   return fits({ what: `N = ${n} rows of ${d} features`, float64s: [n * d, n, n * maxBlock, n * maxBlock, tile * PRODUCT_BLOCKS, productShares(n, maxBlock), PRODUCT_BLOCKS] }, 'X');
 }
 
+/**
+ * The adaptive kernel's K held sparse (assembly/sparse-adaptive-kernel.ts): x, neighbour indices (n kn int32)
+ * and distances, CSR row starts (n + 1 int32), columns (int32) and values of up to n (2 k + 1) entries,
+ * sigma, row sums, two n x b blocks and 4 float64 of scratch.
+ */
+export function guardSparseOperator(n: number, d: number, kn: number, maxBlock: number): MemoryPlan {
+  const entries = n * (2 * (kn - 1) + 1);
+  const float64s = [n * d, Math.ceil((n * kn) / 2), n * kn, Math.ceil((n + 1) / 2), Math.ceil(entries / 2), entries, n, n, n * maxBlock, n * maxBlock, 4];
+  return fits({ what: `N = ${n} rows of ${d} features`, float64s }, 'X');
+}
+
 /** Float64 workspace of assembly/bidiagonalize.ts for an m x n matrix (its bidiagonalizeWorkspace). */
 export function bidiagonalizeWorkspace(m: number, n: number): number {
   return m + n;

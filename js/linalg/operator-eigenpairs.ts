@@ -113,13 +113,13 @@ function rayleighRitz(q: Float64Array[], aq: Float64Array[]): RitzPairs {
 }
 
 /**
- * The k largest eigenpairs of op (spectrum in [0, 1]), from a block of p > k vectors whose first columns are
+ * The k largest eigenpairs of op (spectrum in [lowest, 1], lowest 0 by default), from a block of p > k vectors whose first columns are
  * `start` (known eigenvectors, kept exactly) and the rest uniform random from `random`. Stops when the k
  * leading residuals are <= tol, or after maxIterations; returns the p Ritz pairs of the last block.
  */
 export function largestOperatorEigenpairs(
   op: BlockOperator, k: number, p: number, start: Float64Array[], random: () => number,
-  counter: { matvecs: number }, tol = 1e-8, maxIterations = 30, degree = 8,
+  counter: { matvecs: number }, tol = 1e-8, maxIterations = 30, degree = 8, lowest = 0,
 ): RitzPairs {
   const { n } = op;
   const randomVector = () => Float64Array.from({ length: n }, () => 2 * random() - 1);
@@ -129,7 +129,7 @@ export function largestOperatorEigenpairs(
   let cut = -1;
   for (let iteration = 0; iteration < maxIterations; iteration++) {
     let filtered = block;
-    if (cut >= 0) filtered = chebyshevFilter(op, block, cut, degree, counter);
+    if (cut >= 0) filtered = chebyshevFilter(op, block, lowest, cut, degree, counter);
     const q: Float64Array[] = [];
     for (let j = 0; j < filtered.length; j++) {
       let y = filtered[j];
@@ -152,10 +152,12 @@ export function largestOperatorEigenpairs(
   return pairs as RitzPairs;
 }
 
-// T_d((A - c) / e) applied to the block, c +- e = [0, cut] mapped to [-1, 1], by the three-term recurrence.
-function chebyshevFilter(op: BlockOperator, block: Float64Array[], cut: number, degree: number, counter: { matvecs: number }): Float64Array[] {
-  const e = cut / 2;
-  const c = cut / 2;
+// T_d((A - c) / e) applied to the block, c +- e = [lowest, cut] mapped to [-1, 1], by the three-term recurrence.
+// lowest: a lower bound of the spectrum (0 for K >= 0; -1 for a signed K, whose eigenvalues near -1 would
+// otherwise grow like the wanted ones).
+function chebyshevFilter(op: BlockOperator, block: Float64Array[], lowest: number, cut: number, degree: number, counter: { matvecs: number }): Float64Array[] {
+  const e = (cut - lowest) / 2;
+  const c = (cut + lowest) / 2;
   let prev = block;
   let cur = multiplyColumns(op, prev, counter).map((av, j) => av.map((v, i) => (v - c * prev[j][i]) / e));
   for (let d = 2; d <= degree; d++) {

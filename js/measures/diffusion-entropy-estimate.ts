@@ -33,6 +33,25 @@
 // eigenvalues with a backward error of about N eps ||K||_F; an allowance of that size (the same Fannes bound,
 // a model of the solver's error rather than a proof) is added so that the exact path's value lies inside.
 // The stochastic interval is a CLT interval: it holds with probability about `confidence`, not always.
+//
+// The adaptive kNN kernel (docs/estimate.md): K = S^-1/2 G S^-1/2 with G symmetric and
+// nonnegative, so K is similar to the row-stochastic S^-1 G and its spectrum lies in [-1, 1] with 1 on top
+// (eigenvector S^1/2 1 as above), but the kNN truncation leaves G indefinite in general: K may have negative
+// eigenvalues. Everything above is written in |lambda|: a_i = |lambda_i|^t, f(x) = |x|^t log2 |x|^t, and the
+// Gauss rule integrates that f over the nodes of either sign. What changes (op.signed):
+// - Z = sum |lambda_i|^t is tr K^t only for even t; only t = 2 (||K||_F^2) is exact. For every other t, Z is
+//   estimated with tr f by the same probes and its error carried by the delta method (step 3's two-variable
+//   case, as for t >= 3 on the Gaussian kernel): DSE0 = g(Z, F), the linearised g of each probe regressed on
+//   the same control variates, so the joint CLT of (Z, F) gives the interval.
+// - The deterministic interval still holds: Kahan's pairing needs only symmetry; |alpha_j| lies in
+//   [max(0, |theta_j| - rho), min(1, |theta_j| + rho)]; the remainder's entropy bounds need only its share q.
+//   For Z not exact, the remainder's sum of |lambda|^t is bounded through its sum of squares alone
+//   (s2 = ||K||_F^2 - sum alpha_j^2, exact for any sign): sum |lambda|^t <= max|lambda|^(t-2) s2 for t >= 2,
+//   and <= (N - k)^(1 - t/2) s2^(t/2) for t < 2 (power means); tr K bounds sum |lambda| only when K >= 0.
+// - Deflation: the Chebyshev filter damps [-1, cut] instead of [0, cut], so eigenvalues near -1 are not
+//   amplified with the wanted ones (js/linalg/operator-eigenpairs.ts, `lowest`).
+// - Sparse storage (js/engine/{js,wasm}, assembly/sparse-adaptive-kernel.ts): K in CSR, O(N k) entries, its
+//   entries those of the dense path's K; no float32 or matrix-free variant (there is nothing to save).
 import type { DiffusionOperator, Engine, KernelStorage } from '../engine/engine.js';
 import { engineFor, type BackendName } from '../engine/select.js';
 import { DseError, show } from '../errors.js';
@@ -41,7 +60,7 @@ import type { Kernel } from '../kernel.js';
 import { gaussQuadrature } from '../linalg/gauss-quadrature.js';
 import { dot, largestOperatorEigenpairs, multiplyColumns, type RitzPairs } from '../linalg/operator-eigenpairs.js';
 import { toMatrix, type DenseMatrix, type MatrixLike } from '../matrix.js';
-import { DEFAULTS, integerAtLeast, options, positive, seedOf, sigmaOf, tOf } from '../options.js';
+import { DEFAULTS, integerAtLeast, kernelSpecOf, options, positive, seedOf, tOf, type KernelOption } from '../options.js';
 import { PythonRandom } from '../random/python-random.js';
 import { kernelOf } from './bandwidth.js';
 import { controlVariateMean, studentQuantile } from './estimate-statistics.js';
@@ -61,6 +80,12 @@ export interface EstimateProgress {
 export interface EntropyEstimateOptions {
   /** Gaussian kernel bandwidth, or 'auto' (the median pairwise distance); the reference's default is 10. */
   sigma?: number | 'auto';
+  /**
+   * The kernel, instead of `sigma`: `{ type: 'gaussian', sigma, alpha: 0 }` (alpha 0 only) or
+   * `{ type: 'adaptive', k = 15, alpha = 1 }` (any alpha; K held sparse, O(N k), so N is not bounded by an
+   * N x N matrix; precision 'float64' only).
+   */
+  kernel?: KernelOption;
   /** Diffusion time: eigenvalues enter as lambda^t. Default 1. */
   t?: number;
   /** Target half-width of the interval, in bits. Default 0.01. */
@@ -171,11 +196,11 @@ function deflationOf(pairs: RitzPairs, keep: number[], op: DiffusionOperator): D
 }
 
 /** Bounds on DSE0 (no eps term) that hold for certain, from the deflated pairs alone. */
-function deterministicBounds(d: Deflation, n: number, t: number, zExact: number | null, trace: number, frob2: number): { lo: number; hi: number } {
+function deterministicBounds(d: Deflation, n: number, t: number, zExact: number | null, trace: number, frob2: number, signed: boolean): { lo: number; hi: number } {
   const k = d.theta.length;
   const rest = n - k;
-  const aLo = Array.from(d.theta, (v) => Math.max(0, v - d.rho) ** t);
-  const aHi = Array.from(d.theta, (v) => Math.min(1, v + d.rho) ** t);
+  const aLo = Array.from(d.theta, (v) => Math.max(0, Math.abs(v) - d.rho) ** t);
+  const aHi = Array.from(d.theta, (v) => Math.min(1, Math.abs(v) + d.rho) ** t);
   const sumLo = aLo.reduce((s, v) => s + v, 0);
   const sumHi = aHi.reduce((s, v) => s + v, 0);
   let wLo: number[];
@@ -193,10 +218,12 @@ function deterministicBounds(d: Deflation, n: number, t: number, zExact: number 
   } else {
     // The other eigenvalues: sum <= s1, sum of squares <= s2, each <= sqrt(s2); Hoelder bounds their t-th powers.
     const s1 = Math.max(0, trace - d.theta.reduce((s, v) => s + Math.max(0, v - d.rho), 0));
-    const s2 = Math.max(0, frob2 - d.theta.reduce((s, v) => s + Math.max(0, v - d.rho) ** 2, 0));
+    const s2 = Math.max(0, frob2 - d.theta.reduce((s, v) => s + Math.max(0, Math.abs(v) - d.rho) ** 2, 0));
     const top = Math.min(1, Math.sqrt(s2));
     let zoHi: number;
     if (t >= 2) zoHi = top ** (t - 2) * s2;
+    // Signed K: tr K says nothing of sum |lambda|; the sum of squares alone (power means).
+    else if (signed) zoHi = rest ** (1 - t / 2) * s2 ** (t / 2);
     else if (t >= 1) zoHi = s1 ** (2 - t) * s2 ** (t - 1);
     else zoHi = rest ** (1 - t) * s1 ** t;
     zoHi = Math.min(zoHi, rest);
@@ -354,12 +381,12 @@ function probeBlock(
  */
 export function diffusionSpectralEntropyEstimate(X: MatrixLike, opts?: EntropyEstimateOptions): EntropyEstimate {
   const o = options(opts);
-  const sigma = sigmaOf(o.sigma);
+  const spec = kernelSpecOf(o);
   const seed = seedOf(o.seed);
   const engine = engineFor(o.backend);
   const x = toMatrix(X, 'X');
   const settings = estimateSettings(o);
-  return estimateRows(engine, x, null, kernelOf(sigma, x, null, seed), settings);
+  return estimateRows(engine, x, null, kernelOf(spec, x, null, seed), settings);
 }
 
 /** The options of the estimate, checked (shared with `method: 'estimate'` of diffusionSpectralEntropy). */
@@ -386,9 +413,13 @@ export function estimateSettings(o: Partial<EntropyEstimateOptions>): Settings {
 /** The estimate over the listed rows of x (all when null), with the engine holding K for the products. */
 export function estimateRows(engine: Engine, x: DenseMatrix, rows: Int32Array | null, kernel: Kernel, settings: Settings): EntropyEstimate {
   // Z = tr K = sum 1/S_i and the matrix-free tiles hold for the reference's K (unit diagonal of G, no density
-  // normalisation); the other kernels are not derived here yet.
-  if (kernel.type !== 'gaussian' || kernel.alpha !== 0) {
-    throw new DseError('E_ARGUMENT', `the estimate supports the Gaussian kernel with alpha 0 (the reference's K), received kernel ${show(kernel.type)}${kernel.type === 'gaussian' ? ` with alpha ${kernel.alpha}` : ''}`, 'kernel', kernel);
+  // normalisation); the Gaussian kernel with alpha > 0 is not derived here yet. The adaptive kernel's K is
+  // sparse (any alpha), held in float64 CSR.
+  if (kernel.type === 'gaussian' && kernel.alpha !== 0) {
+    throw new DseError('E_ARGUMENT', `the estimate supports the Gaussian kernel with alpha 0 (the reference's K) or the adaptive kernel, received the Gaussian kernel with alpha ${kernel.alpha}`, 'kernel', kernel);
+  }
+  if (kernel.type === 'adaptive' && settings.precision !== 'float64') {
+    throw new DseError('E_ARGUMENT', `the adaptive kernel's K is held sparse in float64 (O(N k) memory): precision must be 'float64', received ${show(settings.precision)}`, 'precision', settings.precision);
   }
   const n = rows === null ? x.rows : rows.length;
   // A handful of rows: all eigenvalues cost less than one block of probes, and the quadrature of a 2- or
@@ -424,7 +455,9 @@ function estimate(op: DiffusionOperator, s: Settings): EntropyEstimate {
   const counter = { matvecs: 0 };
   const random = new PythonRandom(s.seed);
   const uniform = () => random.nextUint32() / 4294967296;
-  const zExact = t === 1 ? op.storedTrace : t === 2 ? op.storedFrobeniusSquared : null;
+  const signed = op.signed === true;
+  // Z = sum |lambda|^t: tr K for t = 1 only when K >= 0; ||K||_F^2 for t = 2 always.
+  const zExact = t === 1 && !signed ? op.storedTrace : t === 2 ? op.storedFrobeniusSquared : null;
 
   // What the interval carries besides the estimate: the eps term (as a bound), float32 rounding, and the
   // exact path's own rounding (an allowance, see the header).
@@ -456,7 +489,7 @@ function estimate(op: DiffusionOperator, s: Settings): EntropyEstimate {
 
   let best = { value: NaN, lower: -Infinity, upper: Infinity };
   for (;;) {
-    const det = deterministicBounds(d, n, t, zExact, op.storedTrace, op.storedFrobeniusSquared);
+    const det = deterministicBounds(d, n, t, zExact, op.storedTrace, op.storedFrobeniusSquared, signed);
     const detMid = (det.lo + det.hi) / 2;
     if ((det.hi - det.lo) / 2 + (epsHi - epsLo) / 2 + widen <= tolerance || d.theta.length >= n) {
       return finish(detMid, det.lo, det.hi, true, d.theta.length, 0);
@@ -464,7 +497,7 @@ function estimate(op: DiffusionOperator, s: Settings): EntropyEstimate {
     best = { value: detMid, lower: det.lo, upper: det.hi };
     // The deflation's bounds before any probe: at large N the deflation is a good part of the run.
     report(s, finish(detMid, det.lo, det.hi, true, d.theta.length, 0));
-    const fDefl = d.theta.reduce((acc, v) => acc + (v > 0 ? t * v ** t * Math.log2(v) : 0), 0);
+    const fDefl = d.theta.reduce((acc, v) => acc + (v !== 0 ? t * Math.abs(v) ** t * Math.log2(Math.abs(v)) : 0), 0);
     const zDefl = d.theta.reduce((acc, v) => acc + Math.abs(v) ** t, 0);
     // tr A >= tr A^t for t >= 1: a first guess of Z, replaced by the estimate after each block.
     let zGuess = zExact ?? zDefl + Math.max(0, d.traceA);
@@ -537,7 +570,7 @@ function estimate(op: DiffusionOperator, s: Settings): EntropyEstimate {
       const probes = values.f.length;
       return finish(best.value, best.lower, best.upper, false, d.theta.length, probes);
     }
-    pairs = largestOperatorEigenpairs(op, k, k + Math.max(8, Math.ceil(k / 4)), [v1], uniform, counter, DEFLATION_TOL, 15);
+    pairs = largestOperatorEigenpairs(op, k, k + Math.max(8, Math.ceil(k / 4)), [v1], uniform, counter, DEFLATION_TOL, 15, 8, signed ? -1 : 0);
     const keep: number[] = [];
     for (let j = 0; j < pairs.values.length; j++) if (pairs.residuals[j] <= KEEP_RESIDUAL) keep.push(j);
     // A clustered spectrum the filter cannot separate: no further level will do better.

@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dse, dseJson, fixture } from './cli-helpers.mjs';
+import { readFileSync } from 'node:fs';
 import { cases } from './helpers.mjs';
 
 const c = cases.find((c) => c.id === 'digits400-dse-t1');
@@ -45,4 +46,29 @@ test('--estimate with --approximate or --eigenvalues-cache is a usage error nami
     assert.match(r.stderr, /--estimate/);
     assert.match(r.stderr, new RegExp(extra[0]));
   }
+});
+
+test('--estimate --kernel adaptive --k 10: the interval holds manylatents\' DSE; the JSON fields are the same', () => {
+  const toolkit = JSON.parse(readFileSync(fixture('toolkit/cases.json'), 'utf8')).cases;
+  for (const id of ['blobs-dse-adaptive-k10-a0.5-t1', 'blobs-dse-adaptive-k10-a1-t3']) {
+    const tc = toolkit.find((x) => x.id === id);
+    const args = ['entropy', fixture('toolkit/' + tc.X), '--estimate', '--kernel', 'adaptive', '--k', String(tc.kernel.k), '--alpha', String(tc.kernel.alpha), '--t', String(tc.t)];
+    const r = dse(args);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^DSE = \S+ bits \(95% interval \[\S+, \S+\], \d+ matvecs\)$/m);
+    const out = dseJson(args);
+    for (const k of ['dse', 'lower', 'upper', 'guaranteed', 'matvecs']) assert.ok(k in out, k);
+    assert.equal(out.kernel.type, 'adaptive');
+    assert.ok(out.lower <= out.dse && out.dse <= out.upper);
+    assert.ok(out.lower <= tc.expected && tc.expected <= out.upper, `${id}: ${tc.expected} in [${out.lower}, ${out.upper}]`);
+  }
+});
+
+test('--estimate refuses what it does not support, naming the option: the Gaussian --alpha, --precision with adaptive', () => {
+  let r = dse(['entropy', fixture(c.X), '--estimate', '--sigma', '3', '--alpha', '1']);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /--alpha/);
+  r = dse(['entropy', fixture(c.X), '--estimate', '--kernel', 'adaptive', '--precision', 'float32']);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /--precision/);
 });

@@ -1,13 +1,14 @@
 // Coverage of diffusionSpectralEntropyEstimate: its 95% interval must contain the exact DSE in at least 95% of
 // problems, and every `guaranteed` interval must contain it always. Exact values: the reference's (fixtures)
 // and our exact path (random problems: blobs, uniform, unit-norm embeddings, digits; sigma 0.1x to 10x the
-// median distance). ESTIMATE_PROBLEMS (default 40) sets how many random problems the wasm backend runs;
-// `npm run test:estimate-coverage` runs 200.
+// median distance; and the adaptive kNN kernel, whose K is sparse and may have negative eigenvalues, on both
+// backends). ESTIMATE_PROBLEMS (default 40) sets how many random problems the wasm backend runs (and a quarter as
+// many adaptive ones); `npm run test:estimate-coverage` runs 200.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { ready, diffusionSpectralEntropy, diffusionSpectralEntropyEstimate } from '../../dist/index.mjs';
 import { cases, readNpy } from './helpers.mjs';
-import { problem } from './estimate-problems.mjs';
+import { adaptiveProblem, problem } from './estimate-problems.mjs';
 
 before(() => ready());
 
@@ -34,7 +35,8 @@ function check(results, what, fraction = 0.9) {
 }
 
 function run(p, backend, extra = {}) {
-  const e = diffusionSpectralEntropyEstimate(p.X, { sigma: p.sigma, t: p.t, seed: p.seed ?? 0, backend, ...extra });
+  const kernel = p.kernel === undefined ? { sigma: p.sigma } : { kernel: p.kernel };
+  const e = diffusionSpectralEntropyEstimate(p.X, { ...kernel, t: p.t, seed: p.seed ?? 0, backend, ...extra });
   assert.ok(e.lower <= e.value && e.value <= e.upper, `${p.name}: value inside its interval`);
   return { name: p.name, exact: p.exact, ...e };
 }
@@ -70,6 +72,20 @@ test('random problems (js backend, float64 and float32 storage): covered, every 
   }
   check(results, 'random problems, js');
 });
+
+// The truth: the exact path's DSE on the same adaptive K (dense, all eigenvalues).
+for (const [backend, count, offset] of [['wasm', Math.ceil(PROBLEMS / 4), 3000], ['js', 10, 4000]]) {
+  test(`${count} random problems, adaptive kernel (${backend}): covered, every guaranteed interval exact`, () => {
+    const results = [];
+    for (let i = 0; i < count; i++) {
+      const p = adaptiveProblem(offset + i, 100, 200);
+      p.exact = diffusionSpectralEntropy(p.X, { kernel: p.kernel, t: p.t });
+      p.seed = i;
+      results.push(run(p, backend));
+    }
+    check(results, `random problems, adaptive, ${backend}`);
+  });
+}
 
 test('all problems together: >= 95% covered', () => {
   check(all.splice(0), 'all', 0.95);

@@ -80,3 +80,14 @@ export function problem(index, nMin = 150, nMax = 500) {
   const sigma = factor * medianDistance(X);
   return { name: `${index}: ${kind} N=${n} D=${cols} t=${t} sigma=${factor.toFixed(3)}x median`, X, sigma, t };
 }
+
+/**
+ * Problem `index` under the adaptive kNN kernel: the same data, k in {5, 10, 15} and alpha in {0, 0.5, 1}
+ * (sigma unused); { name, X, kernel, t }.
+ */
+export function adaptiveProblem(index, nMin = 150, nMax = 500) {
+  const p = problem(index, nMin, nMax);
+  const kernel = { type: 'adaptive', k: [5, 10, 15][index % 3], alpha: [0, 0.5, 1][Math.floor(index / 3) % 3] };
+  const name = p.name.replace(/ sigma=.*$/, ` adaptive k=${kernel.k} alpha=${kernel.alpha}`);
+  return { name, X: p.X, kernel, t: p.t };
+}

@@ -1,12 +1,13 @@
 // The pure-JS backend: the Engine over the twins of assembly/ (same file names, same stages), over
 // Float64Arrays. It refuses the same problem sizes as the WASM backend (js/engine/size-guard.ts).
 import { noConvergence, qrNoConvergence, svdNoConvergence } from '../../errors.js';
-import { referenceSigma, type Kernel } from '../../kernel.js';
+import { referenceSigma, type AdaptiveKernel, type Kernel } from '../../kernel.js';
 import { copyLowerToUpper, copyRows, type DenseMatrix } from '../../matrix.js';
 import { checkKnnFits } from '../../options.js';
 import { isNumpySymmetric, moduliInto } from '../adjacency-spectrum.js';
 import { stageReporter, type AdjacencyOptions, type ComplexEigenvalues, type DiffusionOperator, type EigenvalueProgress, type EigenvalueStage, type Engine, type KernelStorage } from '../engine.js';
-import { adaptiveNeighbors, guardEigenvectors, guardKernel, guardMatrixFree, guardNeighbors, guardOperator, guardSingularValues, guardSquare } from '../size-guard.js';
+import { adaptiveNeighbors, guardEigenvectors, guardKernel, guardMatrixFree, guardNeighbors, guardOperator, guardSingularValues, guardSparseOperator, guardSquare } from '../size-guard.js';
+import { adaptiveNeighborSearch, adaptiveSparseKernel, sparseBlockProduct, sparseTraceAndFrobenius } from './sparse-adaptive-kernel.js';
 import { adaptiveKernel } from './adaptive-kernel.js';
 import { addShares, productBounds, productShares } from '../product-blocks.js';
 import { symmetricBlockProductRows, toFloat32, traceAndFrobenius } from './block-product.js';
@@ -135,6 +136,32 @@ function matrixFreeOperator(x: DenseMatrix, rows: Int32Array | null, kernel: Ker
   };
 }
 
+// The adaptive kernel's K in CSR (O(n k) entries, no n x n matrix at any stage), float64.
+function sparseOperator(x: DenseMatrix, rows: Int32Array | null, kernel: AdaptiveKernel, maxBlock: number): DiffusionOperator {
+  const n = rows === null ? x.rows : rows.length;
+  const d = x.cols;
+  const kn = adaptiveNeighbors(kernel.k, n);
+  guardSparseOperator(n, d, kn, maxBlock);
+  const xs = new Float64Array(n * d);
+  copyRows(x, rows, xs);
+  const idx = new Int32Array(n * kn);
+  adaptiveNeighborSearch(xs, n, d, kn, idx, new Float64Array(n * kn));
+  const capacity = n * (2 * (kn - 1) + 1);
+  const rowStarts = new Int32Array(n + 1);
+  const cols = new Int32Array(capacity);
+  const vals = new Float64Array(capacity);
+  const s = new Float64Array(n);
+  adaptiveSparseKernel(xs, n, d, kn - 1, kernel.alpha, idx, kn, rowStarts, cols, vals, new Float64Array(n), s);
+  const { trace, frobeniusSquared } = sparseTraceAndFrobenius(n, rowStarts, cols, vals);
+  return {
+    n, precision: 'float64', inverseSqrtRowSums: s, trace, frobeniusSquared, maxBlock, signed: true,
+    storedTrace: trace, storedFrobeniusSquared: frobeniusSquared,
+    multiply(xb: Float64Array, yb: Float64Array, b: number): void {
+      sparseBlockProduct(n, rowStarts, cols, vals, xb, b, yb);
+    },
+  };
+}
+
 // K stored (upper triangle), float64 or rounded to float32.
 function storedOperator(x: DenseMatrix, rows: Int32Array | null, kernel: Kernel, storage: 'float64' | 'float32', maxBlock: number): DiffusionOperator {
   guardOperator(rows === null ? x.rows : rows.length, x.cols, maxBlock);
@@ -158,6 +185,7 @@ function storedOperator(x: DenseMatrix, rows: Int32Array | null, kernel: Kernel,
 
 export const jsEngine: Engine = {
   withDiffusionOperator<T>(x: DenseMatrix, rows: Int32Array | null, kernel: Kernel, storage: KernelStorage, maxBlock: number, fn: (op: DiffusionOperator) => T): T {
+    if (kernel.type === 'adaptive') return fn(sparseOperator(x, rows, kernel, maxBlock));
     return fn(storage === 'matrix-free' ? matrixFreeOperator(x, rows, kernel, maxBlock) : storedOperator(x, rows, kernel, storage, maxBlock));
   },
 

@@ -2,13 +2,14 @@
 // linear memory (memory.ts), copies its input in, runs the stages and copies the result out.
 import { noConvergence, qrNoConvergence, svdNoConvergence } from '../../errors.js';
 import { mirrorUpper, tallCopy, tallShape } from '../../linalg/tall-copy.js';
-import { referenceSigma, type Kernel } from '../../kernel.js';
+import { referenceSigma, type AdaptiveKernel, type Kernel } from '../../kernel.js';
 import { copyLowerToUpper, copyRows, type DenseMatrix } from '../../matrix.js';
 import { checkKnnFits } from '../../options.js';
 import { isNumpySymmetric, moduliInto } from '../adjacency-spectrum.js';
 import { stageReporter, type AdjacencyOptions, type ComplexEigenvalues, type DiffusionOperator, type EigenvalueProgress, type EigenvalueStage, type Engine, type KernelStorage } from '../engine.js';
-import { adaptiveNeighbors, alignedBytes, planBytes, guardEigenvectors, guardKernel, guardMatrixFree, guardNeighbors, guardOperator, guardSingularValues, guardSquare, tridiagonalizeWorkspace } from '../size-guard.js';
+import { adaptiveNeighbors, alignedBytes, planBytes, guardEigenvectors, guardKernel, guardMatrixFree, guardNeighbors, guardOperator, guardSingularValues, guardSparseOperator, guardSquare, tridiagonalizeWorkspace } from '../size-guard.js';
 import { traceAndFrobenius } from '../js/block-product.js';
+import { sparseTraceAndFrobenius } from '../js/sparse-adaptive-kernel.js';
 import { withKernels } from './instance.js';
 import type { Kernels } from './kernels.js';
 import { f64, Layout, layOut, reserve } from './memory.js';
@@ -213,6 +214,29 @@ function matrixFreeOperatorIn(k: Kernels, x: DenseMatrix, rows: Int32Array | nul
   };
 }
 
+// The adaptive kernel's K in CSR (assembly/sparse-adaptive-kernel.ts): O(n (d + k + maxBlock)) memory, no
+// n x n matrix at any stage; the kNN search is the O(n^2 d) part.
+function sparseOperatorIn(k: Kernels, x: DenseMatrix, rows: Int32Array | null, kernel: AdaptiveKernel, maxBlock: number): DiffusionOperator {
+  const n = rows === null ? x.rows : rows.length;
+  const d = x.cols;
+  const kn = adaptiveNeighbors(kernel.k, n);
+  const [xs, idx, dist, rowStarts, cols, vals, sigma, s, xb, yb, scratch] = layOut(k, guardSparseOperator(n, d, kn, maxBlock));
+  copyRows(x, rows, f64(k, xs, n * d));
+  k.adaptiveNeighborSearch(xs, n, d, kn, idx, dist, scratch);
+  const entries = k.adaptiveSparseKernel(xs, n, d, kn - 1, kernel.alpha, idx, kn, rowStarts, cols, vals, sigma, s);
+  const starts = new Int32Array(k.memory.buffer, rowStarts, n + 1);
+  const { trace, frobeniusSquared } = sparseTraceAndFrobenius(n, starts, new Int32Array(k.memory.buffer, cols, entries), f64(k, vals, entries));
+  return {
+    n, precision: 'float64', inverseSqrtRowSums: f64(k, s, n).slice(), trace, frobeniusSquared, maxBlock, signed: true,
+    storedTrace: trace, storedFrobeniusSquared: frobeniusSquared,
+    multiply(xv: Float64Array, yv: Float64Array, b: number): void {
+      f64(k, xb, n * b).set(xv.subarray(0, n * b));
+      k.sparseBlockProduct(n, rowStarts, cols, vals, xb, b, yb);
+      yv.set(f64(k, yb, n * b));
+    },
+  };
+}
+
 /**
  * Bytes of memory a batch of whole-subset tasks may lay out (beyond one task's own plan): enough tasks for
  * every thread to take several, without growing memory far past what one subset needs.
@@ -315,6 +339,7 @@ export const wasmEngine: Engine = {
   },
 
   withDiffusionOperator<T>(x: DenseMatrix, rows: Int32Array | null, kernel: Kernel, storage: KernelStorage, maxBlock: number, fn: (op: DiffusionOperator) => T): T {
+    if (kernel.type === 'adaptive') return withKernels((k) => fn(sparseOperatorIn(k, x, rows, kernel, maxBlock)));
     return withKernels((k) => fn(storage === 'matrix-free' ? matrixFreeOperatorIn(k, x, rows, kernel, maxBlock) : storedOperatorIn(k, x, rows, kernel, storage, maxBlock)));
   },
 

@@ -47,6 +47,10 @@ export interface Kernels {
   gaussianBlockProductRows(x: number, n: number, d: number, sigma: number, s: number, xb: number, b: number, yb: number, tile: number, r0: number, r1: number, frobenius: number): void;
   /** Float64 values of the tile workspace the matrix-free products need. */
   gaussianProductTile(): number;
+  adaptiveNeighborSearch(x: number, n: number, d: number, kn: number, idx: number, dist: number, out: number): void;
+  /** The adaptive kernel's K in CSR; returns its number of entries. */
+  adaptiveSparseKernel(x: number, n: number, d: number, k: number, alpha: number, idx: number, kn: number, rowStarts: number, cols: number, vals: number, sigma: number, sums: number): number;
+  sparseBlockProduct(n: number, rowStarts: number, cols: number, vals: number, x: number, b: number, y: number): void;
   bidiagonalize(a: number, m: number, n: number, diag: number, offdiag: number, work: number): void;
   /** Float64 values of workspace bidiagonalize needs for an m x n matrix. */
   bidiagonalizeWorkspace(m: number, n: number): number;
@@ -90,6 +94,9 @@ export const KERNEL_ARITY: Readonly<Record<Exclude<keyof Kernels, 'memory'>, num
   gaussianRowSumsRows: 8,
   gaussianBlockProductRows: 12,
   gaussianProductTile: 0,
+  adaptiveNeighborSearch: 7,
+  adaptiveSparseKernel: 12,
+  sparseBlockProduct: 7,
   bidiagonalize: 6,
   bidiagonalizeWorkspace: 2,
   bidiagonalQR: 3,
