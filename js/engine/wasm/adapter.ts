@@ -12,6 +12,7 @@ import { traceAndFrobenius } from '../js/block-product.js';
 import { withKernels } from './instance.js';
 import type { Kernels } from './kernels.js';
 import { f64, layOut, reserve } from './memory.js';
+import { blockedReduction, REDUCTION_PANEL } from '../reduction.js';
 import { distancesOnThreads, reductionScratch, tridiagonalizeOnThreads } from './threads.js';
 
 interface EigenBuffers {
@@ -57,7 +58,7 @@ function diffusionOperator(k: Kernels, at: KernelAt, kernel: Kernel): void {
 }
 
 // The reduction of the matrix at m to tridiagonal form, on the pool's threads when there is one and n is large,
-// else here. Its per-block products go right after the reduction's workspace: above every plan's buffers but
+// else here, blocked or fused by n (reduction.ts). Its per-block products go right after the reduction's workspace: above every plan's buffers but
 // a kernel's own workspace (kernelWork), which the kernel stage is done with by now.
 function tridiagonalizeAt(k: Kernels, m: number, n: number, b: EigenBuffers): void {
   const scratch = reductionScratch(n);
@@ -71,7 +72,8 @@ function tridiagonalizeAt(k: Kernels, m: number, n: number, b: EigenBuffers): vo
     }
     if (room) return tridiagonalizeOnThreads(k, m, n, b.diag, b.offdiag, b.work, parts);
   }
-  k.tridiagonalize(m, n, b.diag, b.offdiag, b.work);
+  if (blockedReduction(n)) k.tridiagonalizeBlocked(m, n, REDUCTION_PANEL, b.diag, b.offdiag, b.work);
+  else k.tridiagonalize(m, n, b.diag, b.offdiag, b.work);
 }
 
 // Eigenvalues of the symmetric matrix whose upper triangle is at `m`.

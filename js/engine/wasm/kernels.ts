@@ -26,6 +26,10 @@ export interface Kernels {
   tridiagonalStepEnd(n: number, i: number, tau: number, v: number, p: number, parts: number, count: number, stride: number): void;
   /** The last two rows of the reduction. */
   tridiagonalFinish(a: number, n: number, diag: number, offdiag: number, vp: number, wp: number): void;
+  /** tridiagonalize in panels of nb reflectors (LAPACK dsytrd / dlatrd): equal to it up to rounding. */
+  tridiagonalizeBlocked(a: number, n: number, nb: number, diag: number, offdiag: number, work: number): void;
+  /** Float64 values of workspace tridiagonalizeBlocked needs for order n and panel width nb. */
+  tridiagonalizeBlockedWorkspace(n: number, nb: number): number;
   tridiagonalQL(diag: number, offdiag: number, n: number, z: number): number;
   hessenberg(a: number, n: number, work: number): void;
   hessenbergQR(h: number, n: number, wr: number, wi: number): number;
@@ -66,6 +70,8 @@ export const KERNEL_ARITY: Readonly<Record<Exclude<keyof Kernels, 'memory'>, num
   tridiagonalStepRows: 9,
   tridiagonalStepEnd: 8,
   tridiagonalFinish: 6,
+  tridiagonalizeBlocked: 6,
+  tridiagonalizeBlockedWorkspace: 2,
   tridiagonalQL: 4,
   hessenberg: 3,
   hessenbergQR: 4,
