@@ -51,12 +51,12 @@ function updateRow(x: usize, j: i32, vw: usize, n: i32, nb: i32, count: i32, fro
   }
 }
 
-// p += A22 v over rows [j0, n) of the upper triangle, 4 rows per pass over v and p (as the fused reduction's
+// p += A22 v over rows [j0, j1) of the upper triangle, 4 rows per pass over v and p (as the fused reduction's
 // pass, without its update): p[j] += sum_{k>=j} a[j][k] v[k] and p[k] += a[j][k] v[j] for k > j.
-function symmetricProduct(a: usize, n: i32, j0: i32, v: usize, p: usize): void {
+function symmetricProduct(a: usize, n: i32, j0: i32, j1: i32, v: usize, p: usize): void {
   const rowBytes = <usize>n << 3;
   let j = j0;
-  for (; j + 4 <= n; j += 4) {
+  for (; j + 4 <= j1; j += 4) {
     const row0 = a + <usize>j * rowBytes;
     const row1 = row0 + rowBytes;
     const row2 = row1 + rowBytes;
@@ -116,7 +116,7 @@ function symmetricProduct(a: usize, n: i32, j0: i32, v: usize, p: usize): void {
     store<f64>(at(p, j + 2), load<f64>(at(p, j + 2)) + s2);
     store<f64>(at(p, j + 3), load<f64>(at(p, j + 3)) + s3);
   }
-  for (; j < n; j++) {
+  for (; j < j1; j++) {
     const row = a + <usize>j * rowBytes;
     const vj = load<f64>(at(v, j));
     let s = load<f64>(at(row, j)) * vj;
@@ -221,12 +221,14 @@ function updateEntries(a: usize, n: i32, j: i32, vw: usize, nb: i32, k0: i32, k1
   }
 }
 
-// The panel update A[e..n)[e..n) -= V W^T + W V^T (upper triangle), by column tiles of TILE.
-function panelUpdate(a: usize, n: i32, e: i32, vw: usize, nb: i32): void {
-  for (let kb = e; kb < n; kb += TILE) {
+// Rows [j0, j1) of the panel update A[e..n)[e..n) -= V W^T + W V^T (upper triangle), by column tiles of
+// TILE; every entry is computed the same way whoever updates it (rows go in fours from j0).
+export function tridiagonalPanelRows(a: usize, n: i32, vw: usize, nb: i32, j0: i32, j1: i32): void {
+  for (let kb = j0; kb < n; kb += TILE) {
     const kEnd = min(kb + TILE, n);
-    let j = e;
-    for (; j + 4 <= kEnd; j += 4) {
+    const jEnd = min(j1, kEnd);
+    let j = j0;
+    for (; j + 4 <= jEnd; j += 4) {
       // The rows' entries in [kb, j + 4) touch or cross the diagonal: one at a time, right of it.
       if (j + 4 > kb) {
         for (let r = 0; r < 4; r++) updateEntries(a, n, j + r, vw, nb, max(kb, j + r), min(j + 4, kEnd));
@@ -234,7 +236,83 @@ function panelUpdate(a: usize, n: i32, e: i32, vw: usize, nb: i32): void {
       const k0 = max(kb, j + 4);
       if (k0 < kEnd) update4Rows(a, n, j, vw, nb, k0, kEnd);
     }
-    for (; j < kEnd; j++) updateEntries(a, n, j, vw, nb, max(kb, j), kEnd);
+    for (; j < jEnd; j++) updateEntries(a, n, j, vw, nb, max(kb, j), kEnd);
+  }
+}
+
+// The steps of a panel in pieces, which tridiagonalizeBlocked below runs in order and threads.ts splits by row
+// blocks (a product buffer per block, summed in block order, so that the bits depend on the number of blocks
+// but never on which thread ran which).
+
+// Step i = i0 + c of the panel starting at i0, up to its product: row i takes the panel's earlier reflectors,
+// diag[i] and offdiag[i] are set, and the reflector goes to V's row c. Returns tau (0 when H(i) = I: then V's
+// and W's rows c stay zero and the step is done). The panel's first step zeroes V and W.
+export function tridiagonalPanelBegin(a: usize, n: i32, nb: i32, i0: i32, c: i32, diag: usize, offdiag: usize, vw: usize): f64 {
+  const rowBytes = <usize>n << 3;
+  const wOff = <usize>nb * rowBytes;
+  // Rows of V and W this panel does not fill stay zero, so the panel update can run over nb of them.
+  if (c == 0) memory.fill(vw, 0, 2 * wOff);
+  const i = i0 + c;
+  const rowI = a + <usize>i * rowBytes;
+  const vc = vw + <usize>c * rowBytes;
+  updateRow(rowI, i, vw, n, nb, c, i, n);
+  store<f64>(at(diag, i), load<f64>(at(rowI, i)));
+  const alpha = load<f64>(at(rowI, i + 1));
+  const xnorm = scaledNorm(rowI, i + 2, n);
+  if (xnorm == 0) {
+    store<f64>(at(offdiag, i), alpha);
+    return 0;
+  }
+  memory.copy(at(vc, i + 2), at(rowI, i + 2), <usize>(n - i - 2) << 3);
+  const beta = reflector(alpha, vc, i + 2, n, xnorm);
+  store<f64>(at(offdiag, i), beta);
+  store<f64>(at(vc, i + 1), 1.0);
+  return reflectorTau;
+}
+
+// Rows [j0, j1) of step i's product A22 v (v at `v`, A22 as the panel found it) into p, which this zeroes
+// over [i + 1, n) first.
+export function tridiagonalPanelProduct(a: usize, n: i32, i: i32, v: usize, p: usize, j0: i32, j1: i32): void {
+  memory.fill(at(p, i + 1), 0, <usize>(n - i - 1) << 3);
+  symmetricProduct(a, n, j0, j1, v, p);
+}
+
+// After step i = i0 + c's product: p = the sum of `count` block products (parts, parts + stride, ... bytes
+// apart, in that order), the panel's corrections p -= V (W^T v) + W (V^T v), and W's row c = tau p -
+// (tau^2 / 2)(p . v) v.
+export function tridiagonalPanelEnd(n: i32, nb: i32, i0: i32, c: i32, tau: f64, vw: usize, p: usize, parts: usize, count: i32, stride: usize): void {
+  const rowBytes = <usize>n << 3;
+  const wOff = <usize>nb * rowBytes;
+  const i = i0 + c;
+  const vc = vw + <usize>c * rowBytes;
+  const wc = vc + wOff;
+  for (let k = i + 1; k < n; k++) {
+    let s = load<f64>(at(parts, k));
+    for (let b = 1; b < count; b++) s += load<f64>(at(parts + <usize>b * stride, k));
+    store<f64>(at(p, k), s);
+  }
+  for (let q = 0; q < c; q++) {
+    const vq = vw + <usize>q * rowBytes;
+    const wq = vq + wOff;
+    subScaled(p, vq, dot(wq, vc, i + 1, n), i + 1, n);
+    subScaled(p, wq, dot(vq, vc, i + 1, n), i + 1, n);
+  }
+  for (let k = i + 1; k < n; k++) store<f64>(at(wc, k), load<f64>(at(p, k)) * tau);
+  const half = 0.5 * tau * dot(wc, vc, i + 1, n);
+  subScaled(wc, vc, half, i + 1, n);
+}
+
+// The last two rows: diag and offdiag's last entries.
+export function tridiagonalBlockedFinish(a: usize, n: i32, diag: usize, offdiag: usize): void {
+  const rowBytes = <usize>n << 3;
+  if (n >= 2) {
+    const last = a + <usize>(n - 2) * rowBytes;
+    store<f64>(at(diag, n - 2), load<f64>(at(last, n - 2)));
+    store<f64>(at(offdiag, n - 2), load<f64>(at(last, n - 1)));
+  }
+  if (n >= 1) {
+    store<f64>(at(diag, n - 1), load<f64>(at(a + <usize>(n - 1) * rowBytes, n - 1)));
+    store<f64>(at(offdiag, n - 1), 0);
   }
 }
 
@@ -246,56 +324,18 @@ function panelUpdate(a: usize, n: i32, e: i32, vw: usize, nb: i32): void {
 export function tridiagonalizeBlocked(a: usize, n: i32, nb: i32, diag: usize, offdiag: usize, work: usize): void {
   const rowBytes = <usize>n << 3;
   const vw = work;
-  const wOff = <usize>nb * rowBytes;
-  const p = work + 2 * wOff;
+  const p = work + 2 * <usize>nb * rowBytes;
   for (let i0 = 0; i0 < n - 2; i0 += nb) {
     const count = min(nb, n - 2 - i0);
-    // Rows of V and W this panel does not fill stay zero, so the panel update can run over nb of them.
-    memory.fill(vw, 0, 2 * wOff);
     for (let c = 0; c < count; c++) {
       const i = i0 + c;
-      const rowI = a + <usize>i * rowBytes;
-      const vc = vw + <usize>c * rowBytes;
-      const wc = vc + wOff;
-      // Row i takes the panel's earlier reflectors.
-      updateRow(rowI, i, vw, n, nb, c, i, n);
-      store<f64>(at(diag, i), load<f64>(at(rowI, i)));
-      const alpha = load<f64>(at(rowI, i + 1));
-      const xnorm = scaledNorm(rowI, i + 2, n);
-      if (xnorm == 0) {
-        // H(i) = I: v = 0 and w = 0 (already).
-        store<f64>(at(offdiag, i), alpha);
-        continue;
-      }
-      memory.copy(at(vc, i + 2), at(rowI, i + 2), <usize>(n - i - 2) << 3);
-      const beta = reflector(alpha, vc, i + 2, n, xnorm);
-      const tau = reflectorTau;
-      store<f64>(at(offdiag, i), beta);
-      store<f64>(at(vc, i + 1), 1.0);
-
-      // p = A22 v over the trailing matrix as the panel found it, then the panel's corrections.
-      memory.fill(at(p, i + 1), 0, <usize>(n - i - 1) << 3);
-      symmetricProduct(a, n, i + 1, vc, p);
-      for (let q = 0; q < c; q++) {
-        const vq = vw + <usize>q * rowBytes;
-        const wq = vq + wOff;
-        subScaled(p, vq, dot(wq, vc, i + 1, n), i + 1, n);
-        subScaled(p, wq, dot(vq, vc, i + 1, n), i + 1, n);
-      }
-      // w = tau p - (tau^2 / 2)(p . v) v.
-      for (let k = i + 1; k < n; k++) store<f64>(at(wc, k), load<f64>(at(p, k)) * tau);
-      const half = 0.5 * tau * dot(wc, vc, i + 1, n);
-      subScaled(wc, vc, half, i + 1, n);
+      const tau = tridiagonalPanelBegin(a, n, nb, i0, c, diag, offdiag, vw);
+      if (tau == 0) continue;
+      const v = vw + <usize>c * rowBytes;
+      tridiagonalPanelProduct(a, n, i, v, p, i + 1, n);
+      tridiagonalPanelEnd(n, nb, i0, c, tau, vw, p, p, 1, 0);
     }
-    panelUpdate(a, n, i0 + count, vw, nb);
+    tridiagonalPanelRows(a, n, vw, nb, i0 + count, n);
   }
-  if (n >= 2) {
-    const last = a + <usize>(n - 2) * rowBytes;
-    store<f64>(at(diag, n - 2), load<f64>(at(last, n - 2)));
-    store<f64>(at(offdiag, n - 2), load<f64>(at(last, n - 1)));
-  }
-  if (n >= 1) {
-    store<f64>(at(diag, n - 1), load<f64>(at(a + <usize>(n - 1) * rowBytes, n - 1)));
-    store<f64>(at(offdiag, n - 1), 0);
-  }
+  tridiagonalBlockedFinish(a, n, diag, offdiag);
 }
