@@ -10,12 +10,15 @@
 //   3 TOTAL  blocks of the job
 //   4 JOB    1: squared distances of the block's rows; 2: squared distances, then the Gaussian kernel;
 //            3: the block's rows of one step of the reduction (tridiagonalStepRows), into its own product buffer
+//            4: the block's rows of one step's product in the blocked reduction (tridiagonalPanelProduct), likewise
+//            5: the block's rows of a blocked panel's update (tridiagonalPanelRows)
 //   5 CRASH  a worker's number: that worker throws after its next claim (tests of the crash fallback)
 //   6 CRASH_JOB  ... of a block of this job (0: any)
 //   BOUNDS.. block c is rows [ctrl[BOUNDS + c], ctrl[BOUNDS + c + 1])
 //   STAMPS.. ctrl[STAMPS + c] = GEN once block c is done, so that blocks a lost worker held can be redone
 // The Float64Array args holds the job's arguments (byte offsets and sizes): jobs 1 and 2: x, n, d, m, sigma;
-// job 3: a, n, i, v, vp, wp, parts, stride (block c's product goes to parts + c stride).
+// job 3: a, n, i, v, vp, wp, parts, stride (block c's product goes to parts + c stride); job 4: a, n, i, v, -, -,
+// parts, stride; job 5: a, n, vw, nb.
 
 /** Blocks per job at most. */
 export const MAX_BLOCKS = 1024;
@@ -26,17 +29,22 @@ export const CONTROL_SLOTS = STAMPS + MAX_BLOCKS;
 export const JOB_DISTANCES = 1;
 export const JOB_DISTANCES_GAUSSIAN = 2;
 export const JOB_REDUCTION_STEP = 3;
+export const JOB_PANEL_PRODUCT = 4;
+export const JOB_PANEL_UPDATE = 5;
 
 /** The exports a thread calls (a subset of Kernels). */
 export interface RowKernels {
   squaredDistanceRows(x: number, n: number, d: number, out: number, i0: number, i1: number): void;
   gaussianKernelRows(m: number, n: number, sigma: number, i0: number, i1: number): void;
   tridiagonalStepRows(a: number, n: number, i: number, v: number, p: number, vp: number, wp: number, j0: number, j1: number): void;
+  tridiagonalPanelProduct(a: number, n: number, i: number, v: number, p: number, j0: number, j1: number): void;
+  tridiagonalPanelRows(a: number, n: number, vw: number, nb: number, j0: number, j1: number): void;
 }
 
 /**
  * Runs block c of the current job. Blocks of jobs 1 and 2 write entries that depend only on the job's inputs,
- * so running one twice is harmless; a block of job 3 updates its rows in place, and cannot be run twice.
+ * so running one twice is harmless, as is a block of job 4 (it reads the matrix, writes its own buffer); a block
+ * of job 3 or 5 updates its rows in place, and cannot be run twice.
  */
 export function runBlock(ctrl: Int32Array, args: Float64Array, ex: RowKernels, c: number): void {
   const i0 = ctrl[16 + c];
@@ -44,6 +52,14 @@ export function runBlock(ctrl: Int32Array, args: Float64Array, ex: RowKernels, c
   const job = ctrl[4];
   if (job === 3) {
     ex.tridiagonalStepRows(args[0], args[1], args[2], args[3], args[6] + c * args[7], args[4], args[5], i0, i1);
+    return;
+  }
+  if (job === 4) {
+    ex.tridiagonalPanelProduct(args[0], args[1], args[2], args[3], args[6] + c * args[7], i0, i1);
+    return;
+  }
+  if (job === 5) {
+    ex.tridiagonalPanelRows(args[0], args[1], args[2], args[3], i0, i1);
     return;
   }
   ex.squaredDistanceRows(args[0], args[1], args[2], args[3], i0, i1);
