@@ -4,7 +4,7 @@
 // within 1e-13 ||A|| of numpy.linalg.eigvalsh (tests/fixtures/hard-matrices.json), the DSE fixtures within
 // their tolerance, and random matrices of orders across panel boundaries (the panel is 32 reflectors: orders
 // below, at and past one and several panels, every n mod 4) equal to the fused reduction to 1e-13 ||A||,
-// on both backends, with 1 and 2 threads.
+// on both backends, with 1 and 2 threads (from order 512 the pool splits the blocked reduction too).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -28,7 +28,8 @@ before(async () => {
     outfile: join(dir, 'index.mjs'), logLevel: 'warning',
   });
   lib = await import(pathToFileURL(join(dir, 'index.mjs')).href);
-  await lib.ready({ threads: 1 });
+  // A pool of 2 from the start (setThreads can only resize a pool ready() made).
+  await lib.ready({ threads: 2 });
 });
 
 after(() => {
@@ -63,6 +64,7 @@ for (const threads of [1, 2]) {
 
     test(`blocked: hard symmetric matrices within 1e-13 ||A|| of numpy eigvalsh (${label})`, async () => {
       await lib.setThreads(threads);
+      assert.equal(lib.backendInfo().threads, threads);
       for (const c of hard.symmetric) {
         const got = eigenvaluesFrom(0, build(c), backend);
         const want = c.eigenvalues;
@@ -77,6 +79,7 @@ for (const threads of [1, 2]) {
 
     test(`blocked equals fused to 1e-13 ||A|| on random matrices of orders ${ORDERS.join(', ')} (${label})`, async () => {
       await lib.setThreads(threads);
+      assert.equal(lib.backendInfo().threads, threads);
       for (const n of ORDERS) {
         const a = randomSymmetric(n, 7 * n + 1);
         const fused = eigenvaluesFrom(Infinity, a, backend);
@@ -88,6 +91,7 @@ for (const threads of [1, 2]) {
 
     test(`a crossover of 100: orders below run fused (the same bits), above blocked, both within 1e-13 ||A|| (${label})`, async () => {
       await lib.setThreads(threads);
+      assert.equal(lib.backendInfo().threads, threads);
       const below = randomSymmetric(97, 5);
       assert.deepEqual(Array.from(eigenvaluesFrom(100, below, backend)), Array.from(eigenvaluesFrom(Infinity, below, backend)));
       const above = randomSymmetric(130, 6);
@@ -100,8 +104,23 @@ for (const threads of [1, 2]) {
     });
   }
 
+  test(`blocked, orders 520 and 601 (split across the pool with 2 threads): within 1e-13 ||A|| of fused, the same bits on every run (${threads} thread${threads > 1 ? 's' : ''})`, async () => {
+    await lib.setThreads(threads);
+    assert.equal(lib.backendInfo().threads, threads);
+    for (const n of [520, 601]) {
+      const a = randomSymmetric(n, n);
+      const fused = eigenvaluesFrom(Infinity, a, 'wasm');
+      const blocked = eigenvaluesFrom(0, a, 'wasm');
+      const norm = Math.max(...fused.map(Math.abs));
+      for (let i = 0; i < n; i++) assertClose(blocked[i], fused[i], 1e-13 * norm, `order ${n}, eigenvalue ${i}`);
+      // Blocks are claimed by whichever thread comes first; the bits must not depend on it.
+      for (let r = 0; r < 3; r++) assert.deepEqual(Array.from(eigenvaluesFrom(0, a, 'wasm')), Array.from(blocked), `order ${n}, run ${r}`);
+    }
+  });
+
   test(`blocked: the DSE fixtures within their tolerance, wasm and js agree to 1e-10 (${threads} thread${threads > 1 ? 's' : ''})`, async () => {
     await lib.setThreads(threads);
+    assert.equal(lib.backendInfo().threads, threads);
     lib.setBlockedReductionFrom(0);
     try {
       for (const c of cases.filter((c) => c.op === 'dse')) {

@@ -13,7 +13,7 @@ import { withKernels } from './instance.js';
 import type { Kernels } from './kernels.js';
 import { f64, layOut, reserve } from './memory.js';
 import { blockedReduction, REDUCTION_PANEL } from '../reduction.js';
-import { distancesOnThreads, reductionScratch, tridiagonalizeOnThreads } from './threads.js';
+import { distancesOnThreads, reductionScratch, tridiagonalizeBlockedOnThreads, tridiagonalizeOnThreads } from './threads.js';
 
 interface EigenBuffers {
   diag: number;
@@ -70,6 +70,7 @@ function tridiagonalizeAt(k: Kernels, m: number, n: number, b: EigenBuffers): vo
     } catch {
       room = false;
     }
+    if (room && blockedReduction(n)) return tridiagonalizeBlockedOnThreads(k, m, n, REDUCTION_PANEL, b.diag, b.offdiag, b.work, parts);
     if (room) return tridiagonalizeOnThreads(k, m, n, b.diag, b.offdiag, b.work, parts);
   }
   if (blockedReduction(n)) k.tridiagonalizeBlocked(m, n, REDUCTION_PANEL, b.diag, b.offdiag, b.work);
