@@ -13,6 +13,17 @@ export const BLOCKED_REDUCTION_FROM = Infinity;
 export const REDUCTION_PANEL = 32;
 
 let blockedFrom = BLOCKED_REDUCTION_FROM;
+let panel = REDUCTION_PANEL;
+
+/** Reflectors per panel the blocked reduction runs with now (REDUCTION_PANEL unless a benchmark set it). */
+export function reductionPanel(): number {
+  return panel;
+}
+
+/** Benchmarks only: the panel width (null: back to REDUCTION_PANEL). */
+export function setReductionPanel(nb: number | null): void {
+  panel = nb ?? REDUCTION_PANEL;
+}
 
 /** Whether a single-threaded reduction of order n runs blocked. */
 export function blockedReduction(n: number): boolean {
@@ -29,5 +40,5 @@ export function setBlockedReductionFrom(n: number | null): void {
 
 /** Float64 workspace of the blocked reduction of order n (its tridiagonalizeBlockedWorkspace): V, W and p. */
 export function blockedReductionWorkspace(n: number): number {
-  return 2 * REDUCTION_PANEL * n + n;
+  return 2 * panel * n + n;
 }

@@ -21,7 +21,7 @@ import { symmetricEigenvectors } from './symmetric-eigenvectors.js';
 import { tridiagonalQL } from './tridiagonal-ql.js';
 import { tridiagonalize } from './tridiagonalize.js';
 import { tridiagonalizeBlocked, tridiagonalizeBlockedWorkspace } from './tridiagonalize-blocked.js';
-import { blockedReduction, REDUCTION_PANEL } from '../reduction.js';
+import { blockedReduction, reductionPanel } from '../reduction.js';
 import { bidiagonalize, bidiagonalizeWorkspace } from './bidiagonalize.js';
 import { bidiagonalQR } from './bidiagonal-qr.js';
 import { mirrorUpper, tallCopy, tallShape } from '../../linalg/tall-copy.js';
@@ -53,7 +53,7 @@ function diffusionOperator(m: Float64Array, n: number, kernel: Kernel, rowSums: 
 function eigenvaluesOfUpper(m: Float64Array, n: number, stageDone?: (stage: EigenvalueStage) => void): Float64Array {
   const diag = new Float64Array(n);
   const offdiag = new Float64Array(n);
-  if (blockedReduction(n)) tridiagonalizeBlocked(m, n, REDUCTION_PANEL, diag, offdiag, new Float64Array(tridiagonalizeBlockedWorkspace(n, REDUCTION_PANEL)));
+  if (blockedReduction(n)) tridiagonalizeBlocked(m, n, reductionPanel(), diag, offdiag, new Float64Array(tridiagonalizeBlockedWorkspace(n, reductionPanel())));
   else tridiagonalize(m, n, diag, offdiag, new Float64Array(2 * n));
   stageDone?.('tridiagonalize');
   const failed = tridiagonalQL(diag, offdiag, n, null);

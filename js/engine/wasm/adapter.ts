@@ -12,7 +12,7 @@ import { traceAndFrobenius } from '../js/block-product.js';
 import { withKernels } from './instance.js';
 import type { Kernels } from './kernels.js';
 import { f64, layOut, reserve } from './memory.js';
-import { blockedReduction, REDUCTION_PANEL } from '../reduction.js';
+import { blockedReduction, reductionPanel } from '../reduction.js';
 import { distancesOnThreads, reductionScratch, tridiagonalizeBlockedOnThreads, tridiagonalizeOnThreads } from './threads.js';
 
 interface EigenBuffers {
@@ -70,10 +70,10 @@ function tridiagonalizeAt(k: Kernels, m: number, n: number, b: EigenBuffers): vo
     } catch {
       room = false;
     }
-    if (room && blockedReduction(n)) return tridiagonalizeBlockedOnThreads(k, m, n, REDUCTION_PANEL, b.diag, b.offdiag, b.work, parts);
+    if (room && blockedReduction(n)) return tridiagonalizeBlockedOnThreads(k, m, n, reductionPanel(), b.diag, b.offdiag, b.work, parts);
     if (room) return tridiagonalizeOnThreads(k, m, n, b.diag, b.offdiag, b.work, parts);
   }
-  if (blockedReduction(n)) k.tridiagonalizeBlocked(m, n, REDUCTION_PANEL, b.diag, b.offdiag, b.work);
+  if (blockedReduction(n)) k.tridiagonalizeBlocked(m, n, reductionPanel(), b.diag, b.offdiag, b.work);
   else k.tridiagonalize(m, n, b.diag, b.offdiag, b.work);
 }
 
