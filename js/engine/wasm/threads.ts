@@ -284,11 +284,12 @@ export function noThreads(requestedThreads: number, why: string | null): void {
 
 /**
  * Tests only: the worker numbered `who` throws after its next claim of a block (a crash during a call), of a
- * block of the reduction when `stage` says so.
+ * block of the reduction, or of the blocked reduction's products or panel updates, when `stage` says so.
  */
-export function crashWorkerDuringNextCall(who: number, stage: 'any' | 'reduction' = 'any'): void {
+export function crashWorkerDuringNextCall(who: number, stage: 'any' | 'reduction' | 'panel product' | 'panel update' = 'any'): void {
   if (pool === null) return;
-  Atomics.store(pool.ctrl, 6, stage === 'reduction' ? JOB_REDUCTION_STEP : 0);
+  const job = { any: 0, reduction: JOB_REDUCTION_STEP, 'panel product': JOB_PANEL_PRODUCT, 'panel update': JOB_PANEL_UPDATE }[stage];
+  Atomics.store(pool.ctrl, 6, job);
   Atomics.store(pool.ctrl, 5, who);
 }
 
