@@ -137,3 +137,41 @@ for (const threads of [1, 2]) {
     }
   });
 }
+
+// A worker lost in the middle of the blocked reduction on 2 threads. A block of a step's product only reads the
+// matrix, so the blocks the lost worker held are redone here and the call keeps the two-thread bits; a block of
+// a panel update writes its rows in place, so the call starts again on one thread and gives the one-thread
+// bits. Either way later calls run on one thread, and backendInfo() says why.
+for (const [stage, keeps] of [['panel product', 'two-thread'], ['panel update', 'one-thread']]) {
+  test(`a worker that dies during a blocked ${stage}: the call completes with the ${keeps} bits, then one thread`, async () => {
+    const hooked = mkdtempSync(join(tmpdir(), 'dse-blocked-crash-'));
+    try {
+      const entry = `export * from ${JSON.stringify(join(root, 'js/index.ts'))};\nexport { setBlockedReductionFrom } from ${JSON.stringify(join(root, 'js/engine/reduction.ts'))};\nexport { crashWorkerDuringNextCall } from ${JSON.stringify(join(root, 'js/engine/wasm/threads.ts'))};\n`;
+      await bundle({
+        stdin: { contents: entry, resolveDir: root, loader: 'ts' },
+        bundle: true, platform: 'neutral', format: 'esm', target: 'es2020', loader: { '.wasm': 'binary' },
+        outfile: join(hooked, 'index.mjs'), logLevel: 'warning',
+      });
+      const own = await import(pathToFileURL(join(hooked, 'index.mjs')).href);
+      await own.ready({ threads: 2 });
+      own.setBlockedReductionFrom(0);
+      const a = randomSymmetric(600, 11);
+      await own.setThreads(1);
+      const oneThread = Array.from(own.symmetricEigenvalues(a));
+      await own.setThreads(2);
+      const twoThreads = Array.from(own.symmetricEigenvalues(a));
+      let got = null;
+      // Under load the main thread may take every block before the worker wakes: a few calls are allowed.
+      for (let attempt = 0; attempt < 5 && own.backendInfo().threads === 2; attempt++) {
+        own.crashWorkerDuringNextCall(1, stage);
+        got = Array.from(own.symmetricEigenvalues(a));
+      }
+      assert.equal(own.backendInfo().threads, 1);
+      assert.match(own.backendInfo().threadsReason, /worker .*(stopped|failed|exited)/);
+      assert.deepEqual(got, keeps === 'one-thread' ? oneThread : twoThreads);
+      own.setBlockedReductionFrom(null);
+    } finally {
+      rmSync(hooked, { recursive: true, force: true });
+    }
+  });
+}
