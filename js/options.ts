@@ -26,6 +26,8 @@ export const DEFAULTS = Object.freeze({
   floor: 1e-6,
   /** Diffusion time: eigenvalues enter as |lambda|^t. */
   t: 1,
+  /** Largest diffusion time of the von Neumann entropy curves (PHATE's t_max). */
+  tMax: 100,
   /** Above this many rows a measure uses a Python-compatible random subsample of maxN rows. */
   maxN: 10000,
   /** Seed of Python's random (subsamples, DSMI's random subsets). */

@@ -9,6 +9,7 @@
 // restarts (bench/NOTES.md). The small projected problem goes to the engine's dense symmetric solver.
 import type { Engine } from '../engine/engine.js';
 import { PythonRandom } from '../random/python-random.js';
+import { dot, orthonormalize } from '../linalg/operator-eigenpairs.js';
 
 /** A symmetric n x n matrix in compressed sparse rows. */
 export interface SparseSymmetric {
@@ -25,33 +26,6 @@ function multiply(m: SparseSymmetric, x: Float64Array, out: Float64Array): void 
     for (let p = rowStart[i]; p < rowStart[i + 1]; p++) s += value[p] * x[column[p]];
     out[i] = s;
   }
-}
-
-function dot(a: Float64Array, b: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i] * b[i];
-  return s;
-}
-
-// Removes from v its components along the basis and normalises it, with a second pass only when the first
-// cancelled most of v (Kahan's criterion, norm < 0.7 of before: "twice is enough"); returns false when
-// nothing independent is left.
-function orthonormalize(v: Float64Array, basis: Float64Array[]): boolean {
-  let before = Math.sqrt(dot(v, v));
-  const original = before;
-  for (let pass = 0; pass < 2; pass++) {
-    for (const q of basis) {
-      const c = dot(q, v);
-      for (let i = 0; i < v.length; i++) v[i] -= c * q[i];
-    }
-    const after = Math.sqrt(dot(v, v));
-    if (after >= 0.7 * before) break;
-    before = after;
-  }
-  const norm = Math.sqrt(dot(v, v));
-  if (!(norm > 1e-10 * original)) return false;
-  for (let i = 0; i < v.length; i++) v[i] /= norm;
-  return true;
 }
 
 /** Up to this order the dense solver is the faster (measured, bench/NOTES.md). */

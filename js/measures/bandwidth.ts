@@ -12,12 +12,11 @@ import { descending } from './spectral-entropy.js';
 import { composeRows, measureRows } from './subsample.js';
 
 /**
- * The median Euclidean distance between the distinct listed rows of x (pairs i < j; all rows when `rows` is
- * null), as numpy.median takes it (the mean of the two middle values for an even count). Above
- * DEFAULTS.medianSampleRows rows, over the pairs of that many rows picked by Python's
- * seed(seed); sample(range(N), 2000).
+ * The distances between the distinct pairs of the listed rows (of a Python sample of medianSampleRows rows above
+ * that, as the median takes), ascending; measured on rows scaled by 2^exponent (exponent 0 unless their squared
+ * distances overflow float64).
  */
-export function medianDistanceOfRows(x: DenseMatrix, rows: Int32Array | null, seed: number): number {
+export function pairDistances(x: DenseMatrix, rows: Int32Array | null, seed: number): { sorted: Float64Array; exponent: number } {
   const all = rows === null ? x.rows : rows.length;
   const cap = DEFAULTS.medianSampleRows;
   const used = all > cap ? composeRows(rows, pythonSample(seed, all, cap)) : rows;
@@ -28,27 +27,46 @@ export function medianDistanceOfRows(x: DenseMatrix, rows: Int32Array | null, se
   // The distance stage of the JS backend, the same sum of squared differences in the same order.
   const squared = new Float64Array(n * n);
   squaredDistances(xs, n, d, squared);
-  let e = 0;
+  let exponent = 0;
   if (squared.some((v) => v === Infinity)) {
     // Rows more than ~1.3e154 apart overflow the squared distance, though the distance itself may be finite:
     // as hypot does, measure them on rows scaled by an exact power of two (2^e max|x| near 1), then scale back.
-    e = -Math.ceil(Math.log2(maxAbs(xs)));
-    squaredDistances(timesPowerOfTwo(xs, e), n, d, squared);
+    exponent = -Math.ceil(Math.log2(maxAbs(xs)));
+    squaredDistances(timesPowerOfTwo(xs, exponent), n, d, squared);
   }
-  const distances = new Float64Array((n * (n - 1)) / 2);
+  const sorted = new Float64Array((n * (n - 1)) / 2);
   let k = 0;
   for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) distances[k++] = Math.sqrt(squared[i * n + j]);
+    for (let j = i + 1; j < n; j++) sorted[k++] = Math.sqrt(squared[i * n + j]);
   }
-  distances.sort();
-  const mid = distances.length >> 1;
-  const median = distances.length % 2 === 1 ? distances[mid] : (distances[mid - 1] + distances[mid]) / 2;
-  if (e === 0) return median;
-  const unscaled = timesPowerOfTwo(Float64Array.of(median), -e)[0];
+  return { sorted: sorted.sort(), exponent };
+}
+
+/** The median of ascending values (numpy.median: the mean of the middle two of an even count). */
+export function medianOfSorted(sorted: Float64Array): number {
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** A distance measured on rows scaled by 2^exponent, scaled back; refused when it leaves float64. */
+export function unscaledDistance(distance: number, exponent: number): number {
+  if (exponent === 0) return distance;
+  const unscaled = timesPowerOfTwo(Float64Array.of(distance), -exponent)[0];
   if (!Number.isFinite(unscaled)) {
-    throw new DseError('E_ARGUMENT', `the median distance between the rows of X is above the largest float64 (${show(median)} x 2^${-e}): scale X down`, 'X', median);
+    throw new DseError('E_ARGUMENT', `the median distance between the rows of X is above the largest float64 (${show(distance)} x 2^${-exponent}): scale X down`, 'X', distance);
   }
   return unscaled;
+}
+
+/**
+ * The median Euclidean distance between the distinct listed rows of x (pairs i < j; all rows when `rows` is
+ * null), as numpy.median takes it (the mean of the two middle values for an even count). Above
+ * DEFAULTS.medianSampleRows rows, over the pairs of that many rows picked by Python's
+ * seed(seed); sample(range(N), 2000).
+ */
+export function medianDistanceOfRows(x: DenseMatrix, rows: Int32Array | null, seed: number): number {
+  const { sorted, exponent } = pairDistances(x, rows, seed);
+  return unscaledDistance(medianOfSorted(sorted), exponent);
 }
 
 /** Options of {@link medianDistance}. */

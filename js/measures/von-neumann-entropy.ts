@@ -4,7 +4,7 @@ import { DseError } from '../errors.js';
 import { EPS } from '../float.js';
 import { singularValues } from '../linalg/singular-values.js';
 import { toMatrix, type MatrixLike } from '../matrix.js';
-import { kernelSpecOf, options, seedOf, tMaxOf, type KernelOption } from '../options.js';
+import { DEFAULTS, kernelSpecOf, options, seedOf, tMaxOf, type KernelOption } from '../options.js';
 import { kernelOf } from './bandwidth.js';
 import { kneePoint } from './knee-point.js';
 
@@ -90,7 +90,7 @@ function entropyCurve(s: Float64Array, tMax: number, argument: string): Float64A
  */
 export function vonNeumannEntropy(A: MatrixLike, opts?: VonNeumannOptions): Float64Array {
   const o = options(opts);
-  const tMax = tMaxOf(o.tMax, 1, 100);
+  const tMax = tMaxOf(o.tMax, 1, DEFAULTS.tMax);
   return entropyCurve(singularValues(A, { backend: o.backend }), tMax, 'A');
 }
 
@@ -112,7 +112,7 @@ export function diffusionVonNeumannEntropy(X: MatrixLike, opts?: DiffusionVonNeu
   const o = options(opts);
   const spec = kernelSpecOf(o);
   const seed = seedOf(o.seed);
-  const tMax = tMaxOf(o.tMax, 3, 100);
+  const tMax = tMaxOf(o.tMax, 3, DEFAULTS.tMax);
   const engine = engineFor(o.backend);
   const x = toMatrix(X, 'X');
   const n = x.rows;

@@ -1,11 +1,11 @@
 // `dse report` writes one self-contained HTML file; opened in headless Chromium it renders its charts with no
 // console errors, no network requests, and a screenshot that is not blank.
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { launchChromium, watchPage } from '../chromium.mjs';
 import { dse, fixture, tempDir } from './cli-helpers.mjs';
 import { cases, assertClose } from './helpers.mjs';
 
@@ -35,23 +35,12 @@ test('the report file is self-contained and carries the numbers', () => {
 });
 
 test('the report renders in headless Chromium: no console errors, no requests, not blank', { skip: noChromium }, async () => {
-  const { chromium } = await import('playwright-core');
   const { out } = writeReport('render.html', [fixture('digits400_X.npy'), fixture('digits400_y.npy'), '--sigma', '20']);
-  const profile = mkdtempSync(join(tmpdir(), 'dse-chromium-'));
-  after(() => rmSync(profile, { recursive: true, force: true }));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    viewport: { width: 1360, height: 1100 },
-  });
+  const browser = await launchChromium(CHROMIUM, { viewport: { width: 1360, height: 1100 } });
+  const { context } = browser;
   try {
     const page = await context.newPage();
-    const problems = [];
-    const requests = [];
-    page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`); });
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('request', (r) => requests.push(r.url()));
+    const { problems, requests } = watchPage(page);
     const url = pathToFileURL(out).href;
     await page.goto(url, { waitUntil: 'load' });
     assert.deepEqual(problems, []);
@@ -100,6 +89,6 @@ test('the report renders in headless Chromium: no console errors, no requests, n
     assert.ok(stats.differing > 0.05 * stats.width * stats.height, `only ${stats.differing} pixels differ from the background`);
     assert.ok(stats.colours > 20, `only ${stats.colours} colours`);
   } finally {
-    await context.close();
+    await browser.close();
   }
 });

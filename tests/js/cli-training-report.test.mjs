@@ -1,11 +1,11 @@
 // `dse report --training run.jsonl`: one self-contained page of per-step curves, a line per run and a panel
 // per layer; opened in headless Chromium it draws every chart with no console errors and no requests.
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { launchChromium, watchPage } from '../chromium.mjs';
 import { dse, tempDir } from './cli-helpers.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -72,25 +72,14 @@ test('bad training files are exit code 2 with the line and the problem', () => {
 });
 
 test('the training report renders in headless Chromium: no console errors, no requests, charts drawn', { skip: noChromium }, async () => {
-  const { chromium } = await import('playwright-core');
   const jsonl = write('render.jsonl', rows().map((r) => JSON.stringify(r)).join('\n') + '\n');
   const out = join(dir, 'render.html');
   assert.equal(dse(['report', '--training', jsonl, '--out', out]).code, 0);
-  const profile = mkdtempSync(join(tmpdir(), 'dse-chromium-'));
-  after(() => rmSync(profile, { recursive: true, force: true }));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    viewport: { width: 1360, height: 1100 },
-  });
+  const browser = await launchChromium(CHROMIUM, { viewport: { width: 1360, height: 1100 } });
+  const { context } = browser;
   try {
     const page = await context.newPage();
-    const problems = [];
-    const requests = [];
-    page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`); });
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('request', (r) => requests.push(r.url()));
+    const { problems, requests } = watchPage(page);
     const url = pathToFileURL(out).href;
     await page.goto(url, { waitUntil: 'load' });
     assert.deepEqual(problems, []);
@@ -111,6 +100,6 @@ test('the training report renders in headless Chromium: no console errors, no re
     }
     writeFileSync(join(dir, 'training.png'), await page.screenshot({ fullPage: true }));
   } finally {
-    await context.close();
+    await browser.close();
   }
 });

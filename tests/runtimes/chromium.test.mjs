@@ -3,11 +3,11 @@
 // with the relaxed-SIMD binary (Chromium's V8 fuses it here), so it equals Node 22's results.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertJsFallback, assertSameAsNode, findBinary, loudSkip, prepared, reference, withoutThreads } from './project.mjs';
 import { serveStatic } from './static-server.mjs';
+import { launchChromium } from '../chromium.mjs';
 
 const chromium = findBinary('chromium');
 const name = chromium.version?.split(' built')[0] ?? 'chromium';
@@ -15,7 +15,7 @@ const skip = chromium.missing ? loudSkip(`${chromium.missing}; install it with a
 let context;
 let server;
 let isolatedServer;
-let profile;
+let browser;
 
 async function resultsOf(page, at = server) {
   await page.goto(`${at.url}/browser.html`);
@@ -27,22 +27,16 @@ async function resultsOf(page, at = server) {
 
 before(async () => {
   if (skip) return;
-  const { chromium: driver } = await import('playwright-core');
   server = await serveStatic(prepared().project);
   isolatedServer = await serveStatic(prepared().project, { isolated: true });
-  profile = mkdtempSync(join(tmpdir(), 'dse-wasm-chromium-'));
-  context = await driver.launchPersistentContext(profile, {
-    executablePath: chromium.path,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  browser = await launchChromium(chromium.path);
+  context = browser.context;
 });
 
 after(async () => {
-  await context?.close();
+  await browser?.close();
   await server?.close();
   await isolatedServer?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
 test(`${name}: main thread and Web Worker equal Node 22 (relaxed-SIMD binary)`, { skip }, async () => {

@@ -6,10 +6,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, normalize } from 'node:path';
 import { ready, diffusionSpectralEntropy } from '../../dist/index.mjs';
+import { launchChromium } from '../chromium.mjs';
 import { findBinary, loudSkip, repo } from './project.mjs';
 
 const BACKEND = 'webgl';
@@ -56,7 +56,7 @@ try {
 </script>`;
 
 const TYPES = { '.mjs': 'text/javascript', '.js': 'text/javascript' };
-let server, context, profile, url;
+let server, browser, context, url;
 
 before(async () => {
   if (skip) return;
@@ -75,19 +75,13 @@ before(async () => {
   });
   await new Promise((done) => server.listen(0, '127.0.0.1', done));
   url = `http://127.0.0.1:${server.address().port}/`;
-  const { chromium: driver } = await import('playwright-core');
-  profile = mkdtempSync(join(tmpdir(), 'dse-wasm-tfjs-'));
-  context = await driver.launchPersistentContext(profile, {
-    executablePath: chromium.path,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  browser = await launchChromium(chromium.path);
+  context = browser.context;
 });
 
 after(async () => {
-  await context?.close();
+  await browser?.close();
   if (server) await new Promise((done) => server.close(done));
-  if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
 test(`dseCallback trains with tf.js's ${BACKEND} backend in Chromium; its DSE equals Node's on the page's activations`, { skip, timeout: 30000 }, async () => {
