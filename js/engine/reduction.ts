@@ -4,12 +4,21 @@
 // it once). The one home of the crossover.
 
 /**
- * Orders from which one thread runs the blocked reduction. Measured (bench/reduction.mjs, reduction stage alone,
- * base binary, Node 20, AMD EPYC 2 cores, load ~3, preliminary; bench/NOTES.md): FILLED BELOW.
+ * Orders from which the reduction runs blocked, on one thread or on the pool. Off: in no measured size did it
+ * win clearly. node bench/reduction.mjs, reduction stage, AMD EPYC 2 cores, shared (load 3-9, preliminary;
+ * bench/NOTES.md): one thread, base binary (Node 20), CPU s fused / blocked nb=32: N = 2000 0.64 / 0.68,
+ * 4000 7.1 / 8.6, 8000 56.8 / 60.3; relaxed binary (Node 24) N = 8000 56.5 / 53.0; two threads, wall s,
+ * N = 4000 13.0 / 10.3, N = 8000 116.5 / 110.7, with the pool starved by the load. Fused overlaps its rank-2
+ * update with the memory traffic of its pass; blocked saves the traffic but runs its rank-2nb update apart, at
+ * the 17 (base) to 25 (FMA) GFLOP/s that 128-bit SIMD allows, which costs about what it saves. Set a finite
+ * order here if a run on a quiet machine shows a crossover.
  */
-export const BLOCKED_REDUCTION_FROM = Infinity;
+export const BLOCKED_REDUCTION_FROM = Number.POSITIVE_INFINITY;
 
-/** Reflectors per panel of the blocked reduction (LAPACK's nb); of 32, 48 and 64, FILLED BELOW. */
+/**
+ * Reflectors per panel of the blocked reduction (LAPACK's nb). 32: of 32, 48 and 64, the fastest or within the
+ * noise of it at every N (bench/NOTES.md), with the smallest workspace (2 nb N float64).
+ */
 export const REDUCTION_PANEL = 32;
 
 let blockedFrom = BLOCKED_REDUCTION_FROM;
