@@ -5,7 +5,9 @@
 //   p = tau (A22 v - V (W^T v) - W (V^T v)),  w = p - (tau / 2)(p . v) v,
 // so the steps read A22 but do not write it; the panel's update A22 -= V W^T + W V^T (dsyr2k) then writes it
 // once. The fused reduction reads and writes the trailing matrix every step, which is memory-bound once it
-// leaves the cache (N ~ 4000); this one writes it once per nb steps.
+// leaves the cache (N ~ 4000); this one writes it once per nb steps, but runs the update on its own instead of
+// inside the pass's memory traffic, which on 128-bit SIMD costs about what it saves: js/engine/reduction.ts
+// chooses, with the measurements.
 //
 // Layout as tridiagonalize: a is n x n float64 row-major, only the upper triangle (j >= i) read and written;
 // row i ends holding, right of its diagonal, the vector H(i) was built from (Q rebuilt as there).
