@@ -8,7 +8,8 @@
  * win clearly. node bench/reduction.mjs, reduction stage, AMD EPYC 2 cores, shared (load 3-9, preliminary;
  * bench/NOTES.md): one thread, base binary (Node 20), CPU s fused / blocked nb=32: N = 2000 0.64 / 0.68,
  * 4000 7.1 / 8.6, 8000 56.8 / 60.3; relaxed binary (Node 24) N = 8000 56.5 / 53.0; two threads, wall s,
- * N = 4000 13.0 / 10.3, N = 8000 116.5 / 110.7, with the pool starved by the load. Fused overlaps its rank-2
+ * N = 4000 13.0 / 10.3, N = 8000 116.5 / 110.7, with the pool starved by the load. At load 2, one thread,
+ * N = 8000: 59.6 / 60.7 s (base), 54.5 / 52.3 s (relaxed, Node 24). Fused overlaps its rank-2
  * update with the memory traffic of its pass; blocked saves the traffic but runs its rank-2nb update apart, at
  * the 17 (base) to 25 (FMA) GFLOP/s that 128-bit SIMD allows, which costs about what it saves. Set a finite
  * order here if a run on a quiet machine shows a crossover.
