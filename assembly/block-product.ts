@@ -70,27 +70,39 @@ function rowColumn<T>(k: usize, n: i32, i: i32, x: usize, b: i32, y: usize, c: i
   store<f64>(q, load<f64>(q) + s);
 }
 
-function blockProduct<T>(k: usize, n: i32, x: usize, b: i32, y: usize): void {
-  memory.fill(y, 0, (<usize>n * <usize>b) << 3);
+// Rows [i0, i1) of K's upper triangle times x into y: y rows [i0, n) are overwritten (rows below i0 get nothing
+// from these rows), so row blocks can run on separate threads into separate buffers. i0 even; i1 even or n.
+function blockProduct<T>(k: usize, n: i32, x: usize, b: i32, y: usize, i0: i32, i1: i32): void {
+  memory.fill(y + ((<usize>i0 * <usize>b) << 3), 0, (<usize>(n - i0) * <usize>b) << 3);
   const rowBytes = <usize>b << 3;
   const wide = b & ~3;
-  let i = 0;
-  for (; i + 1 < n; i += 2) {
+  let i = i0;
+  for (; i + 1 < i1; i += 2) {
     for (let c = 0; c < wide; c += 4) pairTile<T>(k, n, i, x, rowBytes, y, <usize>c << 3);
     for (let c = wide; c < b; c++) {
       rowColumn<T>(k, n, i, x, b, y, c);
       rowColumn<T>(k, n, i + 1, x, b, y, c);
     }
   }
-  if (i < n) for (let c = 0; c < b; c++) rowColumn<T>(k, n, i, x, b, y, c);
+  if (i < i1) for (let c = 0; c < b; c++) rowColumn<T>(k, n, i, x, b, y, c);
 }
 
 export function symmetricBlockProduct(k: usize, n: i32, x: usize, b: i32, y: usize): void {
-  blockProduct<f64>(k, n, x, b, y);
+  blockProduct<f64>(k, n, x, b, y, 0, n);
 }
 
 export function symmetricBlockProduct32(k: usize, n: i32, x: usize, b: i32, y: usize): void {
-  blockProduct<f32>(k, n, x, b, y);
+  blockProduct<f32>(k, n, x, b, y, 0, n);
+}
+
+/** symmetricBlockProduct's share of rows [i0, i1) (i0 even, i1 even or n), y rows [i0, n) overwritten. */
+export function symmetricBlockProductRows(k: usize, n: i32, x: usize, b: i32, y: usize, i0: i32, i1: i32): void {
+  blockProduct<f64>(k, n, x, b, y, i0, i1);
+}
+
+/** symmetricBlockProduct32's share of rows [i0, i1), as symmetricBlockProductRows. */
+export function symmetricBlockProduct32Rows(k: usize, n: i32, x: usize, b: i32, y: usize, i0: i32, i1: i32): void {
+  blockProduct<f32>(k, n, x, b, y, i0, i1);
 }
 
 // Rounds the upper triangle of the float64 n x n matrix at m to float32, in place: the float32 matrix (n x n,

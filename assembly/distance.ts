@@ -46,8 +46,9 @@ export function squaredDistance(a: usize, b: usize, d: i32): f64 {
   return s;
 }
 
-// out0[j..j+4) and out1[j..j+4): distances from rows a0 and a1 to the 4 rows starting at b.
-function tile2x4(a0: usize, a1: usize, b: usize, rowBytes: usize, d: i32, out0: usize, out1: usize): void {
+// out0[j..j+4) and out1[j..j+4): distances from rows a0 and a1 to the 4 rows starting at b (also the
+// matrix-free products' tiles, gaussian-product.ts).
+export function tile2x4(a0: usize, a1: usize, b: usize, rowBytes: usize, d: i32, out0: usize, out1: usize): void {
   const b1 = b + rowBytes;
   const b2 = b1 + rowBytes;
   const b3 = b2 + rowBytes;

@@ -7,7 +7,7 @@
 // tile is TILE * TILE float64 of workspace. The exponent is -(d2 / sigma) / sigma / 2, which, unlike
 // d2 * (-1 / (2 sigma^2)), cannot overflow for tiny sigma (as kernel.ts).
 
-import { squaredDistance } from './distance';
+import { squaredDistance, tile2x4 } from './distance';
 
 const TILE: i32 = 64;
 
@@ -15,22 +15,52 @@ export function gaussianProductTile(): i32 {
   return TILE * TILE;
 }
 
-// tile[r * TILE + c] = exp(-|x_(i0 + r) - x_(j0 + c)|^2 / (2 sigma^2)) for the rows of tile (i0, j0).
+// tile[r * TILE + c] = exp(-|x_(i0 + r) - x_(j0 + c)|^2 / (2 sigma^2)) for the rows of tile (i0, j0). The
+// distances by the 2 x 4 register tiles of distance.ts (8 independent accumulators: one pair's sum alone is
+// bound by the latency of its additions), then the exponentials.
 function fillTile(x: usize, d: i32, sigma: f64, i0: i32, i1: i32, j0: i32, j1: i32, tile: usize): void {
   const rowBytes = <usize>d << 3;
-  for (let i = i0; i < i1; i++) {
+  const tileRow = <usize>TILE << 3;
+  const wide = j0 + ((j1 - j0) & ~3);
+  let i = i0;
+  for (; i + 1 < i1; i += 2) {
+    const a0 = x + <usize>i * rowBytes;
+    const out0 = tile + <usize>(i - i0) * tileRow;
+    for (let j = j0; j < wide; j += 4) {
+      tile2x4(a0, a0 + rowBytes, x + <usize>j * rowBytes, rowBytes, d, out0 + (<usize>(j - j0) << 3), out0 + tileRow + (<usize>(j - j0) << 3));
+    }
+    for (let j = wide; j < j1; j++) {
+      const b = x + <usize>j * rowBytes;
+      store<f64>(out0 + (<usize>(j - j0) << 3), squaredDistance(a0, b, d));
+      store<f64>(out0 + tileRow + (<usize>(j - j0) << 3), squaredDistance(a0 + rowBytes, b, d));
+    }
+  }
+  if (i < i1) {
     const a = x + <usize>i * rowBytes;
-    const out = tile + (<usize>((i - i0) * TILE) << 3);
-    for (let j = j0; j < j1; j++) {
-      store<f64>(out + (<usize>(j - j0) << 3), Math.exp(-(squaredDistance(a, x + <usize>j * rowBytes, d) / sigma) / sigma * 0.5));
+    const out = tile + <usize>(i - i0) * tileRow;
+    for (let j = j0; j < j1; j++) store<f64>(out + (<usize>(j - j0) << 3), squaredDistance(a, x + <usize>j * rowBytes, d));
+  }
+  for (let r = 0; r < i1 - i0; r++) {
+    const out = tile + <usize>r * tileRow;
+    for (let c = 0; c < j1 - j0; c++) {
+      const q = out + (<usize>c << 3);
+      store<f64>(q, Math.exp(-(load<f64>(q) / sigma) / sigma * 0.5));
     }
   }
 }
 
 // out_i = sum_j G_ij (the row sums S), over the tiles of the upper triangle, each used for both of its rows.
 export function gaussianRowSums(x: usize, n: i32, d: i32, sigma: f64, out: usize, tile: usize): void {
-  memory.fill(out, 0, <usize>n << 3);
-  for (let i0 = 0; i0 < n; i0 += TILE) {
+  gaussianRowSumsRows(x, n, d, sigma, out, tile, 0, n);
+}
+
+/**
+ * gaussianRowSums' share of the tile rows [r0, r1) (multiples of the tile, or n): out rows [r0, n) overwritten,
+ * so row blocks can run on separate threads into separate buffers.
+ */
+export function gaussianRowSumsRows(x: usize, n: i32, d: i32, sigma: f64, out: usize, tile: usize, r0: i32, r1: i32): void {
+  memory.fill(out + (<usize>r0 << 3), 0, <usize>(n - r0) << 3);
+  for (let i0 = r0; i0 < r1; i0 += TILE) {
     const i1 = min(i0 + TILE, n);
     for (let j0 = i0; j0 < n; j0 += TILE) {
       const j1 = min(j0 + TILE, n);
@@ -55,10 +85,22 @@ export function gaussianRowSums(x: usize, n: i32, d: i32, sigma: f64, out: usize
 
 // yb = K xb, K_ij = s_i G_ij s_j; returns sum_ij K_ij^2 (the squared Frobenius norm, free in the same pass).
 export function gaussianBlockProduct(x: usize, n: i32, d: i32, sigma: f64, s: usize, xb: usize, b: i32, yb: usize, tile: usize): f64 {
-  memory.fill(yb, 0, (<usize>n * <usize>b) << 3);
+  return productRows(x, n, d, sigma, s, xb, b, yb, tile, 0, n);
+}
+
+/**
+ * gaussianBlockProduct's share of the tile rows [r0, r1) (multiples of the tile, or n): yb rows [r0, n)
+ * overwritten; this share of ||K||_F^2 stored at `frobenius` (a thread has no other way to return it).
+ */
+export function gaussianBlockProductRows(x: usize, n: i32, d: i32, sigma: f64, s: usize, xb: usize, b: i32, yb: usize, tile: usize, r0: i32, r1: i32, frobenius: usize): void {
+  store<f64>(frobenius, productRows(x, n, d, sigma, s, xb, b, yb, tile, r0, r1));
+}
+
+function productRows(x: usize, n: i32, d: i32, sigma: f64, s: usize, xb: usize, b: i32, yb: usize, tile: usize, r0: i32, r1: i32): f64 {
+  memory.fill(yb + ((<usize>r0 * <usize>b) << 3), 0, (<usize>(n - r0) * <usize>b) << 3);
   const vecBytes = <usize>b << 3;
   let frobenius = 0.0;
-  for (let i0 = 0; i0 < n; i0 += TILE) {
+  for (let i0 = r0; i0 < r1; i0 += TILE) {
     const i1 = min(i0 + TILE, n);
     for (let j0 = i0; j0 < n; j0 += TILE) {
       const j1 = min(j0 + TILE, n);

@@ -11,6 +11,7 @@ import { tridiagonalize } from '../js/engine/js/tridiagonalize.js';
 import { tridiagonalQL } from '../js/engine/js/tridiagonal-ql.js';
 
 export * as api from '../js/index.js';
+export { setSubsetTaskRows } from '../js/engine/wasm/adapter.js';
 
 /** Bytes of linear memory the public API's WASM instance holds now (it only grows). */
 export function memoryBytes(): number {

@@ -32,7 +32,7 @@ usage:
   dse eigenvalues <X> [--sigma ${D.sigma}] [--out F.npy] [--json]
   entropy, mi and eigenvalues also take [--eigenvalues-cache F.npz [--cache-precision float16|float32|float64]] [--verbose];
   entropy and mi take [--approximate chebyshev [--numpy-seed 0]]
-  dse report <X> [<labels>] --out report.html [--sigma ${D.sigma}] [KERNEL] [--t ${D.t}] [--reps ${D.reps}]
+  dse report <X> [<labels>] --out report.html [--sigma ${D.sigma}] [KERNEL] [--t ${D.t}] [--reps ${D.reps}] [--estimate [--tolerance ${D.tolerance}]]
   dse report --training run.jsonl --out training.html
   dse score <X> [--measures ${SCORE_MEASURES.map((m) => m.name).join(',')}|all] [--sigma ${D.sigma}] [KERNEL] [--t ${D.t}] [--json]
 

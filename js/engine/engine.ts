@@ -74,6 +74,13 @@ export interface Engine {
    */
   diffusionEigenvalues(x: DenseMatrix, rows: Int32Array | null, kernel: Kernel, onProgress?: EigenvalueProgress): Float64Array;
   /**
+   * The eigenvalues of each subset's K (anisotropic: as diffusionEigenvalues) or their moduli of G (else: as
+   * adjacencyEigenvalueModuli with knn null), handed to `each` in the subsets' order,
+   * outside the engine (each may call it). The WASM backend runs the subsets concurrently on its threads,
+   * with the same bits as one by one.
+   */
+  subsetEigenvalues(x: DenseMatrix, subsets: Int32Array[], kernel: Kernel, anisotropic: boolean, each: (i: number, values: Float64Array) => void): void;
+  /**
    * The full n x n K = S^-1/2 G S^-1/2 (row-major, both triangles) over the listed rows: what the reference's
    * Chebyshev mode reads.
    */

@@ -5,6 +5,7 @@
 // calls the same guard before it allocates (its own arrays are never larger).
 import { tooLarge } from '../errors.js';
 import type { Kernel } from '../kernel.js';
+import { PRODUCT_BLOCKS, productShares } from './product-blocks.js';
 import { blockedReduction, blockedReductionWorkspace } from './reduction.js';
 
 /** wasm32 addresses 2^32 bytes. */
@@ -88,14 +89,17 @@ export function guardNeighbors(n: number, d: number, k: number): MemoryPlan {
   return fits({ what: `N = ${n} rows of ${d} features`, float64s: [n * d, Math.ceil((n * k) / 2), k] }, 'X');
 }
 
-/** K held for block products (dense storage): x, K (n^2, float32 in its first half), S^-1/2, two n x b blocks. */
+/** K held for block products (dense storage): x, K (n^2, float32 in its first half), S^-1/2, two n x b blocks, the row blocks' shares (product-blocks.ts). */
 export function guardOperator(n: number, d: number, maxBlock: number): MemoryPlan {
-  return fits({ what: `N = ${n} rows of ${d} features`, float64s: [n * d, n * n, n, n * maxBlock, n * maxBlock] }, 'X');
+  return fits({ what: `N = ${n} rows of ${d} features`, float64s: [n * d, n * n, n, n * maxBlock, n * maxBlock, productShares(n, maxBlock)] }, 'X');
 }
 
-/** Matrix-free products: x, S^-1/2, two n x b blocks and the tile workspace (tile float64s). */
+/**
+ * Matrix-free products: x, S^-1/2, two n x b blocks, a tile workspace (tile float64s) per row block, the blocks'
+ * shares of the product and of ||K||_F^2 (js/engine/product-blocks.ts).
+ */
 export function guardMatrixFree(n: number, d: number, maxBlock: number, tile: number): MemoryPlan {
-  return fits({ what: `N = ${n} rows of ${d} features`, float64s: [n * d, n, n * maxBlock, n * maxBlock, tile] }, 'X');
+  return fits({ what: `N = ${n} rows of ${d} features`, float64s: [n * d, n, n * maxBlock, n * maxBlock, tile * PRODUCT_BLOCKS, productShares(n, maxBlock), PRODUCT_BLOCKS] }, 'X');
 }
 
 /** Float64 workspace of assembly/bidiagonalize.ts for an m x n matrix (its bidiagonalizeWorkspace). */

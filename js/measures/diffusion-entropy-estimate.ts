@@ -79,7 +79,10 @@ export interface EntropyEstimateOptions {
   precision?: KernelStorage;
   /** 'wasm' (default) or 'js'. */
   backend?: BackendName;
-  /** Called after each block of probes with the current interval. */
+  /**
+   * Called with the current interval as the run goes: once each deflation level is done (its deterministic
+   * bounds, `probes: 0`) and after each block of probes.
+   */
   onProgress?: (progress: EstimateProgress) => void;
 }
 
@@ -410,6 +413,11 @@ export interface Settings {
   started: number;
 }
 
+// What onProgress hears: the interval so far (the deflation's bounds, then after each block of probes).
+function report(s: Settings, r: EntropyEstimate): void {
+  s.onProgress?.({ probes: r.probes, matvecs: r.matvecs, deflated: r.deflated, value: r.value, lower: r.lower, upper: r.upper });
+}
+
 function estimate(op: DiffusionOperator, s: Settings): EntropyEstimate {
   const { n } = op;
   const { t, tolerance } = s;
@@ -454,6 +462,8 @@ function estimate(op: DiffusionOperator, s: Settings): EntropyEstimate {
       return finish(detMid, det.lo, det.hi, true, d.theta.length, 0);
     }
     best = { value: detMid, lower: det.lo, upper: det.hi };
+    // The deflation's bounds before any probe: at large N the deflation is a good part of the run.
+    report(s, finish(detMid, det.lo, det.hi, true, d.theta.length, 0));
     const fDefl = d.theta.reduce((acc, v) => acc + (v > 0 ? t * v ** t * Math.log2(v) : 0), 0);
     const zDefl = d.theta.reduce((acc, v) => acc + Math.abs(v) ** t, 0);
     // tr A >= tr A^t for t >= 1: a first guess of Z, replaced by the estimate after each block.
@@ -507,10 +517,7 @@ function estimate(op: DiffusionOperator, s: Settings): EntropyEstimate {
         upper = det.hi;
       }
       best = { value: Math.min(Math.max(value, det.lo), det.hi), lower, upper };
-      if (s.onProgress !== undefined) {
-        const r = finish(best.value, lower, upper, false, d.theta.length, probes);
-        s.onProgress({ probes, matvecs: r.matvecs, deflated: r.deflated, value: r.value, lower: r.lower, upper: r.upper });
-      }
+      report(s, finish(best.value, lower, upper, false, d.theta.length, probes));
       const margin = tolerance - (epsHi - epsLo) / 2 - widen;
       if (probes >= MIN_PROBES && half <= margin) break;
       if (counter.matvecs >= s.maxMatvecs) break;

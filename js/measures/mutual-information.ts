@@ -20,6 +20,12 @@ export type { ReferenceLike } from './reference-clusters.js';
 /** Entropy, in bits, of the rows of X listed in `rows`. */
 export type EntropyOfRows = (rows: Int32Array) => number;
 
+/**
+ * Entropies of many subsets of the rows of X, handed to `each` in the subsets' order (computed together, as
+ * on threads, where the entropy allows).
+ */
+export type EntropiesOfRows = (subsets: Int32Array[], each: (i: number, entropy: number) => void) => void;
+
 /** Called after each step of a long computation with the fraction done (0..1) and what was just done. */
 export type ProgressCallback = (fraction: number, stage: 'clusters' | 'conditional' | 'marginal') => void;
 
@@ -33,6 +39,7 @@ export type ProgressCallback = (fraction: number, stage: 'clusters' | 'condition
  */
 export function spectralMutualInformation(
   clusters: Int32Array, entropyOfRows: EntropyOfRows, reps: number, seed: number, onProgress?: ProgressCallback,
+  entropiesOfRows?: EntropiesOfRows,
 ): { value: number; classes: ClassTerm[] } {
   const n = clusters.length;
   const labels = Array.from(new Set(clusters)).sort((a, b) => a - b);
@@ -42,34 +49,41 @@ export function spectralMutualInformation(
 
   // Each entropy inside the reference's DSMI runs with its own defaults max_N = 10000 and random_seed = 0: a
   // subset larger than that is cut to a Python sample after random.seed(0), which also resets the one generator
-  // the repetitions draw from. Reproduced here so that large classes match too.
+  // the repetitions draw from. Reproduced here so that large classes match too. The subsets depend on no
+  // entropy, so all are drawn first, in the reference's order (1 + reps per cluster, as eigenvalueCache counts).
   let rng = new PythonRandom(seed);
-  const entropy = (rows: Int32Array): number => {
-    if (rows.length <= DEFAULTS.maxN) return entropyOfRows(rows);
+  const cut = (rows: Int32Array): Int32Array => {
+    if (rows.length <= DEFAULTS.maxN) return rows;
     rng = new PythonRandom(DEFAULTS.seed);
     const keep = rng.sample(rows.length, DEFAULTS.maxN);
-    return entropyOfRows(keep.map((r) => rows[r]));
+    return keep.map((r) => rows[r]);
   };
+  const subsets: Int32Array[] = [];
+  for (const c of labels) {
+    subsets.push(cut(Int32Array.from(members.get(c)!)));
+    rng = new PythonRandom(seed);
+    for (let r = 0; r < reps; r++) subsets.push(cut(rng.sample(n, members.get(c)!.length)));
+  }
 
-  const total = labels.length * (1 + reps);
-  let done = 0;
+  const entropies = new Float64Array(subsets.length);
+  const got = (i: number, h: number): void => {
+    entropies[i] = h;
+    if (onProgress) onProgress((i + 1) / subsets.length, i % (1 + reps) === 0 ? 'conditional' : 'marginal');
+  };
+  if (entropiesOfRows) entropiesOfRows(subsets, got);
+  else subsets.forEach((rows, i) => got(i, entropyOfRows(rows)));
+
   let value = 0;
   const classes: ClassTerm[] = [];
-  for (const c of labels) {
-    const rows = Int32Array.from(members.get(c)!);
-    const nc = rows.length;
-    const conditional = entropy(rows);
-    if (onProgress) onProgress(++done / total, 'conditional');
-    rng = new PythonRandom(seed);
+  labels.forEach((c, k) => {
+    const nc = members.get(c)!.length;
+    const conditional = entropies[k * (1 + reps)];
     let sum = 0;
-    for (let r = 0; r < reps; r++) {
-      sum += entropy(rng.sample(n, nc));
-      if (onProgress) onProgress(++done / total, 'marginal');
-    }
+    for (let r = 0; r < reps; r++) sum += entropies[k * (1 + reps) + 1 + r];
     const term = (nc / n) * (sum / reps - conditional);
     classes.push({ label: c, size: nc, entropy: conditional, randomEntropy: sum / reps, term });
     value += term;
-  }
+  });
   return { value, classes };
 }
 
@@ -162,6 +176,8 @@ function callback(value: unknown): ProgressCallback | undefined {
  */
 export interface SubsetEntropy {
   entropyOfRows: EntropyOfRows;
+  /** The same over many subsets at once (threads), when the entropy has it. */
+  entropiesOfRows?: EntropiesOfRows;
   checkClusters?: (clusters: Int32Array) => void;
 }
 
@@ -185,10 +201,10 @@ function run(X: MatrixLike, Y: unknown, o: MutualInformationOptionsBase, entropy
   const onProgress = callback(o.onProgress);
   const engine = engineFor(o.backend);
   const x = toMatrix(X, 'X');
-  const { entropyOfRows, checkClusters } = entropyFor(engine, x, seed);
+  const { entropyOfRows, entropiesOfRows, checkClusters } = entropyFor(engine, x, seed);
   const clusters = referenceClusters(engine, x.rows, Y, o, onProgress && (() => onProgress(0, 'clusters')));
   if (checkClusters) checkClusters(clusters);
-  return { ...spectralMutualInformation(clusters, entropyOfRows, reps, seed, onProgress), clusters };
+  return { ...spectralMutualInformation(clusters, entropyOfRows, reps, seed, onProgress, entropiesOfRows), clusters };
 }
 
 /** DSMI's `variant`, or its former name `entropy` mapped onto it. */
@@ -237,7 +253,11 @@ export function diffusionSpectralMutualInformation(X: MatrixLike, Y: ReferenceLi
     // One numpy state for the whole call, drawn on by every entropy in the reference's order.
     if (chebyshev !== null) return { entropyOfRows: (rows) => chebyshevEntropy(engine, x, rows, kernel, t, chebyshev) };
     if (variant === 'matrix-entry') return { entropyOfRows: (rows) => engine.diffusionMatrixEntryEntropy(x, rows, kernel) };
-    return { entropyOfRows: (rows) => spectralEntropy(descending(engine.diffusionEigenvalues(x, rows, kernel)), { t }) };
+    const entropyOf = (values: Float64Array): number => spectralEntropy(descending(values), { t });
+    return {
+      entropyOfRows: (rows) => entropyOf(engine.diffusionEigenvalues(x, rows, kernel)),
+      entropiesOfRows: (subsets, each) => engine.subsetEigenvalues(x, subsets, kernel, true, (i, values) => each(i, entropyOf(values))),
+    };
   });
 }
 
@@ -277,6 +297,8 @@ export function adjacencySpectralMutualInformation(X: MatrixLike, Y: ReferenceLi
     const { knn } = adjacency;
     return {
       entropyOfRows: (rows) => entropyOfWeights(engine.adjacencyEigenvalueModuli(x, rows, adjacency)),
+      // The kernel adjacencies (G or K) run on threads like DSMI's; the kNN one, often not symmetric, does not.
+      entropiesOfRows: knn !== null ? undefined : (subsets, each) => engine.subsetEigenvalues(x, subsets, adjacency.kernel, adjacency.anisotropic, (i, values) => each(i, entropyOfWeights(values.map(Math.abs)))),
       // The kNN adjacency of a subset needs knn <= its rows: checked on the smallest subset up front, not
       // found inside the computation after the larger clusters are done.
       checkClusters: knn === null ? undefined : (clusters) => {

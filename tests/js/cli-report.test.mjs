@@ -34,6 +34,24 @@ test('the report file is self-contained and carries the numbers', () => {
   assert.equal((unlabelled.html.match(/<svg /g) ?? []).length, 4, 'no class chart without labels');
 });
 
+test('dse report --estimate shows the estimate and its interval beside the exact DSE, which it contains', () => {
+  const c = cases.find((c) => c.id === 'digits400-dse-t1');
+  const { html, stdout } = writeReport('estimate.html', [fixture(c.X), '--sigma', String(c.sigma), '--estimate', '--tolerance', '0.02']);
+  const m = /<tr><th>DSE estimate<\/th><td>(\S+) bits \(95% interval \[(\S+), (\S+)\], tolerance 0\.02 bits; (\d+) products with one vector/.exec(html);
+  assert.ok(m, 'the summary has the estimate row');
+  const [value, lower, upper] = [m[1], m[2], m[3]].map(Number);
+  assert.ok(lower <= value && value <= upper && upper - lower <= 0.04);
+  assert.ok(lower <= c.expected && c.expected <= upper, `reference ${c.expected} in [${lower}, ${upper}]`);
+  assert.match(stdout, /\(estimate \S+, 95% interval \[\S+, \S+\]\)/);
+  const plain = writeReport('no-estimate.html', [fixture(c.X), '--sigma', String(c.sigma)]);
+  assert.doesNotMatch(plain.html, /DSE estimate/);
+  for (const bad of [['--estimate', '--kernel', 'adaptive'], ['--tolerance', '0.02']]) {
+    const r = dse(['report', fixture(c.X), '--out', join(dir, 'bad.html'), ...bad]);
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /--estimate/);
+  }
+});
+
 test('the report renders in headless Chromium: no console errors, no requests, not blank', { skip: noChromium }, async () => {
   const { out } = writeReport('render.html', [fixture('digits400_X.npy'), fixture('digits400_y.npy'), '--sigma', '20']);
   const browser = await launchChromium(CHROMIUM, { viewport: { width: 1360, height: 1100 } });

@@ -79,6 +79,32 @@ test('onProgress sees the probes grow and the interval it ends with', () => {
   assert.equal(last.lower, e.lower);
 });
 
+test('onProgress reports during the run: the deflation bounds first (no probes), then probes a block at a time, each with its interval', () => {
+  const c = cases.find((c) => c.id === 'digits400-dse-t1');
+  const X = readNpy(c.X);
+  const seen = [];
+  const e = diffusionSpectralEntropyEstimate(X, { sigma: c.sigma, onProgress: (p) => seen.push({ ...p }) });
+  assert.equal(e.guaranteed, false);
+  assert.equal(seen[0].probes, 0, 'the deflation is reported before the first probe');
+  assert.ok(seen[0].deflated >= 1);
+  const probing = seen.filter((p) => p.probes > 0);
+  assert.ok(probing.length >= 2, `${probing.length} reports with probes`);
+  for (let i = 0; i < probing.length; i++) {
+    assert.equal(probing[i].probes % 16, 0, 'a block of 16 probes at a time');
+    if (i > 0 && probing[i].deflated === probing[i - 1].deflated) assert.ok(probing[i].probes > probing[i - 1].probes);
+  }
+  for (const p of seen) {
+    for (const k of ['value', 'lower', 'upper']) assert.ok(Number.isFinite(p[k]), k);
+    assert.ok(p.lower <= p.value && p.value <= p.upper, `${p.value} in [${p.lower}, ${p.upper}]`);
+    assert.ok(p.lower >= 0 && p.upper <= Math.log2(X.rows) + 1e-6);
+  }
+  // The deflation's bounds are wider than the tolerance (else the run would have stopped there), and they hold.
+  assert.ok(seen[0].upper - seen[0].lower > 2 * 0.01);
+  assert.ok(seen[0].lower <= c.expected && c.expected <= seen[0].upper);
+  const last = seen[seen.length - 1];
+  assert.deepEqual([last.value, last.lower, last.upper, last.probes, last.matvecs], [e.value, e.lower, e.upper, e.probes, e.matvecs]);
+});
+
 test('the same seed gives the same estimate; another seed another one', () => {
   const a = diffusionSpectralEntropyEstimate(blobs, { sigma: 4.47, seed: 5 });
   const b = diffusionSpectralEntropyEstimate(blobs, { sigma: 4.47, seed: 5 });

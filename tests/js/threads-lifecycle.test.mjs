@@ -125,3 +125,33 @@ test('a worker that dies during the threaded reduction: the call runs again on o
     rmSync(second.dir, { recursive: true, force: true });
   }
 });
+
+test('a worker that dies holding a DSMI class task: the task is redone here with the same bits, then one thread', async () => {
+  const { dir, url } = await bundleWithHook();
+  try {
+    const lib = await import(url);
+    await lib.ready({ threads: 2 });
+    const X = randomMatrix(400, 16, 5, 2);
+    const Y = Int32Array.from({ length: 400 }, (_, i) => (i * 31) % 8);
+    const o = { discrete: true, sigma: 2 };
+    await lib.setThreads(1);
+    const expected = lib.diffusionSpectralMutualInformation(X, Y, o);
+    await lib.setThreads(2);
+    // The crash waits for a claim of a task: a DSE call (distance blocks only) leaves the worker alive.
+    lib.crashWorkerDuringNextCall(1, 'tasks');
+    lib.diffusionSpectralEntropy(X, { sigma: 2 });
+    assert.equal(lib.backendInfo().threads, 2, 'no task claimed outside DSMI');
+    let got = null;
+    for (let attempt = 0; attempt < 5 && lib.backendInfo().threads === 2; attempt++) {
+      lib.crashWorkerDuringNextCall(1, 'tasks');
+      got = lib.diffusionSpectralMutualInformation(X, Y, o);
+      assert.equal(got.value, expected.value, 'the call with a lost worker');
+    }
+    assert.equal(lib.backendInfo().threads, 1, 'the worker claimed a DSMI task and was lost');
+    assert.match(lib.backendInfo().threadsReason, /worker .*(stopped|failed|exited)/);
+    assert.deepEqual(got.classes, expected.classes);
+    assert.equal(lib.diffusionSpectralMutualInformation(X, Y, o).value, expected.value, 'after: one thread');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -8,6 +8,7 @@ export async function smoke(api, bytes, readyOptions = {}) {
   await api.ready(readyOptions);
   const X = { data: new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4), rows: 400, cols: 64 };
   const out = { info: api.engineInfo() };
+  const labels = Int32Array.from({ length: 400 }, (_, i) => i % 4);
   for (const backend of ['wasm', 'js']) {
     try {
       out[backend] = {
@@ -15,6 +16,9 @@ export async function smoke(api, bytes, readyOptions = {}) {
         dseT2: api.diffusionSpectralEntropy(X, { sigma: 20, t: 2, backend }),
         dseSubsample: api.diffusionSpectralEntropy(X, { sigma: 20, maxN: 150, seed: 7, backend }),
         eigenvalues: Array.from(api.diffusionEigenvalues(X, { sigma: 20, backend })),
+        // 4 classes of 100 rows: with threads, each subset entropy is one worker's whole task (the same bits).
+        dsmi: api.diffusionSpectralMutualInformation(X, labels, { sigma: 20, discrete: true, backend }).value,
+        asmi: api.adjacencySpectralMutualInformation(X, labels, { sigma: 20, discrete: true, backend }).value,
       };
     } catch (e) {
       out[backend] = { error: { name: e.name, code: e.code, message: e.message } };

@@ -91,6 +91,12 @@ function classChart(d: ReportData): string {
   });
 }
 
+// The estimate beside the exact value: its interval, and what it cost.
+function estimateText(e: NonNullable<ReportData['estimate']>): string {
+  const kind = e.guaranteed ? 'guaranteed interval' : '95% interval';
+  return `${e.value} bits (${kind} [${e.lower}, ${e.upper}], tolerance ${e.tolerance} bits; ${e.matvecs} products with one vector, ${e.deflated} eigenpairs deflated, ${e.probes} probes, ${num(e.seconds, 3)} s)`;
+}
+
 function row(name: string, value: string): string {
   return `<tr><th>${escapeXml(name)}</th><td>${escapeXml(value)}</td></tr>`;
 }
@@ -108,6 +114,7 @@ export function renderReport(d: ReportData): string {
       : row('kernel', `adaptive kNN (manylatents), k ${d.kernel.k}, alpha ${d.kernel.alpha}`),
     row('t', String(o.t)),
     row('DSE', `${d.dse} bits (bound log2 N = ${num(Math.log2(d.n))})`),
+    ...(d.estimate === null ? [] : [row('DSE estimate', estimateText(d.estimate))]),
     row('median pairwise distance', String(d.medianDistance)),
   ];
   if (d.dsmi !== null) summary.push(row('DSMI (data; labels)', `${d.dsmi} bits (reps ${o.reps}, seed ${o.seed})`));

@@ -1,8 +1,8 @@
 // dse report <X> [<labels>] --out report.html: the numbers behind the report, and the command that writes it.
 import { writeFileSync } from 'node:fs';
 import {
-  DEFAULTS, diffusionEigenvalues, diffusionSpectralMutualInformation, kernelDiagnosis, spectralEntropy,
-  subsample, type BackendName, type ClassTerm, type VonNeumannCurve,
+  DEFAULTS, diffusionEigenvalues, diffusionSpectralEntropyEstimate, diffusionSpectralMutualInformation, kernelDiagnosis,
+  spectralEntropy, subsample, type BackendName, type ClassTerm, type EntropyEstimate, type VonNeumannCurve,
 } from '../../index.js';
 import { InputError } from '../../io/input-error.js';
 import { kernelOption, KERNEL_VALUES, numberOption, parseArgs, positionals, UsageError, type CommandSpec, type KernelChoice } from '../args.js';
@@ -16,8 +16,8 @@ import { trainingReportCommand } from './training-report.js';
 
 export const reportSpec: CommandSpec = {
   name: 'report',
-  values: ['out', ...KERNEL_VALUES, 't', 'max-n', 'seed', 'reps', ...INPUT_VALUES],
-  flags: [],
+  values: ['out', ...KERNEL_VALUES, 't', 'max-n', 'seed', 'reps', 'tolerance', ...INPUT_VALUES],
+  flags: ['estimate'],
 };
 
 /** The sweep of sigma: the median distance times 2^k, k = -3..3. */
@@ -32,6 +32,8 @@ export interface ReportOptions {
   seed: number;
   reps: number;
   backend: BackendName;
+  /** With --estimate: the estimate's tolerance in bits (its interval is shown beside the exact DSE); else null. */
+  estimate?: { tolerance: number } | null;
 }
 
 /** Everything the report shows. */
@@ -52,6 +54,8 @@ export interface ReportData {
   sweepCentre: number | null;
   /** DSE at (sigma, t). */
   dse: number;
+  /** With --estimate: diffusionSpectralEntropyEstimate at (sigma, t) on the same rows, and its tolerance. */
+  estimate: (EntropyEstimate & { tolerance: number }) | null;
   /** Eigenvalues of K at sigma, descending. */
   eigenvalues: Float64Array;
   /** [t, DSE at sigma] for t = 1..10. */
@@ -94,7 +98,7 @@ export function computeReport(
   const kernel = resolveKernel(options.kernel, X.file, used, options.seed);
   const sigma = kernel.type === 'gaussian' ? kernel.sigma : null;
   const sweep = kernel.type !== 'gaussian' || scale.centre === null ? [] : SWEEP_POWERS.map((k) => scale.centre! * 2 ** k);
-  const steps = 2 + sweep.length + (labels === null ? 0 : 1);
+  const steps = 2 + sweep.length + (labels === null ? 0 : 1) + (options.estimate ? 1 : 0);
   let done = 0;
   const eigenvaluesAt = (k: ResolvedKernel, stage: string) => {
     onProgress(done / steps, stage);
@@ -105,6 +109,13 @@ export function computeReport(
 
   const eigenvalues = eigenvaluesAt(kernel, sigma === null ? 'eigenvalues of K' : `eigenvalues at sigma ${sigma.toPrecision(4)}`);
   const byTime = TIMES.map((t): [number, number] => [t, spectralEntropy(eigenvalues, { t })]);
+  let estimate: ReportData['estimate'] = null;
+  if (options.estimate) {
+    onProgress(done / steps, 'DSE estimate with interval');
+    const { tolerance } = options.estimate;
+    estimate = { ...aboutFile(X.file, () => diffusionSpectralEntropyEstimate(used, { sigma: sigma!, t: options.t, tolerance, seed: options.seed, backend: options.backend })), tolerance };
+    done++;
+  }
   const bySigma = sweep.map((s): [number, number, number] => {
     const e = eigenvaluesAt({ type: 'gaussian', sigma: s, alpha: kernel.alpha }, `sigma sweep, sigma ${s.toPrecision(4)}`);
     return [s, spectralEntropy(e, { t: 1 }), spectralEntropy(e, { t: options.t })];
@@ -128,7 +139,7 @@ export function computeReport(
   onProgress(1, 'done');
   return {
     file: X.file, labelsFile: labels?.file ?? null, rows: X.rows, cols: X.cols, n: used.rows, options, kernel, sigma,
-    medianDistance: scale.median, sweepCentre: scale.centre, dse: spectralEntropy(eigenvalues, { t: options.t }), eigenvalues, byTime, bySigma,
+    medianDistance: scale.median, sweepCentre: scale.centre, dse: spectralEntropy(eigenvalues, { t: options.t }), estimate, eigenvalues, byTime, bySigma,
     toolkit, vne,
     classTerms, dsmi: classTerms === null ? null : classTerms.reduce((s, c) => s + c.term, 0), warnings,
     seconds: secondsSince(start),
@@ -149,7 +160,10 @@ export async function reportCommand(argv: string[]): Promise<void> {
     seed: numberOption(args, 'seed', { integer: true, min: 0 }) ?? DEFAULTS.seed,
     reps: numberOption(args, 'reps', { integer: true, min: 1 }) ?? DEFAULTS.reps,
     backend: backendOption(args),
+    estimate: args.flags.has('estimate') ? { tolerance: numberOption(args, 'tolerance', { exclusiveMin: 0 }) ?? DEFAULTS.tolerance } : null,
   };
+  if (options.estimate && (options.kernel.type !== 'gaussian' || options.kernel.alpha !== 0)) throw new UsageError("--estimate supports the Gaussian kernel with --alpha 0 (the reference's K) only");
+  if (!options.estimate && args.values.has('tolerance')) throw new UsageError('--tolerance is the tolerance of --estimate: give --estimate too');
   const X = await readInput(xPath, inputOptions(args));
   let labels: { file: string; data: ArrayLike<number> } | null = null;
   if (labelsPath !== undefined) {
@@ -169,5 +183,7 @@ export async function reportCommand(argv: string[]): Promise<void> {
   } catch (e) {
     throw new InputError(out, `cannot be written (${(e as Error).message})`);
   }
-  process.stdout.write(`wrote ${out}: DSE ${data.dse} bits at ${data.sigma === null ? `the adaptive kernel (k ${options.kernel.type === 'adaptive' ? options.kernel.k : ''})` : `sigma ${data.sigma}`}, t ${options.t}${data.dsmi === null ? '' : `; DSMI ${data.dsmi} bits`} (${data.seconds} s)\n`);
+  const e = data.estimate;
+  const interval = e === null ? '' : ` (estimate ${e.value}, ${e.guaranteed ? 'guaranteed' : '95%'} interval [${e.lower}, ${e.upper}])`;
+  process.stdout.write(`wrote ${out}: DSE ${data.dse} bits${interval} at ${data.sigma === null ? `the adaptive kernel (k ${options.kernel.type === 'adaptive' ? options.kernel.k : ''})` : `sigma ${data.sigma}`}, t ${options.t}${data.dsmi === null ? '' : `; DSMI ${data.dsmi} bits`} (${data.seconds} s)\n`);
 }

@@ -3,8 +3,13 @@
 // Each stored K_ij (j > i) serves y_i += K_ij x_j and y_j += K_ij x_i: half of K is read, once per block.
 
 export function symmetricBlockProduct(k: Float64Array | Float32Array, n: number, x: Float64Array, b: number, y: Float64Array): void {
-  y.fill(0, 0, n * b);
-  for (let i = 0; i < n; i++) {
+  symmetricBlockProductRows(k, n, x, b, y, 0, n);
+}
+
+// The share of rows [i0, i1): y rows [i0, n) overwritten (js/engine/product-blocks.ts sums the shares).
+export function symmetricBlockProductRows(k: Float64Array | Float32Array, n: number, x: Float64Array, b: number, y: Float64Array, i0: number, i1: number): void {
+  y.fill(0, i0 * b, n * b);
+  for (let i = i0; i < i1; i++) {
     const row = i * n;
     const xi = i * b;
     const kii = k[row + i];

@@ -11,8 +11,13 @@ function gaussian(x: Float64Array, d: number, i: number, j: number, sigma: numbe
 }
 
 export function gaussianRowSums(x: Float64Array, n: number, d: number, sigma: number, out: Float64Array): void {
-  out.fill(0, 0, n);
-  for (let i = 0; i < n; i++) {
+  gaussianRowSumsRows(x, n, d, sigma, out, 0, n);
+}
+
+// The share of rows [r0, r1): out rows [r0, n) overwritten (js/engine/product-blocks.ts sums the shares).
+export function gaussianRowSumsRows(x: Float64Array, n: number, d: number, sigma: number, out: Float64Array, r0: number, r1: number): void {
+  out.fill(0, r0, n);
+  for (let i = r0; i < r1; i++) {
     out[i] += 1;
     for (let j = i + 1; j < n; j++) {
       const g = gaussian(x, d, i, j, sigma);
@@ -24,9 +29,14 @@ export function gaussianRowSums(x: Float64Array, n: number, d: number, sigma: nu
 
 // yb = K xb; returns ||K||_F^2.
 export function gaussianBlockProduct(x: Float64Array, n: number, d: number, sigma: number, s: Float64Array, xb: Float64Array, b: number, yb: Float64Array): number {
-  yb.fill(0, 0, n * b);
+  return gaussianBlockProductRows(x, n, d, sigma, s, xb, b, yb, 0, n);
+}
+
+// The share of rows [r0, r1): yb rows [r0, n) overwritten; returns its share of ||K||_F^2.
+export function gaussianBlockProductRows(x: Float64Array, n: number, d: number, sigma: number, s: Float64Array, xb: Float64Array, b: number, yb: Float64Array, r0: number, r1: number): number {
+  yb.fill(0, r0 * b, n * b);
   let frobenius = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = r0; i < r1; i++) {
     const kii = s[i] * s[i];
     frobenius += kii * kii;
     for (let c = 0; c < b; c++) yb[i * b + c] += kii * xb[i * b + c];

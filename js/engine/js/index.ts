@@ -8,8 +8,12 @@ import { isNumpySymmetric, moduliInto } from '../adjacency-spectrum.js';
 import { stageReporter, type AdjacencyOptions, type ComplexEigenvalues, type DiffusionOperator, type EigenvalueProgress, type EigenvalueStage, type Engine, type KernelStorage } from '../engine.js';
 import { adaptiveNeighbors, guardEigenvectors, guardKernel, guardMatrixFree, guardNeighbors, guardOperator, guardSingularValues, guardSquare } from '../size-guard.js';
 import { adaptiveKernel } from './adaptive-kernel.js';
-import { symmetricBlockProduct, toFloat32, traceAndFrobenius } from './block-product.js';
-import { gaussianBlockProduct, gaussianRowSums } from './gaussian-product.js';
+import { addShares, productBounds, productShares } from '../product-blocks.js';
+import { symmetricBlockProductRows, toFloat32, traceAndFrobenius } from './block-product.js';
+import { gaussianBlockProductRows, gaussianRowSumsRows } from './gaussian-product.js';
+
+/** The tile of assembly/gaussian-product.ts, whose rows the matrix-free blocks follow. */
+const TILE = 64;
 import { squaredDistances } from './distance.js';
 import { hessenberg } from './hessenberg.js';
 import { hessenbergQR } from './hessenberg-qr.js';
@@ -97,25 +101,39 @@ function diffusionKernel(
   return { n, m, rowSums };
 }
 
-// K never stored: two passes over X (row sums, then ||K||_F^2 from a product), then one per product.
+// K never stored: two passes over X (row sums, then ||K||_F^2 from a product), then one per product; each pass
+// by the row blocks of js/engine/product-blocks.ts, as the WASM twin runs them on its threads.
 function matrixFreeOperator(x: DenseMatrix, rows: Int32Array | null, kernel: Kernel, maxBlock: number): DiffusionOperator {
   const n = rows === null ? x.rows : rows.length;
   const d = x.cols;
-  guardMatrixFree(n, d, maxBlock, 64 * 64);
+  guardMatrixFree(n, d, maxBlock, TILE * TILE);
   const xs = new Float64Array(n * d);
   copyRows(x, rows, xs);
   const sigma = referenceSigma(kernel);
+  const bounds = productBounds(n, TILE);
+  const parts = new Float64Array(productShares(n, maxBlock));
   const s = new Float64Array(n);
-  gaussianRowSums(xs, n, d, sigma, s);
+  for (let c = 0; c + 1 < bounds.length; c++) {
+    gaussianRowSumsRows(xs, n, d, sigma, c === 0 ? s : parts.subarray((c - 1) * n), bounds[c], bounds[c + 1]);
+  }
+  addShares(s, parts, bounds, n, 1);
   for (let i = 0; i < n; i++) s[i] = 1 / Math.sqrt(s[i]);
   let trace = 0;
   for (let i = 0; i < n; i++) trace += s[i] * s[i];
-  const frobeniusSquared = gaussianBlockProduct(xs, n, d, sigma, s, new Float64Array(n), 1, new Float64Array(n));
+  const product = (xb: Float64Array, b: number, yb: Float64Array): number => {
+    let frobenius = 0;
+    for (let c = 0; c + 1 < bounds.length; c++) {
+      frobenius += gaussianBlockProductRows(xs, n, d, sigma, s, xb, b, c === 0 ? yb : parts.subarray((c - 1) * n * b), bounds[c], bounds[c + 1]);
+    }
+    addShares(yb, parts, bounds, n, b);
+    return frobenius;
+  };
+  const frobeniusSquared = product(new Float64Array(n), 1, new Float64Array(n));
   return {
     n, precision: 'matrix-free', inverseSqrtRowSums: s, trace, frobeniusSquared, maxBlock,
     storedTrace: trace, storedFrobeniusSquared: frobeniusSquared,
     multiply(xb: Float64Array, yb: Float64Array, b: number): void {
-      gaussianBlockProduct(xs, n, d, sigma, s, xb, b, yb);
+      product(xb, b, yb);
     },
   };
 }
@@ -127,11 +145,16 @@ function storedOperator(x: DenseMatrix, rows: Int32Array | null, kernel: Kernel,
   const { trace, frobeniusSquared } = traceAndFrobenius(m, n);
   const k = storage === 'float32' ? toFloat32(m, n) : m;
   const stored = storage === 'float32' ? traceAndFrobenius(k, n) : { trace, frobeniusSquared };
+  const bounds = productBounds(n, 2);
+  const parts = new Float64Array(productShares(n, maxBlock));
   return {
     n, precision: storage, inverseSqrtRowSums: rowSums, trace, frobeniusSquared, maxBlock,
     storedTrace: stored.trace, storedFrobeniusSquared: stored.frobeniusSquared,
     multiply(xb: Float64Array, yb: Float64Array, b: number): void {
-      symmetricBlockProduct(k, n, xb, b, yb);
+      for (let c = 0; c + 1 < bounds.length; c++) {
+        symmetricBlockProductRows(k, n, xb, b, c === 0 ? yb : parts.subarray((c - 1) * n * b), bounds[c], bounds[c + 1]);
+      }
+      addShares(yb, parts, bounds, n, b);
     },
   };
 }
@@ -145,6 +168,12 @@ export const jsEngine: Engine = {
     const stageDone = stageReporter(onProgress, rows === null ? x.rows : rows.length, x.cols);
     const { n, m } = diffusionKernel(x, rows, kernel, stageDone);
     return eigenvaluesOfUpper(m, n, stageDone);
+  },
+
+  subsetEigenvalues(x: DenseMatrix, subsets: Int32Array[], kernel: Kernel, anisotropic: boolean, each: (i: number, values: Float64Array) => void): void {
+    subsets.forEach((rows, i) => each(i, anisotropic
+      ? jsEngine.diffusionEigenvalues(x, rows, kernel)
+      : jsEngine.adjacencyEigenvalueModuli(x, rows, { kernel, anisotropic: false, knn: null })));
   },
 
   diffusionKernel(x: DenseMatrix, rows: Int32Array | null, kernel: Kernel): Float64Array {

@@ -7,13 +7,15 @@ import { copyLowerToUpper, copyRows, type DenseMatrix } from '../../matrix.js';
 import { checkKnnFits } from '../../options.js';
 import { isNumpySymmetric, moduliInto } from '../adjacency-spectrum.js';
 import { stageReporter, type AdjacencyOptions, type ComplexEigenvalues, type DiffusionOperator, type EigenvalueProgress, type EigenvalueStage, type Engine, type KernelStorage } from '../engine.js';
-import { adaptiveNeighbors, alignedBytes, guardEigenvectors, guardKernel, guardMatrixFree, guardNeighbors, guardOperator, guardSingularValues, guardSquare, tridiagonalizeWorkspace } from '../size-guard.js';
+import { adaptiveNeighbors, alignedBytes, planBytes, guardEigenvectors, guardKernel, guardMatrixFree, guardNeighbors, guardOperator, guardSingularValues, guardSquare, tridiagonalizeWorkspace } from '../size-guard.js';
 import { traceAndFrobenius } from '../js/block-product.js';
 import { withKernels } from './instance.js';
 import type { Kernels } from './kernels.js';
-import { f64, layOut, reserve } from './memory.js';
+import { f64, Layout, layOut, reserve } from './memory.js';
+import { addShares, productBounds } from '../product-blocks.js';
 import { blockedReduction, reductionPanel } from '../reduction.js';
-import { distancesOnThreads, reductionScratch, tridiagonalizeBlockedOnThreads, tridiagonalizeOnThreads } from './threads.js';
+import { blocksOnThreads, distancesOnThreads, MIN_REDUCTION_ROWS, threadInfo, reductionScratch, taskArgs, tasksOnThreads, tridiagonalizeBlockedOnThreads, tridiagonalizeOnThreads } from './threads.js';
+import { JOB_GAUSSIAN_PRODUCT, JOB_GAUSSIAN_ROW_SUMS, JOB_PRODUCT, JOB_PRODUCT32, MAX_TASKS, TASK_ARGS, TASK_FIELDS } from './thread-work.js';
 
 interface EigenBuffers {
   diag: number;
@@ -128,14 +130,19 @@ function generalEigenvaluesAt(k: Kernels, m: number, n: number, b: EigenBuffers)
 }
 
 // K stored in linear memory (upper triangle; float32 in the first half of its float64 buffer) between products.
+// K is built (distances and kernel) and every product runs split by row blocks across the pool when there is
+// one; the products' blocks depend on n alone (js/engine/product-blocks.ts), so the bits do not depend on it.
 function storedOperatorIn(k: Kernels, x: DenseMatrix, rows: Int32Array | null, kernel: Kernel, storage: 'float64' | 'float32', maxBlock: number): DiffusionOperator {
   const n = rows === null ? x.rows : rows.length;
   const d = x.cols;
-  const [xs, m, rowSums, xb, yb] = layOut(k, guardOperator(n, d, maxBlock));
+  const [xs, m, rowSums, xb, yb, parts] = layOut(k, guardOperator(n, d, maxBlock));
   copyRows(x, rows, f64(k, xs, n * d));
-  k.squaredDistances(xs, n, d, m);
   // The estimate's operator is derived for the reference's K (referenceSigma refuses the others).
-  k.gaussianKernel(m, n, referenceSigma(kernel));
+  const sigma = referenceSigma(kernel);
+  if (!distancesOnThreads(xs, n, d, m, sigma)) {
+    k.squaredDistances(xs, n, d, m);
+    k.gaussianKernel(m, n, sigma);
+  }
   k.anisotropicNormalize(m, n, rowSums);
   const { trace, frobeniusSquared } = traceAndFrobenius(f64(k, m, n * n), n);
   const inverseSqrtRowSums = f64(k, rowSums, n).slice();
@@ -144,48 +151,172 @@ function storedOperatorIn(k: Kernels, x: DenseMatrix, rows: Int32Array | null, k
     k.toFloat32InPlace(m, n);
     stored = traceAndFrobenius(new Float32Array(k.memory.buffer, m, n * n), n);
   }
-  const product = storage === 'float32' ? k.symmetricBlockProduct32 : k.symmetricBlockProduct;
+  const job = storage === 'float32' ? JOB_PRODUCT32 : JOB_PRODUCT;
+  const blockRows = storage === 'float32' ? k.symmetricBlockProduct32Rows : k.symmetricBlockProductRows;
+  const bounds = productBounds(n, 2);
   return {
     n, precision: storage, inverseSqrtRowSums, trace, frobeniusSquared, maxBlock,
     storedTrace: stored.trace, storedFrobeniusSquared: stored.frobeniusSquared,
     multiply(xv: Float64Array, yv: Float64Array, b: number): void {
       f64(k, xb, n * b).set(xv.subarray(0, n * b));
-      product(m, n, xb, b, yb);
-      yv.set(f64(k, yb, n * b));
+      const partBytes = n * b * 8;
+      if (!blocksOnThreads(job, bounds, [m, n, xb, b, yb, parts, partBytes])) {
+        for (let c = 0; c + 1 < bounds.length; c++) blockRows(m, n, xb, b, c === 0 ? yb : parts + (c - 1) * partBytes, bounds[c], bounds[c + 1]);
+      }
+      const y = f64(k, yb, n * b);
+      addShares(y, f64(k, parts, (bounds.length - 2) * n * b), bounds, n, b);
+      yv.set(y);
     },
   };
 }
 
 // K never stored: O(N (D + maxBlock)) memory; two passes over X (row sums, then ||K||_F^2 from a product of a
-// zero vector), then one per product.
+// zero vector), then one per product; each pass split by tile-row blocks across the pool as the stored products.
 function matrixFreeOperatorIn(k: Kernels, x: DenseMatrix, rows: Int32Array | null, kernel: Kernel, maxBlock: number): DiffusionOperator {
   const n = rows === null ? x.rows : rows.length;
   const d = x.cols;
-  const [xs, s, xb, yb, tile] = layOut(k, guardMatrixFree(n, d, maxBlock, k.gaussianProductTile()));
+  const tile = k.gaussianProductTile();
+  const [xs, s, xb, yb, tiles, parts, frob] = layOut(k, guardMatrixFree(n, d, maxBlock, tile));
   copyRows(x, rows, f64(k, xs, n * d));
   const sigma = referenceSigma(kernel);
-  k.gaussianRowSums(xs, n, d, sigma, s, tile);
+  const bounds = productBounds(n, Math.round(Math.sqrt(tile)));
+  const tileBytes = tile * 8;
+  if (!blocksOnThreads(JOB_GAUSSIAN_ROW_SUMS, bounds, [xs, n, d, sigma, s, parts, n * 8, tiles, tileBytes])) {
+    for (let c = 0; c + 1 < bounds.length; c++) k.gaussianRowSumsRows(xs, n, d, sigma, c === 0 ? s : parts + (c - 1) * n * 8, tiles + c * tileBytes, bounds[c], bounds[c + 1]);
+  }
   const sv = f64(k, s, n);
+  addShares(sv, f64(k, parts, (bounds.length - 2) * n), bounds, n, 1);
   let trace = 0;
   for (let i = 0; i < n; i++) {
     sv[i] = 1 / Math.sqrt(sv[i]);
     trace += sv[i] * sv[i];
   }
   const inverseSqrtRowSums = sv.slice();
+  // yb = K xb; returns ||K||_F^2, the blocks' shares added in block order.
+  const product = (b: number): number => {
+    const partBytes = n * b * 8;
+    if (!blocksOnThreads(JOB_GAUSSIAN_PRODUCT, bounds, [xs, n, d, sigma, s, xb, b, yb, parts, partBytes, tiles, tileBytes, frob])) {
+      for (let c = 0; c + 1 < bounds.length; c++) {
+        k.gaussianBlockProductRows(xs, n, d, sigma, s, xb, b, c === 0 ? yb : parts + (c - 1) * partBytes, tiles + c * tileBytes, bounds[c], bounds[c + 1], frob + 8 * c);
+      }
+    }
+    addShares(f64(k, yb, n * b), f64(k, parts, (bounds.length - 2) * n * b), bounds, n, b);
+    return f64(k, frob, bounds.length - 1).reduce((acc, v) => acc + v, 0);
+  };
   f64(k, xb, n).fill(0);
-  const frobeniusSquared = k.gaussianBlockProduct(xs, n, d, sigma, s, xb, 1, yb, tile);
+  const frobeniusSquared = product(1);
   return {
     n, precision: 'matrix-free', inverseSqrtRowSums, trace, frobeniusSquared, maxBlock,
     storedTrace: trace, storedFrobeniusSquared: frobeniusSquared,
     multiply(xv: Float64Array, yv: Float64Array, b: number): void {
       f64(k, xb, n * b).set(xv.subarray(0, n * b));
-      k.gaussianBlockProduct(xs, n, d, sigma, s, xb, b, yb, tile);
+      product(b);
       yv.set(f64(k, yb, n * b));
     },
   };
 }
 
+/**
+ * Bytes of memory a batch of whole-subset tasks may lay out (beyond one task's own plan): enough tasks for
+ * every thread to take several, without growing memory far past what one subset needs.
+ */
+const TASK_BATCH_BYTES = 256 * 2 ** 20;
+/** Tasks per batch, per thread: several, so that threads finishing early take more. */
+const TASKS_PER_THREAD = 8;
+/**
+ * Subsets of this many rows or more split each step of their reduction across the threads instead of running
+ * whole on one: from MIN_REDUCTION_ROWS, as a DSE of those rows would.
+ */
+let taskRows = MIN_REDUCTION_ROWS;
+
+/** Benchmarks only (bench/threads.mjs): the rows from which subsets stop running as whole tasks (0: none do). */
+export function setSubsetTaskRows(rows: number): void {
+  taskRows = rows;
+}
+
+// The subset's eigenvalues as diffusionEigenvalues computes them (the step-split reduction from 512 rows on).
+function subsetEigenvaluesAt(k: Kernels, x: DenseMatrix, rows: Int32Array, kernel: Kernel, anisotropic: boolean): Float64Array {
+  const at = squaredDistancesAt(k, x, rows, kernel);
+  applyKernel(k, at, kernel);
+  if (anisotropic) diffusionOperator(k, at, kernel);
+  return eigenvaluesAt(k, at.m, at.n, at.eig);
+}
+
+// Tasks `batch` (indices into subsets, each below taskRows rows) laid out one region after another
+// from the heap base, their rows copied in and their fields written, run across the pool; eigenvalues out in
+// the batch's order. Null when memory cannot grow to hold the batch (the caller runs them one by one).
+function batchOnThreads(k: Kernels, args: Float64Array, x: DenseMatrix, subsets: Int32Array[], batch: number[], kernel: Kernel, anisotropic: boolean): Float64Array[] | null {
+  const d = x.cols;
+  const layout = new Layout(k.heapBase());
+  const regions = batch.map((i) => {
+    const n = subsets[i].length;
+    const [xs, m, rowSums, diag, offdiag, work, ...kernelWork] = guardKernel(n, d, kernel).float64s.map((c) => layout.take(c));
+    return { n, xs, m, rowSums, diag, offdiag, work, kernelWork };
+  });
+  try {
+    reserve(k, layout.end, `${batch.length} subsets on threads`);
+  } catch {
+    return null;
+  }
+  regions.forEach((r, c) => {
+    copyRows(x, subsets[batch[c]], f64(k, r.xs, r.n * d));
+    // Task c's fields, in the order thread-work.ts's runTask reads them.
+    const t = TASK_ARGS + c * TASK_FIELDS;
+    args.set([r.xs, r.n, d, r.m, r.rowSums, r.diag, r.offdiag, r.work], t);
+    if (kernel.type === 'gaussian') {
+      args[t + 8] = 0;
+      args[t + 9] = kernel.sigma;
+    } else {
+      args[t + 8] = 1;
+      args[t + 9] = adaptiveNeighbors(kernel.k, r.n);
+      args[t + 11] = r.kernelWork[0];
+      args[t + 12] = r.kernelWork[1];
+    }
+    args[t + 10] = kernel.alpha;
+    args[t + 13] = anisotropic ? 1 : 0;
+    args[t + 14] = 0;
+  });
+  tasksOnThreads(batch.length);
+  return regions.map((r, c) => {
+    const failed = args[TASK_ARGS + c * TASK_FIELDS + 14];
+    if (failed !== 0) throw noConvergence(failed - 1, r.n);
+    return f64(k, r.diag, r.n).slice();
+  });
+}
+
+// The next batch from subsets[from..]: consecutive subsets below taskRows rows, as many as the pool
+// takes and TASK_BATCH_BYTES holds (at least one), or [] when subsets[from] is larger.
+function nextBatch(subsets: Int32Array[], from: number, d: number, kernel: Kernel, threads: number): number[] {
+  const batch: number[] = [];
+  let bytes = 0;
+  for (let i = from; i < subsets.length && batch.length < Math.min(MAX_TASKS, TASKS_PER_THREAD * threads); i++) {
+    const n = subsets[i].length;
+    if (n >= taskRows) break;
+    // The guard refuses (E_TOO_LARGE) what the one-by-one path would refuse.
+    const b = planBytes(guardKernel(n, d, kernel));
+    if (batch.length > 0 && bytes + b > TASK_BATCH_BYTES) break;
+    bytes += b;
+    batch.push(i);
+  }
+  return batch;
+}
+
 export const wasmEngine: Engine = {
+  subsetEigenvalues(x: DenseMatrix, subsets: Int32Array[], kernel: Kernel, anisotropic: boolean, each: (i: number, values: Float64Array) => void): void {
+    const moduli = (v: Float64Array): Float64Array => (anisotropic ? v : v.map(Math.abs));
+    let i = 0;
+    while (i < subsets.length) {
+      // Below taskRows rows a subset is a task of one thread; larger ones split each step instead.
+      const values = withKernels((k) => {
+        const args = taskArgs();
+        const batch = args === null ? [] : nextBatch(subsets, i, x.cols, kernel, threadInfo().threads);
+        const out = batch.length > 1 ? batchOnThreads(k, args!, x, subsets, batch, kernel, anisotropic) : null;
+        return out ?? [subsetEigenvaluesAt(k, x, subsets[i], kernel, anisotropic)];
+      });
+      for (const v of values) each(i++, moduli(v));
+    }
+  },
+
   withDiffusionOperator<T>(x: DenseMatrix, rows: Int32Array | null, kernel: Kernel, storage: KernelStorage, maxBlock: number, fn: (op: DiffusionOperator) => T): T {
     return withKernels((k) => fn(storage === 'matrix-free' ? matrixFreeOperatorIn(k, x, rows, kernel, maxBlock) : storedOperatorIn(k, x, rows, kernel, storage, maxBlock)));
   },

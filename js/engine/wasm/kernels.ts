@@ -49,9 +49,16 @@ export interface Kernels {
   nearestNeighbors(x: number, n: number, d: number, k: number, out: number, work: number): void;
   symmetricBlockProduct(k: number, n: number, x: number, b: number, y: number): void;
   symmetricBlockProduct32(k: number, n: number, x: number, b: number, y: number): void;
+  /** symmetricBlockProduct's share of rows [i0, i1) (the threads' blocks): y rows [i0, n) overwritten. */
+  symmetricBlockProductRows(k: number, n: number, x: number, b: number, y: number, i0: number, i1: number): void;
+  symmetricBlockProduct32Rows(k: number, n: number, x: number, b: number, y: number, i0: number, i1: number): void;
   toFloat32InPlace(m: number, n: number): void;
   gaussianRowSums(x: number, n: number, d: number, sigma: number, out: number, tile: number): void;
   gaussianBlockProduct(x: number, n: number, d: number, sigma: number, s: number, xb: number, b: number, yb: number, tile: number): number;
+  /** gaussianRowSums' share of tile rows [r0, r1): out rows [r0, n) overwritten. */
+  gaussianRowSumsRows(x: number, n: number, d: number, sigma: number, out: number, tile: number, r0: number, r1: number): void;
+  /** gaussianBlockProduct's share of tile rows [r0, r1): yb rows [r0, n) overwritten; its share of ||K||_F^2 stored at `frobenius`. */
+  gaussianBlockProductRows(x: number, n: number, d: number, sigma: number, s: number, xb: number, b: number, yb: number, tile: number, r0: number, r1: number, frobenius: number): void;
   /** Float64 values of the tile workspace the matrix-free products need. */
   gaussianProductTile(): number;
   bidiagonalize(a: number, m: number, n: number, diag: number, offdiag: number, work: number): void;
@@ -96,9 +103,13 @@ export const KERNEL_ARITY: Readonly<Record<Exclude<keyof Kernels, 'memory'>, num
   nearestNeighbors: 6,
   symmetricBlockProduct: 5,
   symmetricBlockProduct32: 5,
+  symmetricBlockProductRows: 7,
+  symmetricBlockProduct32Rows: 7,
   toFloat32InPlace: 2,
   gaussianRowSums: 6,
   gaussianBlockProduct: 9,
+  gaussianRowSumsRows: 8,
+  gaussianBlockProductRows: 12,
   gaussianProductTile: 0,
   bidiagonalize: 6,
   bidiagonalizeWorkspace: 2,

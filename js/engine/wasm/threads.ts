@@ -11,7 +11,7 @@ import { badArgument } from '../../errors.js';
 import { integerAtLeast } from '../../options.js';
 import type { Kernels } from './kernels.js';
 import {
-  CONTROL_SLOTS, JOB_DISTANCES, JOB_DISTANCES_GAUSSIAN, JOB_PANEL_PRODUCT, JOB_PANEL_UPDATE, JOB_REDUCTION_STEP, MAX_BLOCKS, STAMPS, BOUNDS,
+  ARGS_SLOTS, CONTROL_SLOTS, JOB_DISTANCES, JOB_DISTANCES_GAUSSIAN, JOB_PANEL_PRODUCT, JOB_PANEL_UPDATE, JOB_PRODUCT, JOB_REDUCTION_STEP, JOB_TASKS, MAX_BLOCKS, STAMPS, BOUNDS,
   nodeWorkerSource, runBlock, runBlocks, webWorkerSource, type WorkerInit,
 } from './thread-work.js';
 
@@ -214,7 +214,7 @@ export async function startPool(module: WebAssembly.Module, threads: number): Pr
     return (reason = `the shared WebAssembly memory could not be made (${String(e)})`);
   }
   const ctrl = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * 4));
-  const args = new Float64Array(new SharedArrayBuffer(8 * 8));
+  const args = new Float64Array(new SharedArrayBuffer(8 * ARGS_SLOTS));
   pool = { kernels, threads: [], ctrl, args, gen: 0, canWait: mayWait() };
   reason = null;
   await addWorkers(module, memory, spawn, threads - 1);
@@ -284,11 +284,12 @@ export function noThreads(requestedThreads: number, why: string | null): void {
 
 /**
  * Tests only: the worker numbered `who` throws after its next claim of a block (a crash during a call), of a
- * block of the reduction, or of the blocked reduction's products or panel updates, when `stage` says so.
+ * block of the reduction, of the blocked reduction's products or panel updates, of the whole-subset tasks or of
+ * a float64 block product (the estimate's) when `stage` says so.
  */
-export function crashWorkerDuringNextCall(who: number, stage: 'any' | 'reduction' | 'panel product' | 'panel update' = 'any'): void {
+export function crashWorkerDuringNextCall(who: number, stage: 'any' | 'reduction' | 'panel product' | 'panel update' | 'tasks' | 'product' = 'any'): void {
   if (pool === null) return;
-  const job = { any: 0, reduction: JOB_REDUCTION_STEP, 'panel product': JOB_PANEL_PRODUCT, 'panel update': JOB_PANEL_UPDATE }[stage];
+  const job = { any: 0, reduction: JOB_REDUCTION_STEP, 'panel product': JOB_PANEL_PRODUCT, 'panel update': JOB_PANEL_UPDATE, tasks: JOB_TASKS, product: JOB_PRODUCT }[stage];
   Atomics.store(pool.ctrl, 6, job);
   Atomics.store(pool.ctrl, 5, who);
 }
@@ -325,6 +326,36 @@ export function distancesOnThreads(x: number, n: number, d: number, m: number, s
   args[4] = sigma ?? 0;
   runJob(p, sigma === null ? JOB_DISTANCES : JOB_DISTANCES_GAUSSIAN, total, true);
   return true;
+}
+
+/**
+ * Runs job `job` (thread-work.ts; its blocks idempotent) over the row blocks [bounds[c], bounds[c + 1]) on the
+ * pool, `args` as the job reads them. False when there is no pool or one block: the caller runs the blocks.
+ */
+export function blocksOnThreads(job: number, bounds: readonly number[], args: readonly number[]): boolean {
+  const p = pool;
+  if (p === null || p.threads.length === 0 || bounds.length < 3) return false;
+  const total = bounds.length - 1;
+  for (let c = 0; c <= total; c++) p.ctrl[BOUNDS + c] = bounds[c];
+  for (let i = 0; i < args.length; i++) p.args[i] = args[i];
+  runJob(p, job, total, true);
+  return true;
+}
+
+/**
+ * The task fields of job 4 (thread-work.ts's runTask), to be written before {@link tasksOnThreads}, or null
+ * when there is no pool with workers: the caller runs the subsets one by one.
+ */
+export function taskArgs(): Float64Array | null {
+  return pool === null || pool.threads.length === 0 ? null : pool.args;
+}
+
+/**
+ * Runs tasks 0..count-1 (their fields already in taskArgs()) across the pool, each on one thread; a task
+ * a lost worker held is redone here (tasks can be run twice).
+ */
+export function tasksOnThreads(count: number): void {
+  runJob(pool!, JOB_TASKS, count, true);
 }
 
 /** Thrown inside a call whose workers were lost while they held blocks that cannot be redone; the call reruns on one thread. */
@@ -373,7 +404,7 @@ function waitForBlocks(p: Pool, g: number, total: number, stallMs: number, idemp
 }
 
 /** Orders from which the reduction runs on threads; below, publishing each step costs more than it saves. */
-const MIN_REDUCTION_ROWS = 512;
+export const MIN_REDUCTION_ROWS = 512;
 /** A step whose trailing matrix has fewer rows runs on the calling thread. */
 const MIN_STEP_ROWS = 128;
 
