@@ -6,6 +6,7 @@ export { squaredDistances, squaredDistanceRows } from './distance';
 export { gaussianKernel, gaussianKernelRows, anisotropicNormalize, densityNormalize } from './kernel';
 export { adaptiveKernel } from './adaptive-kernel';
 export { tridiagonalize, tridiagonalizeWorkspace, tridiagonalStepBegin, tridiagonalStepRows, tridiagonalStepEnd, tridiagonalFinish } from './tridiagonalize';
+export { tridiagonalizeBlocked, tridiagonalizeBlockedWorkspace, tridiagonalPanelBegin, tridiagonalPanelProduct, tridiagonalPanelEnd, tridiagonalPanelRows, tridiagonalBlockedFinish } from './tridiagonalize-blocked';
 export { tridiagonalQL } from './tridiagonal-ql';
 export { hessenberg } from './hessenberg';
 export { hessenbergQR } from './hessenberg-qr';

@@ -6,6 +6,7 @@
 import { tooLarge } from '../errors.js';
 import type { Kernel } from '../kernel.js';
 import { PRODUCT_BLOCKS, productShares } from './product-blocks.js';
+import { blockedReduction, blockedReductionWorkspace } from './reduction.js';
 
 /** wasm32 addresses 2^32 bytes. */
 export const MAX_MEMORY_BYTES = 2 ** 32;
@@ -38,9 +39,12 @@ function fits(plan: MemoryPlan, argument: string): MemoryPlan {
   return plan;
 }
 
-/** Float64 workspace of assembly/tridiagonalize.ts for order n (its tridiagonalizeWorkspace). */
+/**
+ * Float64 workspace of the reduction of order n: assembly/tridiagonalize.ts's tridiagonalizeWorkspace (4n),
+ * or, where the blocked reduction runs (js/engine/reduction.ts), that one's when larger.
+ */
 export function tridiagonalizeWorkspace(n: number): number {
-  return 4 * n;
+  return blockedReduction(n) ? Math.max(4 * n, blockedReductionWorkspace(n)) : 4 * n;
 }
 
 /**

@@ -25,6 +25,8 @@ import { nearestNeighbors } from './nearest-neighbors.js';
 import { symmetricEigenvectors } from './symmetric-eigenvectors.js';
 import { tridiagonalQL } from './tridiagonal-ql.js';
 import { tridiagonalize } from './tridiagonalize.js';
+import { tridiagonalizeBlocked, tridiagonalizeBlockedWorkspace } from './tridiagonalize-blocked.js';
+import { blockedReduction, reductionPanel } from '../reduction.js';
 import { bidiagonalize, bidiagonalizeWorkspace } from './bidiagonalize.js';
 import { bidiagonalQR } from './bidiagonal-qr.js';
 import { mirrorUpper, tallCopy, tallShape } from '../../linalg/tall-copy.js';
@@ -56,7 +58,8 @@ function diffusionOperator(m: Float64Array, n: number, kernel: Kernel, rowSums: 
 function eigenvaluesOfUpper(m: Float64Array, n: number, stageDone?: (stage: EigenvalueStage) => void): Float64Array {
   const diag = new Float64Array(n);
   const offdiag = new Float64Array(n);
-  tridiagonalize(m, n, diag, offdiag, new Float64Array(2 * n));
+  if (blockedReduction(n)) tridiagonalizeBlocked(m, n, reductionPanel(), diag, offdiag, new Float64Array(tridiagonalizeBlockedWorkspace(n, reductionPanel())));
+  else tridiagonalize(m, n, diag, offdiag, new Float64Array(2 * n));
   stageDone?.('tridiagonalize');
   const failed = tridiagonalQL(diag, offdiag, n, null);
   if (failed !== 0) throw noConvergence(failed - 1, n);

@@ -14,7 +14,8 @@ import { withKernels } from './instance.js';
 import type { Kernels } from './kernels.js';
 import { f64, Layout, layOut, reserve } from './memory.js';
 import { addShares, productBounds } from '../product-blocks.js';
-import { blocksOnThreads, distancesOnThreads, MIN_REDUCTION_ROWS, threadInfo, reductionScratch, taskArgs, tasksOnThreads, tridiagonalizeOnThreads } from './threads.js';
+import { blockedReduction, reductionPanel } from '../reduction.js';
+import { blocksOnThreads, distancesOnThreads, MIN_REDUCTION_ROWS, threadInfo, reductionScratch, taskArgs, tasksOnThreads, tridiagonalizeBlockedOnThreads, tridiagonalizeOnThreads } from './threads.js';
 import { JOB_GAUSSIAN_PRODUCT, JOB_GAUSSIAN_ROW_SUMS, JOB_PRODUCT, JOB_PRODUCT32, MAX_TASKS, TASK_ARGS, TASK_FIELDS } from './thread-work.js';
 
 interface EigenBuffers {
@@ -60,7 +61,7 @@ function diffusionOperator(k: Kernels, at: KernelAt, kernel: Kernel): void {
 }
 
 // The reduction of the matrix at m to tridiagonal form, on the pool's threads when there is one and n is large,
-// else here. Its per-block products go right after the reduction's workspace: above every plan's buffers but
+// else here, blocked or fused by n (reduction.ts). Its per-block products go right after the reduction's workspace: above every plan's buffers but
 // a kernel's own workspace (kernelWork), which the kernel stage is done with by now.
 function tridiagonalizeAt(k: Kernels, m: number, n: number, b: EigenBuffers): void {
   const scratch = reductionScratch(n);
@@ -72,9 +73,11 @@ function tridiagonalizeAt(k: Kernels, m: number, n: number, b: EigenBuffers): vo
     } catch {
       room = false;
     }
+    if (room && blockedReduction(n)) return tridiagonalizeBlockedOnThreads(k, m, n, reductionPanel(), b.diag, b.offdiag, b.work, parts);
     if (room) return tridiagonalizeOnThreads(k, m, n, b.diag, b.offdiag, b.work, parts);
   }
-  k.tridiagonalize(m, n, b.diag, b.offdiag, b.work);
+  if (blockedReduction(n)) k.tridiagonalizeBlocked(m, n, reductionPanel(), b.diag, b.offdiag, b.work);
+  else k.tridiagonalize(m, n, b.diag, b.offdiag, b.work);
 }
 
 // Eigenvalues of the symmetric matrix whose upper triangle is at `m`.

@@ -26,6 +26,20 @@ export interface Kernels {
   tridiagonalStepEnd(n: number, i: number, tau: number, v: number, p: number, parts: number, count: number, stride: number): void;
   /** The last two rows of the reduction. */
   tridiagonalFinish(a: number, n: number, diag: number, offdiag: number, vp: number, wp: number): void;
+  /** tridiagonalize in panels of nb reflectors (LAPACK dsytrd / dlatrd): equal to it up to rounding. */
+  tridiagonalizeBlocked(a: number, n: number, nb: number, diag: number, offdiag: number, work: number): void;
+  /** Float64 values of workspace tridiagonalizeBlocked needs for order n and panel width nb. */
+  tridiagonalizeBlockedWorkspace(n: number, nb: number): number;
+  /** Step i0 + c of a blocked panel up to its product (threads): row i updated, diag, offdiag, the reflector in V; returns tau. */
+  tridiagonalPanelBegin(a: number, n: number, nb: number, i0: number, c: number, diag: number, offdiag: number, vw: number): number;
+  /** Rows [j0, j1) of step i's product A22 v into p (zeroed over [i + 1, n) first). */
+  tridiagonalPanelProduct(a: number, n: number, i: number, v: number, p: number, j0: number, j1: number): void;
+  /** p = the sum of `count` block products `stride` bytes apart, in order; the panel's corrections; then W's row c. */
+  tridiagonalPanelEnd(n: number, nb: number, i0: number, c: number, tau: number, vw: number, p: number, parts: number, count: number, stride: number): void;
+  /** Rows [j0, j1) of the panel's update A -= V W^T + W V^T. */
+  tridiagonalPanelRows(a: number, n: number, vw: number, nb: number, j0: number, j1: number): void;
+  /** The last entries of diag and offdiag after the blocked reduction. */
+  tridiagonalBlockedFinish(a: number, n: number, diag: number, offdiag: number): void;
   tridiagonalQL(diag: number, offdiag: number, n: number, z: number): number;
   hessenberg(a: number, n: number, work: number): void;
   hessenbergQR(h: number, n: number, wr: number, wi: number): number;
@@ -77,6 +91,13 @@ export const KERNEL_ARITY: Readonly<Record<Exclude<keyof Kernels, 'memory'>, num
   tridiagonalStepRows: 9,
   tridiagonalStepEnd: 8,
   tridiagonalFinish: 6,
+  tridiagonalizeBlocked: 6,
+  tridiagonalizeBlockedWorkspace: 2,
+  tridiagonalPanelBegin: 8,
+  tridiagonalPanelProduct: 7,
+  tridiagonalPanelEnd: 10,
+  tridiagonalPanelRows: 6,
+  tridiagonalBlockedFinish: 4,
   tridiagonalQL: 4,
   hessenberg: 3,
   hessenbergQR: 4,

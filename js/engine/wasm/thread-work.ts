@@ -12,6 +12,8 @@
 //            3: the block's rows of one step of the reduction (tridiagonalStepRows), into its own product buffer;
 //            4: block c is task c, the whole eigenvalue computation of one subset of rows (a DSMI class) in its
 //            own region of memory (runTask);
+//            5: the block's rows of one step's product in the blocked reduction (tridiagonalPanelProduct), into
+//            its own product buffer; 6: the block's rows of a blocked panel's update (tridiagonalPanelRows);
 //            10, 11: the block's rows of the product with K stored in float64, float32 (symmetricBlockProductRows);
 //            12, 13: the block's tile rows of the matrix-free row sums, product (gaussianRowSumsRows,
 //            gaussianBlockProductRows); each of 10 to 13 into its own share buffer (js/engine/product-blocks.ts)
@@ -21,7 +23,8 @@
 //   STAMPS.. ctrl[STAMPS + c] = GEN once block c is done, so that blocks a lost worker held can be redone
 // The Float64Array args holds the job's arguments (byte offsets and sizes): jobs 1 and 2: x, n, d, m, sigma;
 // job 3: a, n, i, v, vp, wp, parts, stride (block c's product goes to parts + c stride); job 4: task c's
-// TASK_FIELDS fields from args[TASK_ARGS + c TASK_FIELDS] (see runTask). Jobs 10 to 13 write block 0's share
+// TASK_FIELDS fields from args[TASK_ARGS + c TASK_FIELDS] (see runTask); job 5: a, n, i, v, -, -, parts, stride
+// (as job 3); job 6: a, n, vw, nb. Jobs 10 to 13 write block 0's share
 // to the output and block c's to parts + (c - 1) partBytes: 10, 11: k, n, x, b, y, parts, partBytes; 12: x, n,
 // d, sigma, out, parts, partBytes, tile, tileBytes; 13: x, n, d, sigma, s, xb, b, yb, parts, partBytes, tile,
 // tileBytes, frobenius (block c's tile at tile + c tileBytes, its share of ||K||_F^2 at frobenius + 8 c).
@@ -36,6 +39,8 @@ export const JOB_DISTANCES = 1;
 export const JOB_DISTANCES_GAUSSIAN = 2;
 export const JOB_REDUCTION_STEP = 3;
 export const JOB_TASKS = 4;
+export const JOB_PANEL_PRODUCT = 5;
+export const JOB_PANEL_UPDATE = 6;
 /** Where the tasks of job 4 start in args, and the float64 fields of each. */
 export const TASK_ARGS = 8;
 export const TASK_FIELDS = 16;
@@ -65,6 +70,8 @@ export interface RowKernels {
   anisotropicNormalize(m: number, n: number, rowSums: number): void;
   tridiagonalize(a: number, n: number, diag: number, offdiag: number, work: number): void;
   tridiagonalQL(diag: number, offdiag: number, n: number, z: number): number;
+  tridiagonalPanelProduct(a: number, n: number, i: number, v: number, p: number, j0: number, j1: number): void;
+  tridiagonalPanelRows(a: number, n: number, vw: number, nb: number, j0: number, j1: number): void;
 }
 
 /**
@@ -97,9 +104,9 @@ export function runTask(args: Float64Array, ex: RowKernels, c: number): void {
 }
 
 /**
- * Runs block c of the current job. Blocks of jobs 1, 2, 4 and 10 to 13 write entries that depend only on the
- * job's inputs, so running one twice is harmless; a block of job 3 updates its rows in place, and cannot be
- * run twice.
+ * Runs block c of the current job. Blocks of jobs 1, 2, 4, 5 and 10 to 13 write entries that depend only on
+ * the job's inputs (a block of job 5 reads the matrix and writes its own buffer), so running one twice is
+ * harmless; a block of job 3 or 6 updates its rows in place, and cannot be run twice.
  */
 export function runBlock(ctrl: Int32Array, args: Float64Array, ex: RowKernels, c: number): void {
   const i0 = ctrl[16 + c];
@@ -111,6 +118,14 @@ export function runBlock(ctrl: Int32Array, args: Float64Array, ex: RowKernels, c
   }
   if (job === 3) {
     ex.tridiagonalStepRows(args[0], args[1], args[2], args[3], args[6] + c * args[7], args[4], args[5], i0, i1);
+    return;
+  }
+  if (job === 5) {
+    ex.tridiagonalPanelProduct(args[0], args[1], args[2], args[3], args[6] + c * args[7], i0, i1);
+    return;
+  }
+  if (job === 6) {
+    ex.tridiagonalPanelRows(args[0], args[1], args[2], args[3], i0, i1);
     return;
   }
   if (job === 10 || job === 11) {

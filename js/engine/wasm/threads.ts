@@ -11,7 +11,7 @@ import { badArgument } from '../../errors.js';
 import { integerAtLeast } from '../../options.js';
 import type { Kernels } from './kernels.js';
 import {
-  ARGS_SLOTS, CONTROL_SLOTS, JOB_DISTANCES, JOB_DISTANCES_GAUSSIAN, JOB_PRODUCT, JOB_REDUCTION_STEP, JOB_TASKS, MAX_BLOCKS, STAMPS, BOUNDS,
+  ARGS_SLOTS, CONTROL_SLOTS, JOB_DISTANCES, JOB_DISTANCES_GAUSSIAN, JOB_PANEL_PRODUCT, JOB_PANEL_UPDATE, JOB_PRODUCT, JOB_REDUCTION_STEP, JOB_TASKS, MAX_BLOCKS, STAMPS, BOUNDS,
   nodeWorkerSource, runBlock, runBlocks, webWorkerSource, type WorkerInit,
 } from './thread-work.js';
 
@@ -284,12 +284,13 @@ export function noThreads(requestedThreads: number, why: string | null): void {
 
 /**
  * Tests only: the worker numbered `who` throws after its next claim of a block (a crash during a call), of a
- * block of the reduction, of the whole-subset tasks or of a float64 block product (the estimate's) when
- * `stage` says so.
+ * block of the reduction, of the blocked reduction's products or panel updates, of the whole-subset tasks or of
+ * a float64 block product (the estimate's) when `stage` says so.
  */
-export function crashWorkerDuringNextCall(who: number, stage: 'any' | 'reduction' | 'tasks' | 'product' = 'any'): void {
+export function crashWorkerDuringNextCall(who: number, stage: 'any' | 'reduction' | 'panel product' | 'panel update' | 'tasks' | 'product' = 'any'): void {
   if (pool === null) return;
-  Atomics.store(pool.ctrl, 6, stage === 'reduction' ? JOB_REDUCTION_STEP : stage === 'tasks' ? JOB_TASKS : stage === 'product' ? JOB_PRODUCT : 0);
+  const job = { any: 0, reduction: JOB_REDUCTION_STEP, 'panel product': JOB_PANEL_PRODUCT, 'panel update': JOB_PANEL_UPDATE, tasks: JOB_TASKS, product: JOB_PRODUCT }[stage];
+  Atomics.store(pool.ctrl, 6, job);
   Atomics.store(pool.ctrl, 5, who);
 }
 
@@ -475,4 +476,55 @@ export function tridiagonalizeOnThreads(k: Kernels, a: number, n: number, diag: 
     [wp, w] = [w, wp];
   }
   k.tridiagonalFinish(a, n, diag, offdiag, vp, wp);
+}
+
+/**
+ * tridiagonalizeBlocked (assembly/tridiagonalize-blocked.ts, panels of nb) with each step's product A22 v and
+ * each panel's update split by row blocks across the pool; the products go to a buffer per block at `parts`
+ * (reductionScratch(n) float64s), summed in block order. Two synchronisations per step and one per panel. The
+ * result depends on the number of threads only by rounding, never on which thread ran what.
+ */
+export function tridiagonalizeBlockedOnThreads(k: Kernels, a: number, n: number, nb: number, diag: number, offdiag: number, work: number, parts: number): void {
+  const p = pool!;
+  const count = reductionBlocks(p);
+  const stride = n * 8;
+  const vw = work;
+  const product = work + 2 * nb * stride;
+  const { ctrl, args } = p;
+  for (let i0 = 0; i0 < n - 2; i0 += nb) {
+    const width = Math.min(nb, n - 2 - i0);
+    for (let c = 0; c < width; c++) {
+      const i = i0 + c;
+      const tau = k.tridiagonalPanelBegin(a, n, nb, i0, c, diag, offdiag, vw);
+      if (tau === 0) continue;
+      const v = vw + c * stride;
+      let blocksDone = 1;
+      if (n - i - 1 >= MIN_STEP_ROWS) {
+        blocksDone = stepBlocks(ctrl, i + 1, n, count);
+        args[0] = a;
+        args[1] = n;
+        args[2] = i;
+        args[3] = v;
+        args[6] = parts;
+        args[7] = stride;
+        // A block reads the matrix and writes only its own buffer: one a lost worker held can be redone.
+        runJob(p, JOB_PANEL_PRODUCT, blocksDone, true);
+      } else {
+        k.tridiagonalPanelProduct(a, n, i, v, parts, i + 1, n);
+      }
+      k.tridiagonalPanelEnd(n, nb, i0, c, tau, vw, product, parts, blocksDone, stride);
+    }
+    const e = i0 + width;
+    if (n - e >= MIN_STEP_ROWS) {
+      const total = stepBlocks(ctrl, e, n, count);
+      args[0] = a;
+      args[1] = n;
+      args[2] = vw;
+      args[3] = nb;
+      runJob(p, JOB_PANEL_UPDATE, total, false);
+    } else {
+      k.tridiagonalPanelRows(a, n, vw, nb, e, n);
+    }
+  }
+  k.tridiagonalBlockedFinish(a, n, diag, offdiag);
 }
