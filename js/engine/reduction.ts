@@ -11,8 +11,10 @@
  * N = 4000 13.0 / 10.3, N = 8000 116.5 / 110.7, with the pool starved by the load. At load 2, one thread,
  * N = 8000: 59.6 / 60.7 s (base), 54.5 / 52.3 s (relaxed, Node 24). Fused overlaps its rank-2
  * update with the memory traffic of its pass; blocked saves the traffic but runs its rank-2nb update apart, at
- * the 17 (base) to 25 (FMA) GFLOP/s that 128-bit SIMD allows, which costs about what it saves. Set a finite
- * order here if a run on a quiet machine shows a crossover.
+ * the 17 (base) to 25 (FMA) GFLOP/s that 128-bit SIMD allows, which costs about what it saves. On a quiet
+ * machine (relaxed binary, Node 24, load 0.7-1.5, one round), reduction s fused / blocked: 1 thread N = 4000
+ * 5.92 / 5.77, N = 8000 52.1 / 48.6 (blocked 7% faster); 2 threads, the default, N = 4000 3.21 / 3.41,
+ * N = 8000 28.1 / 28.9 (blocked 3-6% slower). So it stays off.
  */
 export const BLOCKED_REDUCTION_FROM = Number.POSITIVE_INFINITY;
 

@@ -15,7 +15,7 @@ import type { Kernels } from './kernels.js';
 import { f64, Layout, layOut, reserve } from './memory.js';
 import { addShares, productBounds } from '../product-blocks.js';
 import { blockedReduction, reductionPanel } from '../reduction.js';
-import { blocksOnThreads, distancesOnThreads, MIN_REDUCTION_ROWS, threadInfo, reductionScratch, taskArgs, tasksOnThreads, tridiagonalizeBlockedOnThreads, tridiagonalizeOnThreads } from './threads.js';
+import { blocksOnThreads, distancesOnThreads, threadInfo, reductionScratch, taskArgs, tasksOnThreads, tridiagonalizeBlockedOnThreads, tridiagonalizeOnThreads } from './threads.js';
 import { JOB_GAUSSIAN_PRODUCT, JOB_GAUSSIAN_ROW_SUMS, JOB_PRODUCT, JOB_PRODUCT32, MAX_TASKS, TASK_ARGS, TASK_FIELDS } from './thread-work.js';
 
 interface EigenBuffers {
@@ -249,16 +249,20 @@ const TASK_BATCH_BYTES = 256 * 2 ** 20;
 const TASKS_PER_THREAD = 8;
 /**
  * Subsets of this many rows or more split each step of their reduction across the threads instead of running
- * whole on one: from MIN_REDUCTION_ROWS, as a DSE of those rows would.
+ * whole on one. Measured on 2 quiet cores (DSMI, D = 128, 2 threads, bench/THREADS.md and bench/NOTES.md): whole
+ * tasks took 0.28 s against 0.54 s for 10 classes of 400 rows, 0.85 against 1.05 s for 5 of 800, 0.63 against
+ * 0.81 s for 2 of 1000, 1.93 against 2.70 s for 2 of 1500 and 4.94 against 5.66 s for 2 of 2000: one subset per
+ * thread beats splitting each step (two synchronisations a step) up to 2000 rows, the largest measured.
  */
-let taskRows = MIN_REDUCTION_ROWS;
+const SUBSET_TASK_ROWS = 2048;
+let taskRows = SUBSET_TASK_ROWS;
 
 /** Benchmarks only (bench/threads.mjs): the rows from which subsets stop running as whole tasks (0: none do). */
 export function setSubsetTaskRows(rows: number): void {
   taskRows = rows;
 }
 
-// The subset's eigenvalues as diffusionEigenvalues computes them (the step-split reduction from 512 rows on).
+// The subset's eigenvalues as diffusionEigenvalues computes them (the step-split reduction from MIN_REDUCTION_ROWS on).
 function subsetEigenvaluesAt(k: Kernels, x: DenseMatrix, rows: Int32Array, kernel: Kernel, anisotropic: boolean): Float64Array {
   const at = squaredDistancesAt(k, x, rows, kernel);
   applyKernel(k, at, kernel);

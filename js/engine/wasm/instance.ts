@@ -35,7 +35,7 @@ export interface ReadyOptions {
   /**
    * Threads of the WASM backend: workers sharing its memory take row blocks of the squared distances
    * (the same bits as one thread) and, from 512 rows, of each step of the reduction (the same to
-   * rounding); DSMI's and ASMI's subsets below 512 rows each run whole on one thread (the same bits). Default: the cores the runtime reports. Where threads cannot run (no SharedArrayBuffer, a page
+   * rounding); DSMI's and ASMI's subsets below 2048 rows each run whole on one thread (the same bits). Default: the cores the runtime reports. Where threads cannot run (no SharedArrayBuffer, a page
    * that is not cross-origin isolated, no Worker as in workerd, or with `module`), one thread;
    * backendInfo().threadsReason says why.
    */
