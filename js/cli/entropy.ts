@@ -7,9 +7,9 @@ import { choiceOption, kernelOption, KERNEL_VALUES, numberOption, parseArgs, pos
 import { aboutFile, backendOption, describeKernel, INPUT_VALUES, inputOptions, resolveKernel, secondsSince, warn, type ResolvedKernel } from './common.js';
 import { readInput } from './input.js';
 import { Progress } from './progress.js';
-import { cachedEigenvalues, cacheOption, CACHE_VALUES } from './cache.js';
+import { cachedEigenvalues, CACHE_VALUES } from './cache.js';
 import { SILENT, Stages } from './verbose.js';
-import { approximateOption, APPROXIMATE_VALUES, APPROXIMATE_WARNING } from './approximate.js';
+import { APPROXIMATE_VALUES, APPROXIMATE_WARNING, eigenvalueSourceOptions } from './approximate.js';
 
 export const entropySpec: CommandSpec = {
   name: 'entropy',
@@ -38,11 +38,7 @@ export async function entropyCommand(argv: string[]): Promise<void> {
   if (estimate && variant !== 'eigen') throw new UsageError(`--estimate computes the eigen variant only, received --variant ${variant}`);
   if (estimate && choice.type === 'gaussian' && choice.alpha !== 0) throw new UsageError("--estimate supports the Gaussian kernel with --alpha 0 (the reference's K) or --kernel adaptive, received --alpha " + choice.alpha);
   if (estimate && choice.type === 'adaptive' && precision !== 'float64') throw new UsageError(`--estimate with --kernel adaptive holds K sparse in float64: --precision must be float64, received ${precision}`);
-  const cache = cacheOption(args);
-  if (cache !== null && variant !== 'eigen') throw new UsageError(`--eigenvalues-cache caches eigenvalues: it cannot be used with --variant ${variant}`);
-  const numpySeed = approximateOption(args);
-  if (numpySeed !== null && variant !== 'eigen') throw new UsageError(`--approximate estimates eigenvalues: it cannot be used with --variant ${variant}`);
-  if (numpySeed !== null && cache !== null) throw new UsageError('--approximate and --eigenvalues-cache cannot be used together: the cache holds exact eigenvalues');
+  const { cache, numpySeed } = eigenvalueSourceOptions(args, variant);
   const stages = new Stages(args.flags.has('verbose'));
   if (estimate && numpySeed !== null) throw new UsageError('--estimate and --approximate cannot be used together: they are two different approximations of the DSE');
   if (estimate && cache !== null) throw new UsageError('--estimate and --eigenvalues-cache cannot be used together: the estimate computes no eigenvalues to cache');

@@ -7,9 +7,9 @@ import { choiceOption, kernelOption, KERNEL_VALUES, numberOption, parseArgs, pos
 import { aboutFile, backendOption, describeKernel, INPUT_VALUES, inputOptions, resolveKernel, secondsSince, warn, writeVector } from './common.js';
 import { readInput } from './input.js';
 import { Progress } from './progress.js';
-import { cacheOption, CACHE_VALUES, loadArrays, saveArrays } from './cache.js';
+import { CACHE_VALUES, loadArrays, saveArrays } from './cache.js';
 import { SILENT, Stages } from './verbose.js';
-import { approximateOption, APPROXIMATE_VALUES, APPROXIMATE_WARNING } from './approximate.js';
+import { APPROXIMATE_VALUES, APPROXIMATE_WARNING, eigenvalueSourceOptions } from './approximate.js';
 
 export const miSpec: CommandSpec = {
   name: 'mi',
@@ -33,11 +33,7 @@ export async function miCommand(argv: string[]): Promise<void> {
   const variant = choiceOption(args, 'variant', ['eigen', 'matrix-entry', 'classic'] as const, DEFAULTS.variant);
   const backend = backendOption(args);
   const discreteArg = args.flags.has('discrete') ? true : args.flags.has('continuous') ? false : undefined;
-  const cache = cacheOption(args);
-  if (cache !== null && variant !== 'eigen') throw new UsageError(`--eigenvalues-cache caches eigenvalues: it cannot be used with --variant ${variant}`);
-  const numpySeed = approximateOption(args);
-  if (numpySeed !== null && variant !== 'eigen') throw new UsageError(`--approximate estimates eigenvalues: it cannot be used with --variant ${variant}`);
-  if (numpySeed !== null && cache !== null) throw new UsageError('--approximate and --eigenvalues-cache cannot be used together: the cache holds exact eigenvalues');
+  const { cache, numpySeed } = eigenvalueSourceOptions(args, variant);
   const stages = new Stages(args.flags.has('verbose'));
 
   const X = await readInput(xPath, inputOptions(args));
