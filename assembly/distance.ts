@@ -12,17 +12,17 @@
 import { madd } from './madd';
 
 // Rows j per cache tile: 40 rows of 768 float64 features are 240 KiB, half of a 512 KiB L2.
-const COLUMN_ROWS: i32 = 40;
+export const COLUMN_ROWS: i32 = 40;
 
 @inline
-function horizontalSum(v: v128): f64 {
+export function horizontalSum(v: v128): f64 {
   return f64x2.extract_lane(v, 0) + f64x2.extract_lane(v, 1);
 }
 
 // s + (x - y)^2, lane by lane (one rounding for the square and the sum in the relaxed-SIMD build; still
 // never negative, as s >= 0).
 @inline
-function addSquare(s: v128, x: v128, y: v128): v128 {
+export function addSquare(s: v128, x: v128, y: v128): v128 {
   const e = f64x2.sub(x, y);
   return madd(e, e, s);
 }

@@ -19,24 +19,11 @@
 // k < kn <= n. Single-threaded: the symmetric scan writes both rows of a pair (a thread split would need a
 // list per thread and row, merged after).
 
-import { madd } from './madd';
-import { squaredDistance } from './distance';
+// The dense path's column tiles (COLUMN_ROWS) and sums, so the distances are its bits.
+import { addSquare, COLUMN_ROWS, horizontalSum, squaredDistance } from './distance';
 
 // Rows per tile of the scan: 64 rows of 64 float64 features are 32 KiB, two tiles within L2.
 const TILE: i32 = 64;
-// The dense path's column tiles (distance.ts, COLUMN_ROWS).
-const COLUMN_ROWS: i32 = 40;
-
-@inline
-function horizontalSum(v: v128): f64 {
-  return f64x2.extract_lane(v, 0) + f64x2.extract_lane(v, 1);
-}
-
-@inline
-function addSquare(s: v128, x: v128, y: v128): v128 {
-  const e = f64x2.sub(x, y);
-  return madd(e, e, s);
-}
 
 // Offers (s, j) to row i's sorted list of the kn smallest (distance, index) pairs.
 @inline
