@@ -20,7 +20,7 @@ function d2(m: usize, n: i32, i: i32, j: i32): f64 {
 // The column of row i's q-th other neighbour (q from 0): self first, then k others, as manylatents drops column
 // 0 of a kNN that returns the row itself first.
 @inline
-function other(neighbors: usize, kn: i32, i: i32, q: i32): i32 {
+export function other(neighbors: usize, kn: i32, i: i32, q: i32): i32 {
   const row = neighbors + (<usize>i * <usize>kn << 2);
   let seen = 0;
   for (let c = 0; c < kn; c++) {

@@ -21,6 +21,8 @@
 
 // The dense path's column tiles (COLUMN_ROWS) and sums, so the distances are its bits.
 import { addSquare, COLUMN_ROWS, horizontalSum, squaredDistance } from './distance';
+// Row i's q-th other neighbour, as the dense path reads it.
+import { other } from './adaptive-kernel';
 
 // Rows per tile of the scan: 64 rows of 64 float64 features are 32 KiB, two tiles within L2.
 const TILE: i32 = 64;
@@ -168,20 +170,6 @@ function denseSquaredDistance(x: usize, n: i32, d: i32, i: i32, j: i32): f64 {
   const start = max(j0, p + 2);
   const end = start + ((j1 - start) & ~3);
   return b < end ? pairTileBits(xa, xb, d) : squaredDistance(xa, xb, d);
-}
-
-// Row i's q-th other neighbour (q from 0), as adaptive-kernel.ts reads it.
-@inline
-function other(idx: usize, kn: i32, i: i32, q: i32): i32 {
-  const row = idx + (<usize>i * <usize>kn << 2);
-  let seen = 0;
-  for (let c = 0; c < kn; c++) {
-    const j = load<i32>(row + (<usize>c << 2));
-    if (j == i) continue;
-    if (seen == q) return j;
-    seen++;
-  }
-  return -1;
 }
 
 @inline
