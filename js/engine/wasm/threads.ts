@@ -458,14 +458,7 @@ export function tridiagonalizeOnThreads(k: Kernels, a: number, n: number, diag: 
     let blocksDone = 1;
     if (n - i - 1 >= MIN_STEP_ROWS) {
       blocksDone = stepBlocks(ctrl, i + 1, n, count);
-      args[0] = a;
-      args[1] = n;
-      args[2] = i;
-      args[3] = v;
-      args[4] = vp;
-      args[5] = wp;
-      args[6] = parts;
-      args[7] = stride;
+      args.set([a, n, i, v, vp, wp, parts, stride]);
       runJob(p, JOB_REDUCTION_STEP, blocksDone, false);
     } else {
       k.tridiagonalStepRows(a, n, i, v, parts, vp, wp, i + 1, n);
@@ -501,12 +494,8 @@ export function tridiagonalizeBlockedOnThreads(k: Kernels, a: number, n: number,
       let blocksDone = 1;
       if (n - i - 1 >= MIN_STEP_ROWS) {
         blocksDone = stepBlocks(ctrl, i + 1, n, count);
-        args[0] = a;
-        args[1] = n;
-        args[2] = i;
-        args[3] = v;
-        args[6] = parts;
-        args[7] = stride;
+        // The step's arguments in the places of tridiagonalizeOnThreads' (no pending update: 4 and 5 unused).
+        args.set([a, n, i, v, 0, 0, parts, stride]);
         // A block reads the matrix and writes only its own buffer: one a lost worker held can be redone.
         runJob(p, JOB_PANEL_PRODUCT, blocksDone, true);
       } else {
@@ -517,10 +506,7 @@ export function tridiagonalizeBlockedOnThreads(k: Kernels, a: number, n: number,
     const e = i0 + width;
     if (n - e >= MIN_STEP_ROWS) {
       const total = stepBlocks(ctrl, e, n, count);
-      args[0] = a;
-      args[1] = n;
-      args[2] = vw;
-      args[3] = nb;
+      args.set([a, n, vw, nb]);
       runJob(p, JOB_PANEL_UPDATE, total, false);
     } else {
       k.tridiagonalPanelRows(a, n, vw, nb, e, n);
