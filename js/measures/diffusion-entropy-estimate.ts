@@ -48,6 +48,8 @@
 //   For Z not exact, the remainder's sum of |lambda|^t is bounded through its sum of squares alone
 //   (s2 = ||K||_F^2 - sum alpha_j^2, exact for any sign): sum |lambda|^t <= max|lambda|^(t-2) s2 for t >= 2,
 //   and <= (N - k)^(1 - t/2) s2^(t/2) for t < 2 (power means); tr K bounds sum |lambda| only when K >= 0.
+// - Quadrature: f has its kink at 0 inside the spectrum, so each probe's rule converges only like m^-(t+1) and
+//   its last change is scaled up to the error that implies (probeBlock; docs/estimate.md, measured).
 // - Deflation: the Chebyshev filter damps [-1, cut] instead of [0, cut], so eigenvalues near -1 are not
 //   amplified with the wanted ones (js/linalg/operator-eigenpairs.ts, `lowest`).
 // - Sparse storage (js/engine/{js,wasm}, assembly/sparse-adaptive-kernel.ts): K in CSR, O(N k) entries, its
