@@ -1,8 +1,13 @@
 // One Chromium set-up for every browser test: Debian's chromium (never `playwright install`), driven by
 // playwright-core with the flags that work headless in a container, in a profile thrown away afterwards.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** The Chromium the tests use (CHROMIUM_PATH overrides), and a skip reason when it is missing. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const noChromium = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM} (apt-get install chromium)`;
 
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
@@ -28,4 +33,18 @@ export function watchPage(page) {
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('request', (r) => requests.push(r.url()));
   return { problems, requests };
+}
+
+/**
+ * A new page of `context` showing the standalone HTML file at `path`, checked as a report must be: loaded
+ * without a console error or warning, and requesting nothing but itself.
+ */
+export async function openStandalonePage(context, path, assert) {
+  const page = await context.newPage();
+  const { problems, requests } = watchPage(page);
+  const url = pathToFileURL(path).href;
+  await page.goto(url, { waitUntil: 'load' });
+  assert.deepEqual(problems, []);
+  assert.deepEqual(requests, [url], 'the page loads nothing but itself');
+  return page;
 }

@@ -5,7 +5,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { ready, diffusionEigenvalues, diffusionSpectralEntropy, symmetricEigenvalues, adjacencySpectralEntropy } from '../../dist/index.mjs';
-import { randomMatrix, uniform, assertClose } from './helpers.mjs';
+import { randomMatrix, randomSymmetric, uniform, assertClose } from './helpers.mjs';
 
 before(() => ready());
 
@@ -26,15 +26,6 @@ for (const [rows, cols, sigma] of shapes) {
       assertClose(diffusionSpectralEntropy(X, { sigma, t, backend: 'wasm' }), diffusionSpectralEntropy(X, { sigma, t, backend: 'js' }), 1e-10, `DSE t=${t}`);
     }
   });
-}
-
-function randomSymmetric(n, seed) {
-  const next = uniform(seed);
-  const data = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j <= i; j++) data[i * n + j] = data[j * n + i] = next() * 2 - 1;
-  }
-  return { data, rows: n, cols: n };
 }
 
 for (const n of [1, 2, 3, 5, 10, 31, 64, 129]) {

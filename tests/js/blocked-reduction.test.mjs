@@ -12,8 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build as bundle } from 'esbuild';
-import { cases, readNpy, assertClose, uniform } from './helpers.mjs';
-import { hard, build } from './hard-matrices.mjs';
+import { cases, readNpy, assertClose, randomSymmetric } from './helpers.mjs';
+import { assertSymmetricHard } from './hard-matrices.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 let lib;
@@ -37,15 +37,6 @@ after(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function randomSymmetric(n, seed) {
-  const next = uniform(seed);
-  const data = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j <= i; j++) data[i * n + j] = data[j * n + i] = next() * 2 - 1;
-  }
-  return { data, rows: n, cols: n };
-}
-
 // Eigenvalues with the blocked reduction from order `from` on (null: the package's crossover).
 function eigenvaluesFrom(from, a, backend) {
   lib.setBlockedReductionFrom(from);
@@ -65,16 +56,7 @@ for (const threads of [1, 2]) {
     test(`blocked: hard symmetric matrices within 1e-13 ||A|| of numpy eigvalsh (${label})`, async () => {
       await lib.setThreads(threads);
       assert.equal(lib.backendInfo().threads, threads);
-      for (const c of hard.symmetric) {
-        const got = eigenvaluesFrom(0, build(c), backend);
-        const want = c.eigenvalues;
-        assert.equal(got.length, want.length, c.name);
-        const norm = Math.max(...want.map(Math.abs));
-        let err = 0;
-        for (let i = 0; i < want.length; i++) err = Math.max(err, Math.abs(got[i] - want[i]));
-        if (norm === 0) assert.equal(err, 0, c.name);
-        else assert.ok(err <= 1e-13 * norm, `${c.name}: max error ${err / norm} ||A|| > 1e-13 ||A||`);
-      }
+      assertSymmetricHard(assert, (a) => eigenvaluesFrom(0, a, backend));
     });
 
     test(`blocked equals fused to 1e-13 ||A|| on random matrices of orders ${ORDERS.join(', ')} (${label})`, async () => {

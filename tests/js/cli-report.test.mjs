@@ -2,16 +2,13 @@
 // console errors, no network requests, and a screenshot that is not blank.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { launchChromium, watchPage } from '../chromium.mjs';
+import { CHROMIUM, launchChromium, noChromium, openStandalonePage } from '../chromium.mjs';
 import { dse, fixture, tempDir } from './cli-helpers.mjs';
 import { cases, assertClose } from './helpers.mjs';
 
 // Debian's chromium (apt-get install chromium); playwright-core only drives it, it never downloads a browser.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const noChromium = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM} (apt-get install chromium)`;
 const dir = tempDir();
 
 function writeReport(name, args) {
@@ -57,12 +54,7 @@ test('the report renders in headless Chromium: no console errors, no requests, n
   const browser = await launchChromium(CHROMIUM, { viewport: { width: 1360, height: 1100 } });
   const { context } = browser;
   try {
-    const page = await context.newPage();
-    const { problems, requests } = watchPage(page);
-    const url = pathToFileURL(out).href;
-    await page.goto(url, { waitUntil: 'load' });
-    assert.deepEqual(problems, []);
-    assert.deepEqual(requests, [url], 'the page loads nothing but itself');
+    const page = await openStandalonePage(context, out, assert);
 
     // Every chart has a visible size and marks drawn inside it.
     const charts = await page.$$eval('svg', (svgs) => svgs.map((s) => {

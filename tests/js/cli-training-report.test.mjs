@@ -2,14 +2,11 @@
 // per layer; opened in headless Chromium it draws every chart with no console errors and no requests.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { launchChromium, watchPage } from '../chromium.mjs';
+import { CHROMIUM, launchChromium, noChromium, openStandalonePage } from '../chromium.mjs';
 import { dse, tempDir } from './cli-helpers.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const noChromium = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM} (apt-get install chromium)`;
 const dir = tempDir();
 
 // Two runs, two layers, steps 0..12: values chosen so that first and last are known (step 0 and 12).
@@ -78,12 +75,7 @@ test('the training report renders in headless Chromium: no console errors, no re
   const browser = await launchChromium(CHROMIUM, { viewport: { width: 1360, height: 1100 } });
   const { context } = browser;
   try {
-    const page = await context.newPage();
-    const { problems, requests } = watchPage(page);
-    const url = pathToFileURL(out).href;
-    await page.goto(url, { waitUntil: 'load' });
-    assert.deepEqual(problems, []);
-    assert.deepEqual(requests, [url], 'the page loads nothing but itself');
+    const page = await openStandalonePage(context, out, assert);
     const charts = await page.$$eval('svg', (svgs) => svgs.map((s) => {
       const box = s.getBoundingClientRect();
       const lines = [...s.querySelectorAll('path')].filter((e) => {

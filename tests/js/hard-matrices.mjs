@@ -137,3 +137,17 @@ export function matchMultisets(wantRe, wantIm, gotRe, gotIm) {
     return dist;
   });
 }
+
+/** Every symmetric hard matrix's eigenvalues (from `eigenvalues(matrix)`) within 1e-13 ||A|| of numpy eigvalsh. */
+export function assertSymmetricHard(assert, eigenvalues) {
+  for (const c of hard.symmetric) {
+    const got = eigenvalues(build(c));
+    const want = c.eigenvalues;
+    assert.equal(got.length, want.length, c.name);
+    const norm = Math.max(...want.map(Math.abs));
+    let err = 0;
+    for (let i = 0; i < want.length; i++) err = Math.max(err, Math.abs(got[i] - want[i]));
+    if (norm === 0) assert.equal(err, 0, c.name);
+    else assert.ok(err <= 1e-13 * norm, `${c.name}: max error ${err / norm} ||A|| > 1e-13 ||A||`);
+  }
+}

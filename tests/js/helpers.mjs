@@ -16,6 +16,16 @@ export const cases = JSON.parse(readFileSync(fixturesDir + 'cases.json', 'utf8')
 
 export { uniform };
 
+/** A random symmetric n x n matrix, entries uniform in [-1, 1) from bench/uniform.mjs's generator. */
+export function randomSymmetric(n, seed) {
+  const next = uniform(seed);
+  const data = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j <= i; j++) data[i * n + j] = data[j * n + i] = next() * 2 - 1;
+  }
+  return { data, rows: n, cols: n };
+}
+
 /** rows x cols float32 matrix, uniform in [-scale / 2, scale / 2). */
 export function randomMatrix(rows, cols, seed, scale = 1) {
   const next = uniform(seed);

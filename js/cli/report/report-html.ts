@@ -1,5 +1,6 @@
 // The report as one self-contained HTML page: inline CSS and SVG, no script, no network.
 import type { ReportData } from './report.js';
+import { htmlPage } from './html-page.js';
 import { barChart, escapeXml, lineChart } from './svg-chart.js';
 
 /** Eigenvalues below this (in modulus) are drawn on the floor of the log axis. */
@@ -133,27 +134,10 @@ ${d.classTerms.map((c) => `<tr><td>${c.label}</td><td>${c.size}</td><td>${num(c.
 </tbody></table>`;
   }
   const warnings = d.warnings.map((w) => `<p class="warning">${escapeXml(w)}</p>`).join('\n');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>DSE report: ${escapeXml(d.file)}</title>
-<style>
-body { font-family: system-ui, sans-serif; margin: 24px auto; max-width: 1320px; color: #222; background: #fafafa; }
-h1 { font-size: 22px; margin: 0 0 4px; }
-h2 { font-size: 16px; margin: 12px 0 6px; }
-p.note { color: #555; margin: 0 0 16px; font-size: 13px; }
-table { border-collapse: collapse; margin: 0 0 16px; font-size: 13px; background: #fff; }
-th, td { border: 1px solid #ddd; padding: 4px 10px; text-align: left; }
+  const style = `h2 { font-size: 16px; margin: 12px 0 6px; }
 table.classes td { text-align: right; }
-p.warning { background: #fff4ce; border: 1px solid #e0c060; padding: 8px 12px; font-size: 13px; }
-.figures { display: flex; flex-wrap: wrap; gap: 16px; }
-.figures svg { border: 1px solid #ddd; background: #fff; max-width: 100%; height: auto; }
-</style>
-</head>
-<body>
-<h1>Diffusion spectral entropy report</h1>
+p.warning { background: #fff4ce; border: 1px solid #e0c060; padding: 8px 12px; font-size: 13px; }`;
+  return htmlPage(`DSE report: ${d.file}`, style, `<h1>Diffusion spectral entropy report</h1>
 <p class="note">DSE and DSMI as defined by Liao, Liu et al. (arXiv 2312.04823), computed by dse-wasm. Entropies in bits.</p>
 <table class="summary">
 ${summary.join('\n')}
@@ -164,8 +148,5 @@ ${toolkitTable}
 <div class="figures">
 ${figures.join('\n')}
 </div>
-${classTable}
-</body>
-</html>
-`;
+${classTable}`);
 }

@@ -4,6 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { InputError } from '../../io/input-error.js';
 import { parseArgs, positionals, UsageError, type CommandSpec } from '../args.js';
+import { htmlPage } from './html-page.js';
 import { escapeXml, lineChart, type Series } from './svg-chart.js';
 
 /** One row of a tracker's JSONL: step, layer name, the measures, and any other columns. */
@@ -96,30 +97,9 @@ ${charts.join('\n')}
 </div>
 </section>`;
   });
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>DSE training report: ${escapeXml(file)}</title>
-<style>
-body { font-family: system-ui, sans-serif; margin: 24px auto; max-width: 1320px; color: #222; background: #fafafa; }
-h1 { font-size: 22px; margin: 0 0 4px; }
-h2 { font-size: 18px; margin: 24px 0 8px; }
-p.note { color: #555; margin: 0 0 16px; font-size: 13px; }
-table { border-collapse: collapse; margin: 0 0 16px; font-size: 13px; background: #fff; }
-th, td { border: 1px solid #ddd; padding: 4px 10px; text-align: left; }
-.figures { display: flex; flex-wrap: wrap; gap: 16px; }
-.figures svg { border: 1px solid #ddd; background: #fff; max-width: 100%; height: auto; }
-</style>
-</head>
-<body>
-<h1>Representations during training</h1>
+  return htmlPage(`DSE training report: ${file}`, 'h2 { font-size: 18px; margin: 24px 0 8px; }', `<h1>Representations during training</h1>
 <p class="note">${escapeXml(file)}: ${rows.length} rows, ${runs.length} run${runs.length === 1 ? '' : 's'} (${runs.map(escapeXml).join(', ')}), ${layers.length} layer${layers.length === 1 ? '' : 's'}. DSE and DSMI as defined by Liao, Liu et al. (arXiv 2312.04823), computed by dse-wasm; entropies in bits.</p>
-${panels.join('\n')}
-</body>
-</html>
-`;
+${panels.join('\n')}`);
 }
 
 export const trainingReportSpec: CommandSpec = { name: 'report', values: ['training', 'out'], flags: [] };
