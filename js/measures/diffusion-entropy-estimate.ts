@@ -48,8 +48,6 @@
 //   For Z not exact, the remainder's sum of |lambda|^t is bounded through its sum of squares alone
 //   (s2 = ||K||_F^2 - sum alpha_j^2, exact for any sign): sum |lambda|^t <= max|lambda|^(t-2) s2 for t >= 2,
 //   and <= (N - k)^(1 - t/2) s2^(t/2) for t < 2 (power means); tr K bounds sum |lambda| only when K >= 0.
-// - Quadrature: f has its kink at 0 inside the spectrum, so each probe's rule converges only like m^-(t+1) and
-//   its last change is scaled up to the error that implies (probeBlock; docs/estimate.md, measured).
 // - Deflation: the Chebyshev filter damps [-1, cut] instead of [0, cut], so eigenvalues near -1 are not
 //   amplified with the wanted ones (js/linalg/operator-eigenpairs.ts, `lowest`).
 // - Sparse storage (js/engine/{js,wasm}, assembly/sparse-adaptive-kernel.ts): K in CSR, O(N k) entries, its
@@ -269,7 +267,6 @@ function probeBlock(
 ): void {
   const { n } = op;
   const k = d.vectors.length;
-  const signed = op.signed === true;
   const project = (w: Float64Array) => {
     for (const v of d.vectors) {
       const c = new Float64Array(b);
@@ -352,14 +349,8 @@ function probeBlock(
       }
       if ((step + 1) % 2 === 0) {
         const r = rule(p);
-        // Signed K: f(x) = |x|^t log2 |x|^t is only C^(t-1) at 0, inside the spectrum, so the m-node rule's error
-        // falls algebraically, about C m^-(t+1) (m^-2 for |x|, t = 1), and its change over the last two nodes,
-        // 2 (t + 1) C m^-(t+2), understates that error by m / (2 (t + 1)): the change is scaled up to the error
-        // it implies. K >= 0 has its singularity at the end of the spectrum, where the rule converges fast.
-        const m = step + 1;
-        const extrapolate = signed ? Math.max(1, m / (2 * (t + 1))) : 1;
-        const changeF = extrapolate * Math.abs(r.f - last[p].f);
-        const changeZ = extrapolate * Math.abs(r.power - last[p].power);
+        const changeF = Math.abs(r.f - last[p].f);
+        const changeZ = Math.abs(r.power - last[p].power);
         last[p] = { f: r.f, power: r.power, changeF, changeZ };
         if (changeF <= qtolF && changeZ <= qtolZ) {
           finish(p);
