@@ -270,18 +270,7 @@ export function tridiagonalize(a: usize, n: i32, diag: usize, offdiag: usize, wo
     p = u;
   }
   // The last two rows take the last pending update.
-  for (let j = max(n - 2, 0); j < n; j++) {
-    rank2Row(a + <usize>j * rowBytes, vp, wp, j, n, load<f64>(at(vp, j)), load<f64>(at(wp, j)));
-  }
-  if (n >= 2) {
-    const last = a + <usize>(n - 2) * rowBytes;
-    store<f64>(at(diag, n - 2), load<f64>(at(last, n - 2)));
-    store<f64>(at(offdiag, n - 2), load<f64>(at(last, n - 1)));
-  }
-  if (n >= 1) {
-    store<f64>(at(diag, n - 1), load<f64>(at(a + <usize>(n - 1) * rowBytes, n - 1)));
-    store<f64>(at(offdiag, n - 1), 0);
-  }
+  tridiagonalFinish(a, n, diag, offdiag, vp, wp);
 }
 
 // The same reduction in pieces, for threads (js/engine/wasm/threads.ts): each step's pass over A22 split into
