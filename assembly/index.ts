@@ -8,6 +8,7 @@ export { adaptiveKernel } from './adaptive-kernel';
 export { tridiagonalize, tridiagonalizeWorkspace, tridiagonalStepBegin, tridiagonalStepRows, tridiagonalStepEnd, tridiagonalFinish } from './tridiagonalize';
 export { tridiagonalizeBlocked, tridiagonalizeBlockedWorkspace, tridiagonalPanelBegin, tridiagonalPanelProduct, tridiagonalPanelEnd, tridiagonalPanelRows, tridiagonalBlockedFinish } from './tridiagonalize-blocked';
 export { tridiagonalQL } from './tridiagonal-ql';
+export { tridiagonalEigenvalues } from './tridiagonal-root-free';
 export { hessenberg } from './hessenberg';
 export { hessenbergQR } from './hessenberg-qr';
 export { knnAdjacency } from './knn-adjacency';

@@ -41,6 +41,7 @@ export interface Kernels {
   /** The last entries of diag and offdiag after the blocked reduction. */
   tridiagonalBlockedFinish(a: number, n: number, diag: number, offdiag: number): void;
   tridiagonalQL(diag: number, offdiag: number, n: number, z: number): number;
+  tridiagonalEigenvalues(diag: number, offdiag: number, n: number): number;
   hessenberg(a: number, n: number, work: number): void;
   hessenbergQR(h: number, n: number, wr: number, wi: number): number;
   knnAdjacency(m: number, n: number, k: number, work: number): void;
@@ -99,6 +100,7 @@ export const KERNEL_ARITY: Readonly<Record<Exclude<keyof Kernels, 'memory'>, num
   tridiagonalPanelRows: 6,
   tridiagonalBlockedFinish: 4,
   tridiagonalQL: 4,
+  tridiagonalEigenvalues: 3,
   hessenberg: 3,
   hessenbergQR: 4,
   knnAdjacency: 4,
