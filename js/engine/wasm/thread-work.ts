@@ -79,8 +79,9 @@ export interface RowKernels {
  * them (adapter.ts: squaredDistancesAt, applyKernel, diffusionOperator, eigenvaluesAt), so the same bits.
  * Fields at t = TASK_ARGS + c TASK_FIELDS: x, n, d, m, rowSums, diag, offdiag, work (byte offsets and sizes);
  * the kernel (0 Gaussian with sigma; 1 adaptive with kn neighbours, its index and distance buffers); alpha;
- * whether K = S^-1/2 G_a S^-1/2 is formed (else G's own eigenvalues); tridiagonalEigenvalues' result is written back. Reads only
- * x and these fields, and overwrites everything it writes: running a task twice is harmless.
+ * whether K = S^-1/2 G_a S^-1/2 is formed (else G's own eigenvalues); tridiagonalEigenvalues' result is
+ * written back. Reads only x and these fields, and overwrites everything it writes: running a task twice is
+ * harmless.
  */
 export function runTask(args: Float64Array, ex: RowKernels, c: number): void {
   const t = 8 + 16 * c;
