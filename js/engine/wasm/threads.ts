@@ -329,16 +329,17 @@ export function distancesOnThreads(x: number, n: number, d: number, m: number, s
 }
 
 /**
- * Runs job `job` (thread-work.ts; its blocks idempotent) over the row blocks [bounds[c], bounds[c + 1]) on the
- * pool, `args` as the job reads them. False when there is no pool or one block: the caller runs the blocks.
+ * Runs job `job` (thread-work.ts) over the row blocks [bounds[c], bounds[c + 1]) on the pool, `args` as the
+ * job reads them; blocks that are not `idempotent` are never redone (a lost worker: ThreadsLost). False when
+ * there is no pool or one block: the caller runs the blocks.
  */
-export function blocksOnThreads(job: number, bounds: readonly number[], args: readonly number[]): boolean {
+export function blocksOnThreads(job: number, bounds: readonly number[], args: readonly number[], idempotent = true): boolean {
   const p = pool;
   if (p === null || p.threads.length === 0 || bounds.length < 3) return false;
   const total = bounds.length - 1;
   for (let c = 0; c <= total; c++) p.ctrl[BOUNDS + c] = bounds[c];
   for (let i = 0; i < args.length; i++) p.args[i] = args[i];
-  runJob(p, job, total, true);
+  runJob(p, job, total, idempotent);
   return true;
 }
 
