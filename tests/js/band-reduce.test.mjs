@@ -89,7 +89,7 @@ function assertBand(reduced, A, b, what) {
   assert.ok(Math.abs(fb - fa) <= 1e-12 * fa, `${what}: ||B||_F = ${fb}, ||A||_F = ${fa}`);
 }
 
-const WIDTHS = [2, 4, 16, 32];
+const WIDTHS = [1, 2, 4, 16, 32];
 const orders = (b) => [...new Set([1, 2, 3, b, b + 1, 2 * b + 3, 100, 257])];
 
 test('reduceToBand (WASM kernel, JS twin): the band alone has A\'s eigenvalues and A\'s Frobenius norm', () => {
