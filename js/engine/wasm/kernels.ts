@@ -40,6 +40,10 @@ export interface Kernels {
   tridiagonalPanelRows(a: number, n: number, vw: number, nb: number, j0: number, j1: number): void;
   /** The last entries of diag and offdiag after the blocked reduction. */
   tridiagonalBlockedFinish(a: number, n: number, diag: number, offdiag: number): void;
+  /** A symmetric band matrix of half-width b (upper triangle) to tridiagonal form by bulge chasing (LAPACK dsytrd_sb2st). */
+  bandToTridiagonal(a: number, n: number, b: number, diag: number, offdiag: number, work: number): void;
+  /** Float64 values of workspace bandToTridiagonal needs for order n and half-width b. */
+  bandToTridiagonalWorkspace(n: number, b: number): number;
   tridiagonalQL(diag: number, offdiag: number, n: number, z: number): number;
   hessenberg(a: number, n: number, work: number): void;
   hessenbergQR(h: number, n: number, wr: number, wi: number): number;
@@ -98,6 +102,8 @@ export const KERNEL_ARITY: Readonly<Record<Exclude<keyof Kernels, 'memory'>, num
   tridiagonalPanelEnd: 10,
   tridiagonalPanelRows: 6,
   tridiagonalBlockedFinish: 4,
+  bandToTridiagonal: 6,
+  bandToTridiagonalWorkspace: 2,
   tridiagonalQL: 4,
   hessenberg: 3,
   hessenbergQR: 4,

@@ -1,0 +1,149 @@
+// Pure-JS twin of assembly/band-tridiagonalize.ts: a symmetric band matrix of half-width b to tridiagonal form
+// by Householder bulge chasing (LAPACK dsytrd_sb2st / dsb2st_kernels), upper triangle read row-wise.
+// a: n x n row-major (destroyed; entries past distance b are garbage, those at b + 1 .. 2b - 1 are zeroed
+// first, none beyond is read); diag, offdiag: n each; work: bandToTridiagonalWorkspace(n, b).
+// The same loops in the same order as the WASM engine, the f64x2 lanes included: dot products keep two
+// partial sums (even and odd offsets from the loop's start) and add them before the scalar tail, so that
+// the base binary gives these bits.
+import { reflector, scaledNorm } from './householder.js';
+
+// C := H C H on a[s..s+m)[s..s+m) (upper triangle), H = I - tau v v^T (dlarfy).
+function twoSided(a: Float64Array, n: number, s: number, m: number, v: Float64Array, tau: number, p: Float64Array): void {
+  if (tau === 0) return;
+  p.fill(0, 0, m);
+  for (let j = 0; j < m; j++) {
+    const row = (s + j) * n + s;
+    const vj = v[j];
+    let t0 = 0;
+    let t1 = 0;
+    let k = j + 1;
+    for (; k + 2 <= m; k += 2) {
+      const r0 = a[row + k];
+      const r1 = a[row + k + 1];
+      t0 = r0 * v[k] + t0;
+      t1 = r1 * v[k + 1] + t1;
+      p[k] = r0 * vj + p[k];
+      p[k + 1] = r1 * vj + p[k + 1];
+    }
+    let t = t0 + t1;
+    for (; k < m; k++) {
+      const r = a[row + k];
+      t += r * v[k];
+      p[k] += r * vj;
+    }
+    p[j] += a[row + j] * vj + t;
+  }
+  let pv = 0;
+  for (let k = 0; k < m; k++) {
+    p[k] *= tau;
+    pv += p[k] * v[k];
+  }
+  const half = 0.5 * tau * pv;
+  for (let k = 0; k < m; k++) p[k] -= half * v[k];
+  for (let j = 0; j < m; j++) {
+    const row = (s + j) * n + s;
+    const vj = v[j];
+    const wj = p[j];
+    for (let k = j; k < m; k++) a[row + k] -= vj * p[k] + wj * v[k];
+  }
+}
+
+// Rows s..s+ln, columns j1..j1+lm: R := H R, H = I - tau v v^T over the rows (dlarfx from the right on L).
+function applyRows(a: Float64Array, n: number, s: number, ln: number, j1: number, lm: number, v: Float64Array, tau: number, w: Float64Array): void {
+  if (tau === 0) return;
+  w.fill(0, 0, lm);
+  for (let c = 0; c < ln; c++) {
+    const row = (s + c) * n + j1;
+    const vc = v[c];
+    for (let k = 0; k < lm; k++) w[k] = a[row + k] * vc + w[k];
+  }
+  for (let c = 0; c < ln; c++) {
+    const row = (s + c) * n + j1;
+    const tv = tau * v[c];
+    for (let k = 0; k < lm; k++) a[row + k] -= tv * w[k];
+  }
+}
+
+// Rows s..s+ln, columns j1..j1+lm: each row x -= tau (x . v) v (dlarfx from the left on L).
+function applyColumns(a: Float64Array, n: number, s: number, ln: number, j1: number, lm: number, v: Float64Array, tau: number): void {
+  if (tau === 0) return;
+  for (let c = 0; c < ln; c++) {
+    const row = (s + c) * n + j1;
+    let d0 = 0;
+    let d1 = 0;
+    let k = 0;
+    for (; k + 2 <= lm; k += 2) {
+      d0 = a[row + k] * v[k] + d0;
+      d1 = a[row + k + 1] * v[k + 1] + d1;
+    }
+    let d = d0 + d1;
+    for (; k < lm; k++) d += a[row + k] * v[k];
+    const td = tau * d;
+    for (k = 0; k < lm; k++) a[row + k] -= td * v[k];
+  }
+}
+
+// a[from+1 .. from+len) annihilated against a[from] (dlarfg): a[from] := beta, v := (1, x / (alpha - beta));
+// returns tau (0, H = I, when x is already 0 or len = 1).
+function annihilate(a: Float64Array, from: number, len: number, v: Float64Array): number {
+  v[0] = 1;
+  v.fill(0, 1, len);
+  if (len < 2) return 0;
+  const xnorm = scaledNorm(a, from + 1, from + len);
+  if (xnorm === 0) return 0;
+  const { beta, tau } = reflector(a[from], a, from + 1, from + len, xnorm);
+  a[from] = beta;
+  for (let k = 1; k < len; k++) {
+    v[k] = a[from + k];
+    a[from + k] = 0;
+  }
+  return tau;
+}
+
+const halfWidth = (n: number, b: number): number => Math.max(1, Math.min(b, n - 1));
+
+/** Float64 values of workspace bandToTridiagonal needs for order n and half-width b: 3 min(max(b, 1), max(n - 1, 1)). */
+export function bandToTridiagonalWorkspace(n: number, b: number): number {
+  return 3 * halfWidth(n, b);
+}
+
+export function bandToTridiagonal(a: Float64Array, n: number, b: number, diag: Float64Array, offdiag: Float64Array, work: Float64Array): void {
+  if (n <= 0) return;
+  const w = halfWidth(n, b);
+  let v = work.subarray(0, w);
+  let vn = work.subarray(w, 2 * w);
+  const p = work.subarray(2 * w, 3 * w);
+  if (w > 1) {
+    for (let r = 0; r < n; r++) {
+      const from = r + w + 1;
+      const to = Math.min(r + 2 * w, n);
+      if (from < to) a.fill(0, r * n + from, r * n + to);
+    }
+    for (let i = 0; i < n - 2; i++) {
+      let st = i + 1;
+      let ed = Math.min(i + w, n - 1);
+      let tau = annihilate(a, i * n + st, ed - st + 1, v);
+      twoSided(a, n, st, ed - st + 1, v, tau, p);
+      while (ed + 1 < n) {
+        const j1 = ed + 1;
+        const j2 = Math.min(ed + w, n - 1);
+        const ln = ed - st + 1;
+        const lm = j2 - j1 + 1;
+        applyRows(a, n, st, ln, j1, lm, v, tau, p);
+        const tn = annihilate(a, st * n + j1, lm, vn);
+        applyColumns(a, n, st + 1, ln - 1, j1, lm, vn, tn);
+        twoSided(a, n, j1, lm, vn, tn, p);
+        const t = v;
+        v = vn;
+        vn = t;
+        tau = tn;
+        st = j1;
+        ed = j2;
+      }
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    diag[i] = a[i * n + i];
+    offdiag[i] = i + 1 < n ? a[i * n + i + 1] : 0;
+  }
+}
