@@ -149,6 +149,23 @@ function annihilate(row: usize, from: i32, len: i32, v: usize): f64 {
   return reflectorTau;
 }
 
+// One step down the band from the diagonal block st..ed, whose reflector (v, tau) has been applied two-sided
+// to it: from the right to the block of L below it (type 2), the reflector (vn, returned tau) that annihilates
+// that block's first row, from the left to its other rows, and two-sided to the next diagonal block (type 3).
+// A function of its own, called from two places, so that binaryen does not inline it into the exported
+// kernel: V8 runs a call to the end in the tier it started in, and this loop body is where the time goes.
+function chase(a: usize, n: i32, st: i32, ed: i32, w: i32, v: usize, tau: f64, vn: usize, p: usize): f64 {
+  const stride = <usize>n << 3;
+  const j1 = ed + 1;
+  const lm = min(ed + w, n - 1) - j1 + 1;
+  const ln = ed - st + 1;
+  applyRows(a, stride, st, ln, j1, lm, v, tau, p);
+  const tn = annihilate(a + <usize>st * stride, j1, lm, vn);
+  applyColumns(a, stride, st + 1, ln - 1, j1, lm, vn, tn);
+  twoSided(a, stride, j1, lm, vn, tn, p);
+  return tn;
+}
+
 // The band's half-width as the reduction uses it: at least 1, and no wider than the matrix.
 function halfWidth(n: i32, b: i32): i32 {
   return max(1, min(b, n - 1));
@@ -178,27 +195,17 @@ export function bandToTridiagonal(a: usize, n: i32, b: i32, diag: usize, offdiag
       if (from < to) memory.fill(a + <usize>r * stride + (<usize>from << 3), 0, <usize>(to - from) << 3);
     }
     for (let i = 0; i < n - 2; i++) {
-      // Type 1: row i against a[i][i+1], two-sided on the block i+1..ed.
+      // Type 1 is the chase step from the 1 x 1 block (i, i) with H = I (tau = 0: v is not read).
+      let tau = chase(a, n, i, i, w, v, 0, vn, p);
       let st = i + 1;
       let ed = min(i + w, n - 1);
-      let tau = annihilate(a + <usize>i * stride, st, ed - st + 1, v);
-      twoSided(a, stride, st, ed - st + 1, v, tau, p);
-      // Types 2 and 3 down the band.
       while (ed + 1 < n) {
-        const j1 = ed + 1;
-        const j2 = min(ed + w, n - 1);
-        const ln = ed - st + 1;
-        const lm = j2 - j1 + 1;
-        applyRows(a, stride, st, ln, j1, lm, v, tau, p);
-        const tn = annihilate(a + <usize>st * stride, j1, lm, vn);
-        applyColumns(a, stride, st + 1, ln - 1, j1, lm, vn, tn);
-        twoSided(a, stride, j1, lm, vn, tn, p);
         const t = v;
         v = vn;
         vn = t;
-        tau = tn;
-        st = j1;
-        ed = j2;
+        tau = chase(a, n, st, ed, w, v, tau, vn, p);
+        st = ed + 1;
+        ed = min(ed + w, n - 1);
       }
     }
   }

@@ -41,6 +41,30 @@ export async function loadKernels(file) {
       const seconds = (performance.now() - t0) / 1000;
       return { diag: f64(pd, n).slice(), offdiag: f64(pe, n).slice(), seconds };
     },
+    /**
+     * bandToTridiagonal timed on a random band matrix of order n and half-width b built in place (the upper
+     * band uniform in [-1, 1) from `next`, NaN past it); returns { diag, offdiag, seconds }.
+     */
+    bandRandom(n, b, next) {
+      const [pa, pd, pe, pw] = layout(n * n, n, n, k.bandToTridiagonalWorkspace(n, b));
+      const a = f64(pa, n * n);
+      a.fill(NaN);
+      for (let i = 0; i < n; i++) for (let j = i; j <= Math.min(i + b, n - 1); j++) a[i * n + j] = next() * 2 - 1;
+      const t0 = performance.now();
+      k.bandToTridiagonal(pa, n, b, pd, pe, pw);
+      const seconds = (performance.now() - t0) / 1000;
+      return { diag: f64(pd, n).slice(), offdiag: f64(pe, n).slice(), seconds };
+    },
+    /** tridiagonalize timed on a random dense symmetric matrix of order n built in place (its upper triangle). */
+    fusedRandom(n, next) {
+      const [pa, pd, pe, pw] = layout(n * n, n, n, k.tridiagonalizeWorkspace(n));
+      const a = f64(pa, n * n);
+      for (let i = 0; i < n; i++) for (let j = i; j < n; j++) a[i * n + j] = next() * 2 - 1;
+      const t0 = performance.now();
+      k.tridiagonalize(pa, n, pd, pe, pw);
+      const seconds = (performance.now() - t0) / 1000;
+      return { diag: f64(pd, n).slice(), offdiag: f64(pe, n).slice(), seconds };
+    },
     /** The fused reduction (tridiagonalize.ts) on a copy of a; returns { diag, offdiag, seconds }. */
     fused(a, n) {
       const [pa, pd, pe, pw] = layout(n * n, n, n, k.tridiagonalizeWorkspace(n));

@@ -100,6 +100,19 @@ function annihilate(a: Float64Array, from: number, len: number, v: Float64Array)
   return tau;
 }
 
+// One step down the band from the diagonal block st..ed with its reflector (v, tau): types 2 and 3; returns
+// the next block's tau, its reflector in vn.
+function chase(a: Float64Array, n: number, st: number, ed: number, w: number, v: Float64Array, tau: number, vn: Float64Array, p: Float64Array): number {
+  const j1 = ed + 1;
+  const lm = Math.min(ed + w, n - 1) - j1 + 1;
+  const ln = ed - st + 1;
+  applyRows(a, n, st, ln, j1, lm, v, tau, p);
+  const tn = annihilate(a, st * n + j1, lm, vn);
+  applyColumns(a, n, st + 1, ln - 1, j1, lm, vn, tn);
+  twoSided(a, n, j1, lm, vn, tn, p);
+  return tn;
+}
+
 const halfWidth = (n: number, b: number): number => Math.max(1, Math.min(b, n - 1));
 
 /** Float64 values of workspace bandToTridiagonal needs for order n and half-width b: 3 min(max(b, 1), max(n - 1, 1)). */
@@ -120,25 +133,17 @@ export function bandToTridiagonal(a: Float64Array, n: number, b: number, diag: F
       if (from < to) a.fill(0, r * n + from, r * n + to);
     }
     for (let i = 0; i < n - 2; i++) {
+      // Type 1 is the chase step from the 1 x 1 block (i, i) with H = I (tau = 0: v is not read).
+      let tau = chase(a, n, i, i, w, v, 0, vn, p);
       let st = i + 1;
       let ed = Math.min(i + w, n - 1);
-      let tau = annihilate(a, i * n + st, ed - st + 1, v);
-      twoSided(a, n, st, ed - st + 1, v, tau, p);
       while (ed + 1 < n) {
-        const j1 = ed + 1;
-        const j2 = Math.min(ed + w, n - 1);
-        const ln = ed - st + 1;
-        const lm = j2 - j1 + 1;
-        applyRows(a, n, st, ln, j1, lm, v, tau, p);
-        const tn = annihilate(a, st * n + j1, lm, vn);
-        applyColumns(a, n, st + 1, ln - 1, j1, lm, vn, tn);
-        twoSided(a, n, j1, lm, vn, tn, p);
         const t = v;
         v = vn;
         vn = t;
-        tau = tn;
-        st = j1;
-        ed = j2;
+        tau = chase(a, n, st, ed, w, v, tau, vn, p);
+        st = ed + 1;
+        ed = Math.min(ed + w, n - 1);
       }
     }
   }
