@@ -76,59 +76,50 @@ function twoSided(a: usize, stride: usize, s: i32, m: i32, v: usize, tau: f64, p
   }
 }
 
-// Rows s..s+ln of a, columns j1..j1+lm: R := H R with H = I - tau v v^T over the rows (the block of L below the
-// diagonal block, multiplied from the right by the block's reflector): w = R^T v, R -= tau v w^T.
-function applyRows(a: usize, stride: usize, s: i32, ln: i32, j1: i32, lm: i32, v: usize, tau: f64, w: usize): void {
-  if (tau == 0) return;
+// w = R^T v for R = rows s..s+ln of a, columns j1..j1+lm (the block of L below the diagonal block, to be
+// multiplied from the right by the block's reflector H = I - tau v v^T: R := H R = R - tau v w^T).
+function blockProduct(a: usize, stride: usize, s: i32, ln: i32, j1: i32, lm: i32, v: usize, w: usize): void {
   memory.fill(w, 0, <usize>lm << 3);
   let row = a + <usize>s * stride + (<usize>j1 << 3);
   for (let c = 0; c < ln; c++, row += stride) {
-    const vc = load<f64>(at(v, c));
-    const vcs = f64x2.splat(vc);
+    const vcs = f64x2.splat(load<f64>(at(v, c)));
     let k = 0;
     for (; k + 2 <= lm; k += 2) {
       const o = <usize>k << 3;
       v128.store(w + o, madd(v128.load(row + o), vcs, v128.load(w + o)));
     }
-    for (; k < lm; k++) store<f64>(at(w, k), load<f64>(at(row, k)) * vc + load<f64>(at(w, k)));
-  }
-  row = a + <usize>s * stride + (<usize>j1 << 3);
-  for (let c = 0; c < ln; c++, row += stride) {
-    const tv = tau * load<f64>(at(v, c));
-    const tvs = f64x2.splat(tv);
-    let k = 0;
-    for (; k + 2 <= lm; k += 2) {
-      const o = <usize>k << 3;
-      v128.store(row + o, nmadd(tvs, v128.load(w + o), v128.load(row + o)));
-    }
-    for (; k < lm; k++) store<f64>(at(row, k), load<f64>(at(row, k)) - tv * load<f64>(at(w, k)));
+    for (; k < lm; k++) store<f64>(at(w, k), load<f64>(at(row, k)) * load<f64>(at(v, c)) + load<f64>(at(w, k)));
   }
 }
 
-// Rows s..s+ln of a, columns j1..j1+lm: each row x := x H with H = I - tau v v^T over the columns (the rest of
-// the filled block, multiplied from the left by the reflector that annihilated its first row):
-// x -= tau (x . v) v.
-function applyColumns(a: usize, stride: usize, s: i32, ln: i32, j1: i32, lm: i32, v: usize, tau: f64): void {
-  if (tau == 0) return;
-  let row = a + <usize>s * stride + (<usize>j1 << 3);
-  for (let c = 0; c < ln; c++, row += stride) {
-    let acc = f64x2.splat(0);
-    let k = 0;
-    for (; k + 2 <= lm; k += 2) {
-      const o = <usize>k << 3;
-      acc = madd(v128.load(row + o), v128.load(v + o), acc);
-    }
-    let d = f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
-    for (; k < lm; k++) d += load<f64>(at(row, k)) * load<f64>(at(v, k));
-    const td = tau * d;
-    const tds = f64x2.splat(td);
-    k = 0;
-    for (; k + 2 <= lm; k += 2) {
-      const o = <usize>k << 3;
-      v128.store(row + o, nmadd(tds, v128.load(v + o), v128.load(row + o)));
-    }
-    for (; k < lm; k++) store<f64>(at(row, k), load<f64>(at(row, k)) - td * load<f64>(at(v, k)));
+// One row x of that block (x[0..lm)): x -= tv w (its share of R := H R, tv = tau v_c), then x := x Hn with
+// Hn = I - tn vn vn^T, the reflector that annihilated the block's first row: x -= tn (x . vn) vn. The first
+// update and the dot product share one pass over x.
+function updateRow(x: usize, lm: i32, tv: f64, w: usize, vn: usize, tn: f64): void {
+  const tvs = f64x2.splat(tv);
+  let acc = f64x2.splat(0);
+  let k = 0;
+  for (; k + 2 <= lm; k += 2) {
+    const o = <usize>k << 3;
+    const r = nmadd(tvs, v128.load(w + o), v128.load(x + o));
+    v128.store(x + o, r);
+    acc = madd(r, v128.load(vn + o), acc);
   }
+  let d = f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
+  for (; k < lm; k++) {
+    const r = load<f64>(at(x, k)) - tv * load<f64>(at(w, k));
+    store<f64>(at(x, k), r);
+    d += r * load<f64>(at(vn, k));
+  }
+  if (tn == 0) return;
+  const td = tn * d;
+  const tds = f64x2.splat(td);
+  k = 0;
+  for (; k + 2 <= lm; k += 2) {
+    const o = <usize>k << 3;
+    v128.store(x + o, nmadd(tds, v128.load(vn + o), v128.load(x + o)));
+  }
+  for (; k < lm; k++) store<f64>(at(x, k), load<f64>(at(x, k)) - td * load<f64>(at(vn, k)));
 }
 
 // The reflector that annihilates row[from + 1 .. from + len) against row[from] (dlarfg): row[from] := beta,
@@ -159,9 +150,25 @@ function chase(a: usize, n: i32, st: i32, ed: i32, w: i32, v: usize, tau: f64, v
   const j1 = ed + 1;
   const lm = min(ed + w, n - 1) - j1 + 1;
   const ln = ed - st + 1;
-  applyRows(a, stride, st, ln, j1, lm, v, tau, p);
+  const first = a + <usize>st * stride + (<usize>j1 << 3);
+  if (tau != 0) {
+    blockProduct(a, stride, st, ln, j1, lm, v, p);
+    // The block's first row (v[0] = 1): x -= tau w.
+    const ts = f64x2.splat(tau);
+    let k = 0;
+    for (; k + 2 <= lm; k += 2) {
+      const o = <usize>k << 3;
+      v128.store(first + o, nmadd(ts, v128.load(p + o), v128.load(first + o)));
+    }
+    for (; k < lm; k++) store<f64>(at(first, k), load<f64>(at(first, k)) - tau * load<f64>(at(p, k)));
+  } else {
+    memory.fill(p, 0, <usize>lm << 3);
+  }
   const tn = annihilate(a + <usize>st * stride, j1, lm, vn);
-  applyColumns(a, stride, st + 1, ln - 1, j1, lm, vn, tn);
+  if (tau != 0 || tn != 0) {
+    // With tau = 0 the rows take Hn alone (w = 0, and v, which is then not this block's, is not read).
+    for (let c = 1; c < ln; c++) updateRow(first + <usize>c * stride, lm, tau == 0 ? 0 : tau * load<f64>(at(v, c)), p, vn, tn);
+  }
   twoSided(a, stride, j1, lm, vn, tn, p);
   return tn;
 }

@@ -48,39 +48,38 @@ function twoSided(a: Float64Array, n: number, s: number, m: number, v: Float64Ar
   }
 }
 
-// Rows s..s+ln, columns j1..j1+lm: R := H R, H = I - tau v v^T over the rows (dlarfx from the right on L).
-function applyRows(a: Float64Array, n: number, s: number, ln: number, j1: number, lm: number, v: Float64Array, tau: number, w: Float64Array): void {
-  if (tau === 0) return;
+// w = R^T v for R = rows s..s+ln, columns j1..j1+lm (the block of L below the diagonal block).
+function blockProduct(a: Float64Array, n: number, s: number, ln: number, j1: number, lm: number, v: Float64Array, w: Float64Array): void {
   w.fill(0, 0, lm);
   for (let c = 0; c < ln; c++) {
     const row = (s + c) * n + j1;
     const vc = v[c];
     for (let k = 0; k < lm; k++) w[k] = a[row + k] * vc + w[k];
   }
-  for (let c = 0; c < ln; c++) {
-    const row = (s + c) * n + j1;
-    const tv = tau * v[c];
-    for (let k = 0; k < lm; k++) a[row + k] -= tv * w[k];
-  }
 }
 
-// Rows s..s+ln, columns j1..j1+lm: each row x -= tau (x . v) v (dlarfx from the left on L).
-function applyColumns(a: Float64Array, n: number, s: number, ln: number, j1: number, lm: number, v: Float64Array, tau: number): void {
-  if (tau === 0) return;
-  for (let c = 0; c < ln; c++) {
-    const row = (s + c) * n + j1;
-    let d0 = 0;
-    let d1 = 0;
-    let k = 0;
-    for (; k + 2 <= lm; k += 2) {
-      d0 = a[row + k] * v[k] + d0;
-      d1 = a[row + k + 1] * v[k + 1] + d1;
-    }
-    let d = d0 + d1;
-    for (; k < lm; k++) d += a[row + k] * v[k];
-    const td = tau * d;
-    for (k = 0; k < lm; k++) a[row + k] -= td * v[k];
+// The block's row from a[x]: x -= tv w, then x -= tn (x . vn) vn, the first update and the dot in one pass.
+function updateRow(a: Float64Array, x: number, lm: number, tv: number, w: Float64Array, vn: Float64Array, tn: number): void {
+  let d0 = 0;
+  let d1 = 0;
+  let k = 0;
+  for (; k + 2 <= lm; k += 2) {
+    const r0 = a[x + k] - tv * w[k];
+    const r1 = a[x + k + 1] - tv * w[k + 1];
+    a[x + k] = r0;
+    a[x + k + 1] = r1;
+    d0 = r0 * vn[k] + d0;
+    d1 = r1 * vn[k + 1] + d1;
   }
+  let d = d0 + d1;
+  for (; k < lm; k++) {
+    const r = a[x + k] - tv * w[k];
+    a[x + k] = r;
+    d += r * vn[k];
+  }
+  if (tn === 0) return;
+  const td = tn * d;
+  for (k = 0; k < lm; k++) a[x + k] -= td * vn[k];
 }
 
 // a[from+1 .. from+len) annihilated against a[from] (dlarfg): a[from] := beta, v := (1, x / (alpha - beta));
@@ -106,9 +105,17 @@ function chase(a: Float64Array, n: number, st: number, ed: number, w: number, v:
   const j1 = ed + 1;
   const lm = Math.min(ed + w, n - 1) - j1 + 1;
   const ln = ed - st + 1;
-  applyRows(a, n, st, ln, j1, lm, v, tau, p);
-  const tn = annihilate(a, st * n + j1, lm, vn);
-  applyColumns(a, n, st + 1, ln - 1, j1, lm, vn, tn);
+  const first = st * n + j1;
+  if (tau !== 0) {
+    blockProduct(a, n, st, ln, j1, lm, v, p);
+    for (let k = 0; k < lm; k++) a[first + k] -= tau * p[k];
+  } else {
+    p.fill(0, 0, lm);
+  }
+  const tn = annihilate(a, first, lm, vn);
+  if (tau !== 0 || tn !== 0) {
+    for (let c = 1; c < ln; c++) updateRow(a, first + c * n, lm, tau === 0 ? 0 : tau * v[c], p, vn, tn);
+  }
   twoSided(a, n, j1, lm, vn, tn, p);
   return tn;
 }
