@@ -21,7 +21,7 @@
 // which the JS twin (js/engine/js/band-tridiagonalize.ts) follows, so that the base binary's bits are its.
 
 import { reflector, reflectorTau, scaledNorm } from './householder';
-import { madd, nmadd, subDot2 } from './madd';
+import { addDot2, madd, nmadd, subDot2 } from './madd';
 
 @inline
 function at(p: usize, k: i32): usize {
@@ -29,30 +29,48 @@ function at(p: usize, k: i32): usize {
 }
 
 // The symmetric block a[s..s+m)[s..s+m) (upper triangle, rows `stride` bytes apart) := H C H with
-// H = I - tau v v^T, v[0] = 1 (dlarfy): p = tau C v, w = p - (tau / 2)(p . v) v, C -= v w^T + w v^T.
+// H = I - tau v v^T, v[0] = 1 (dlarfy): p = tau C v, w = p - (tau / 2)(p . v) v, C -= v w^T + w v^T. Rows go
+// two at a time, so each load of v and p serves both.
 function twoSided(a: usize, stride: usize, s: i32, m: i32, v: usize, tau: f64, p: usize): void {
   if (tau == 0) return;
   memory.fill(p, 0, <usize>m << 3);
-  let row = a + <usize>s * stride + (<usize>s << 3);
-  for (let j = 0; j < m; j++, row += stride) {
-    const vj = load<f64>(at(v, j));
-    const vjs = f64x2.splat(vj);
-    let acc = f64x2.splat(0);
-    let k = j + 1;
+  let row0 = a + <usize>s * stride + (<usize>s << 3);
+  let j = 0;
+  for (; j + 2 <= m; j += 2, row0 += 2 * stride) {
+    const row1 = row0 + stride;
+    const v0 = load<f64>(at(v, j));
+    const v1 = load<f64>(at(v, j + 1));
+    const a01 = load<f64>(at(row0, j + 1));
+    const s0 = load<f64>(at(row0, j)) * v0 + a01 * v1;
+    const s1 = a01 * v0 + load<f64>(at(row1, j + 1)) * v1;
+    const v0s = f64x2.splat(v0);
+    const v1s = f64x2.splat(v1);
+    let acc0 = f64x2.splat(0);
+    let acc1 = f64x2.splat(0);
+    let k = j + 2;
     for (; k + 2 <= m; k += 2) {
       const o = <usize>k << 3;
-      const r = v128.load(row + o);
-      acc = madd(r, v128.load(v + o), acc);
-      v128.store(p + o, madd(r, vjs, v128.load(p + o)));
+      const r0 = v128.load(row0 + o);
+      const r1 = v128.load(row1 + o);
+      const vk = v128.load(v + o);
+      acc0 = madd(r0, vk, acc0);
+      acc1 = madd(r1, vk, acc1);
+      v128.store(p + o, addDot2(v128.load(p + o), r0, v0s, r1, v1s));
     }
-    let t = f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
+    let t0 = f64x2.extract_lane(acc0, 0) + f64x2.extract_lane(acc0, 1);
+    let t1 = f64x2.extract_lane(acc1, 0) + f64x2.extract_lane(acc1, 1);
     for (; k < m; k++) {
-      const r = load<f64>(at(row, k));
-      t += r * load<f64>(at(v, k));
-      store<f64>(at(p, k), load<f64>(at(p, k)) + r * vj);
+      const r0 = load<f64>(at(row0, k));
+      const r1 = load<f64>(at(row1, k));
+      const vk = load<f64>(at(v, k));
+      t0 += r0 * vk;
+      t1 += r1 * vk;
+      store<f64>(at(p, k), load<f64>(at(p, k)) + (r0 * v0 + r1 * v1));
     }
-    store<f64>(at(p, j), load<f64>(at(p, j)) + (load<f64>(at(row, j)) * vj + t));
+    store<f64>(at(p, j), load<f64>(at(p, j)) + (s0 + t0));
+    store<f64>(at(p, j + 1), load<f64>(at(p, j + 1)) + (s1 + t1));
   }
+  if (j < m) store<f64>(at(p, j), load<f64>(at(p, j)) + load<f64>(at(row0, j)) * load<f64>(at(v, j)));
   let pv = 0.0;
   for (let k = 0; k < m; k++) {
     const pk = load<f64>(at(p, k)) * tau;
@@ -61,34 +79,72 @@ function twoSided(a: usize, stride: usize, s: i32, m: i32, v: usize, tau: f64, p
   }
   const half = 0.5 * tau * pv;
   for (let k = 0; k < m; k++) store<f64>(at(p, k), load<f64>(at(p, k)) - half * load<f64>(at(v, k)));
-  row = a + <usize>s * stride + (<usize>s << 3);
-  for (let j = 0; j < m; j++, row += stride) {
-    const vj = load<f64>(at(v, j));
-    const wj = load<f64>(at(p, j));
-    const vjs = f64x2.splat(vj);
-    const wjs = f64x2.splat(wj);
-    let k = j;
+  row0 = a + <usize>s * stride + (<usize>s << 3);
+  j = 0;
+  for (; j + 2 <= m; j += 2, row0 += 2 * stride) {
+    const row1 = row0 + stride;
+    const v0 = load<f64>(at(v, j));
+    const v1 = load<f64>(at(v, j + 1));
+    const w0 = load<f64>(at(p, j));
+    const w1 = load<f64>(at(p, j + 1));
+    store<f64>(at(row0, j), load<f64>(at(row0, j)) - (v0 * w0 + w0 * v0));
+    store<f64>(at(row0, j + 1), load<f64>(at(row0, j + 1)) - (v0 * w1 + w0 * v1));
+    store<f64>(at(row1, j + 1), load<f64>(at(row1, j + 1)) - (v1 * w1 + w1 * v1));
+    const v0s = f64x2.splat(v0);
+    const v1s = f64x2.splat(v1);
+    const w0s = f64x2.splat(w0);
+    const w1s = f64x2.splat(w1);
+    let k = j + 2;
     for (; k + 2 <= m; k += 2) {
       const o = <usize>k << 3;
-      v128.store(row + o, subDot2(v128.load(row + o), vjs, v128.load(p + o), wjs, v128.load(v + o)));
+      const pk = v128.load(p + o);
+      const vk = v128.load(v + o);
+      v128.store(row0 + o, subDot2(v128.load(row0 + o), v0s, pk, w0s, vk));
+      v128.store(row1 + o, subDot2(v128.load(row1 + o), v1s, pk, w1s, vk));
     }
-    for (; k < m; k++) store<f64>(at(row, k), load<f64>(at(row, k)) - (vj * load<f64>(at(p, k)) + wj * load<f64>(at(v, k))));
+    for (; k < m; k++) {
+      const pk = load<f64>(at(p, k));
+      const vk = load<f64>(at(v, k));
+      store<f64>(at(row0, k), load<f64>(at(row0, k)) - (v0 * pk + w0 * vk));
+      store<f64>(at(row1, k), load<f64>(at(row1, k)) - (v1 * pk + w1 * vk));
+    }
+  }
+  if (j < m) {
+    const vj = load<f64>(at(v, j));
+    const wj = load<f64>(at(p, j));
+    store<f64>(at(row0, j), load<f64>(at(row0, j)) - (vj * wj + wj * vj));
   }
 }
 
 // w = R^T v for R = rows s..s+ln of a, columns j1..j1+lm (the block of L below the diagonal block, to be
-// multiplied from the right by the block's reflector H = I - tau v v^T: R := H R = R - tau v w^T).
+// multiplied from the right by the block's reflector H = I - tau v v^T: R := H R = R - tau v w^T); rows two
+// at a time.
 function blockProduct(a: usize, stride: usize, s: i32, ln: i32, j1: i32, lm: i32, v: usize, w: usize): void {
   memory.fill(w, 0, <usize>lm << 3);
-  let row = a + <usize>s * stride + (<usize>j1 << 3);
-  for (let c = 0; c < ln; c++, row += stride) {
-    const vcs = f64x2.splat(load<f64>(at(v, c)));
+  let row0 = a + <usize>s * stride + (<usize>j1 << 3);
+  let c = 0;
+  for (; c + 2 <= ln; c += 2, row0 += 2 * stride) {
+    const row1 = row0 + stride;
+    const v0 = load<f64>(at(v, c));
+    const v1 = load<f64>(at(v, c + 1));
+    const v0s = f64x2.splat(v0);
+    const v1s = f64x2.splat(v1);
     let k = 0;
     for (; k + 2 <= lm; k += 2) {
       const o = <usize>k << 3;
-      v128.store(w + o, madd(v128.load(row + o), vcs, v128.load(w + o)));
+      v128.store(w + o, addDot2(v128.load(w + o), v128.load(row0 + o), v0s, v128.load(row1 + o), v1s));
     }
-    for (; k < lm; k++) store<f64>(at(w, k), load<f64>(at(row, k)) * load<f64>(at(v, c)) + load<f64>(at(w, k)));
+    for (; k < lm; k++) store<f64>(at(w, k), load<f64>(at(w, k)) + (load<f64>(at(row0, k)) * v0 + load<f64>(at(row1, k)) * v1));
+  }
+  if (c < ln) {
+    const vc = load<f64>(at(v, c));
+    const vcs = f64x2.splat(vc);
+    let k = 0;
+    for (; k + 2 <= lm; k += 2) {
+      const o = <usize>k << 3;
+      v128.store(w + o, madd(v128.load(row0 + o), vcs, v128.load(w + o)));
+    }
+    for (; k < lm; k++) store<f64>(at(w, k), load<f64>(at(row0, k)) * vc + load<f64>(at(w, k)));
   }
 }
 
@@ -120,6 +176,56 @@ function updateRow(x: usize, lm: i32, tv: f64, w: usize, vn: usize, tn: f64): vo
     v128.store(x + o, nmadd(tds, v128.load(vn + o), v128.load(x + o)));
   }
   for (; k < lm; k++) store<f64>(at(x, k), load<f64>(at(x, k)) - td * load<f64>(at(vn, k)));
+}
+
+// updateRow on the rows x0 and x1 = x0 + stride at once (each load of w and vn serves both): the same bits.
+function updateRows2(x0: usize, stride: usize, lm: i32, tv0: f64, tv1: f64, w: usize, vn: usize, tn: f64): void {
+  const x1 = x0 + stride;
+  const tv0s = f64x2.splat(tv0);
+  const tv1s = f64x2.splat(tv1);
+  let acc0 = f64x2.splat(0);
+  let acc1 = f64x2.splat(0);
+  let k = 0;
+  for (; k + 2 <= lm; k += 2) {
+    const o = <usize>k << 3;
+    const wk = v128.load(w + o);
+    const vk = v128.load(vn + o);
+    const r0 = nmadd(tv0s, wk, v128.load(x0 + o));
+    const r1 = nmadd(tv1s, wk, v128.load(x1 + o));
+    v128.store(x0 + o, r0);
+    v128.store(x1 + o, r1);
+    acc0 = madd(r0, vk, acc0);
+    acc1 = madd(r1, vk, acc1);
+  }
+  let d0 = f64x2.extract_lane(acc0, 0) + f64x2.extract_lane(acc0, 1);
+  let d1 = f64x2.extract_lane(acc1, 0) + f64x2.extract_lane(acc1, 1);
+  for (; k < lm; k++) {
+    const wk = load<f64>(at(w, k));
+    const vk = load<f64>(at(vn, k));
+    const r0 = load<f64>(at(x0, k)) - tv0 * wk;
+    const r1 = load<f64>(at(x1, k)) - tv1 * wk;
+    store<f64>(at(x0, k), r0);
+    store<f64>(at(x1, k), r1);
+    d0 += r0 * vk;
+    d1 += r1 * vk;
+  }
+  if (tn == 0) return;
+  const td0 = tn * d0;
+  const td1 = tn * d1;
+  const td0s = f64x2.splat(td0);
+  const td1s = f64x2.splat(td1);
+  k = 0;
+  for (; k + 2 <= lm; k += 2) {
+    const o = <usize>k << 3;
+    const vk = v128.load(vn + o);
+    v128.store(x0 + o, nmadd(td0s, vk, v128.load(x0 + o)));
+    v128.store(x1 + o, nmadd(td1s, vk, v128.load(x1 + o)));
+  }
+  for (; k < lm; k++) {
+    const vk = load<f64>(at(vn, k));
+    store<f64>(at(x0, k), load<f64>(at(x0, k)) - td0 * vk);
+    store<f64>(at(x1, k), load<f64>(at(x1, k)) - td1 * vk);
+  }
 }
 
 // The reflector that annihilates row[from + 1 .. from + len) against row[from] (dlarfg): row[from] := beta,
@@ -167,7 +273,13 @@ function chase(a: usize, n: i32, st: i32, ed: i32, w: i32, v: usize, tau: f64, v
   const tn = annihilate(a + <usize>st * stride, j1, lm, vn);
   if (tau != 0 || tn != 0) {
     // With tau = 0 the rows take Hn alone (w = 0, and v, which is then not this block's, is not read).
-    for (let c = 1; c < ln; c++) updateRow(first + <usize>c * stride, lm, tau == 0 ? 0 : tau * load<f64>(at(v, c)), p, vn, tn);
+    let c = 1;
+    for (; c + 2 <= ln; c += 2) {
+      const tv0 = tau == 0 ? 0 : tau * load<f64>(at(v, c));
+      const tv1 = tau == 0 ? 0 : tau * load<f64>(at(v, c + 1));
+      updateRows2(first + <usize>c * stride, stride, lm, tv0, tv1, p, vn, tn);
+    }
+    if (c < ln) updateRow(first + <usize>c * stride, lm, tau == 0 ? 0 : tau * load<f64>(at(v, c)), p, vn, tn);
   }
   twoSided(a, stride, j1, lm, vn, tn, p);
   return tn;

@@ -7,32 +7,50 @@
 // the base binary gives these bits.
 import { reflector, scaledNorm } from './householder.js';
 
-// C := H C H on a[s..s+m)[s..s+m) (upper triangle), H = I - tau v v^T (dlarfy).
+// C := H C H on a[s..s+m)[s..s+m) (upper triangle), H = I - tau v v^T (dlarfy); the product's rows two at
+// a time, as the WASM engine's.
 function twoSided(a: Float64Array, n: number, s: number, m: number, v: Float64Array, tau: number, p: Float64Array): void {
   if (tau === 0) return;
   p.fill(0, 0, m);
-  for (let j = 0; j < m; j++) {
-    const row = (s + j) * n + s;
-    const vj = v[j];
-    let t0 = 0;
-    let t1 = 0;
-    let k = j + 1;
+  let j = 0;
+  for (; j + 2 <= m; j += 2) {
+    const row0 = (s + j) * n + s;
+    const row1 = row0 + n;
+    const v0 = v[j];
+    const v1 = v[j + 1];
+    const a01 = a[row0 + j + 1];
+    const s0 = a[row0 + j] * v0 + a01 * v1;
+    const s1 = a01 * v0 + a[row1 + j + 1] * v1;
+    let t00 = 0;
+    let t01 = 0;
+    let t10 = 0;
+    let t11 = 0;
+    let k = j + 2;
     for (; k + 2 <= m; k += 2) {
-      const r0 = a[row + k];
-      const r1 = a[row + k + 1];
-      t0 = r0 * v[k] + t0;
-      t1 = r1 * v[k + 1] + t1;
-      p[k] = r0 * vj + p[k];
-      p[k + 1] = r1 * vj + p[k + 1];
+      const r00 = a[row0 + k];
+      const r01 = a[row0 + k + 1];
+      const r10 = a[row1 + k];
+      const r11 = a[row1 + k + 1];
+      t00 = r00 * v[k] + t00;
+      t01 = r01 * v[k + 1] + t01;
+      t10 = r10 * v[k] + t10;
+      t11 = r11 * v[k + 1] + t11;
+      p[k] += r00 * v0 + r10 * v1;
+      p[k + 1] += r01 * v0 + r11 * v1;
     }
-    let t = t0 + t1;
+    let t0 = t00 + t01;
+    let t1 = t10 + t11;
     for (; k < m; k++) {
-      const r = a[row + k];
-      t += r * v[k];
-      p[k] += r * vj;
+      const r0 = a[row0 + k];
+      const r1 = a[row1 + k];
+      t0 += r0 * v[k];
+      t1 += r1 * v[k];
+      p[k] += r0 * v0 + r1 * v1;
     }
-    p[j] += a[row + j] * vj + t;
+    p[j] += s0 + t0;
+    p[j + 1] += s1 + t1;
   }
+  if (j < m) p[j] += a[(s + j) * n + s + j] * v[j];
   let pv = 0;
   for (let k = 0; k < m; k++) {
     p[k] *= tau;
@@ -48,17 +66,27 @@ function twoSided(a: Float64Array, n: number, s: number, m: number, v: Float64Ar
   }
 }
 
-// w = R^T v for R = rows s..s+ln, columns j1..j1+lm (the block of L below the diagonal block).
+// w = R^T v for R = rows s..s+ln, columns j1..j1+lm (the block of L below the diagonal block); rows two at
+// a time, as the WASM engine's.
 function blockProduct(a: Float64Array, n: number, s: number, ln: number, j1: number, lm: number, v: Float64Array, w: Float64Array): void {
   w.fill(0, 0, lm);
-  for (let c = 0; c < ln; c++) {
+  let c = 0;
+  for (; c + 2 <= ln; c += 2) {
+    const row0 = (s + c) * n + j1;
+    const row1 = row0 + n;
+    const v0 = v[c];
+    const v1 = v[c + 1];
+    for (let k = 0; k < lm; k++) w[k] += a[row0 + k] * v0 + a[row1 + k] * v1;
+  }
+  if (c < ln) {
     const row = (s + c) * n + j1;
     const vc = v[c];
     for (let k = 0; k < lm; k++) w[k] = a[row + k] * vc + w[k];
   }
 }
 
-// The block's row from a[x]: x -= tv w, then x -= tn (x . vn) vn, the first update and the dot in one pass.
+// The block's row from a[x]: x -= tv w, then x -= tn (x . vn) vn, the first update and the dot in one pass
+// (the WASM engine takes two rows at once, which changes no bit).
 function updateRow(a: Float64Array, x: number, lm: number, tv: number, w: Float64Array, vn: Float64Array, tn: number): void {
   let d0 = 0;
   let d1 = 0;
