@@ -17,7 +17,7 @@
 // first row (first column of L), is applied from the left to the rest of the block (type 2, dlarfx) and
 // two-sided to the next diagonal block (type 3), and so down the band. The fill left in the block's other
 // rows is annihilated by the next sweeps. About 6 n^2 b flops. Every inner loop runs over a contiguous row
-// segment; dot products keep two lanes, lane 0 over even and lane 1 over odd offsets from the loop's start,
+// segment, rows two at a time where they share a vector; dot products keep two lanes, lane 0 over even and lane 1 over odd offsets from the loop's start,
 // which the JS twin (js/engine/js/band-tridiagonalize.ts) follows, so that the base binary's bits are its.
 
 import { reflector, reflectorTau, scaledNorm } from './householder';
