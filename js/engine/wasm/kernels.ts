@@ -50,6 +50,10 @@ export interface Kernels {
   bandPanelProduct(a: number, n: number, b: number, i: number, work: number, y: number, j0: number, j1: number): void;
   /** Y = the sum of `count` block products `stride` bytes apart, in order; then W = X - 1/2 V T^T V^T X with X = Y T. */
   bandPanelEnd(n: number, b: number, i: number, work: number, parts: number, count: number, stride: number): void;
+  /** A symmetric band matrix of half-width b (upper triangle) to tridiagonal form by bulge chasing (LAPACK dsytrd_sb2st). */
+  bandToTridiagonal(a: number, n: number, b: number, diag: number, offdiag: number, work: number): void;
+  /** Float64 values of workspace bandToTridiagonal needs for order n and half-width b. */
+  bandToTridiagonalWorkspace(n: number, b: number): number;
   tridiagonalQL(diag: number, offdiag: number, n: number, z: number): number;
   hessenberg(a: number, n: number, work: number): void;
   hessenbergQR(h: number, n: number, wr: number, wi: number): number;
@@ -113,6 +117,8 @@ export const KERNEL_ARITY: Readonly<Record<Exclude<keyof Kernels, 'memory'>, num
   bandPanelBegin: 5,
   bandPanelProduct: 8,
   bandPanelEnd: 7,
+  bandToTridiagonal: 6,
+  bandToTridiagonalWorkspace: 2,
   tridiagonalQL: 4,
   hessenberg: 3,
   hessenbergQR: 4,
