@@ -54,3 +54,47 @@ export function setBlockedReductionFrom(n: number | null): void {
 export function blockedReductionWorkspace(n: number): number {
   return 2 * panel * n + n;
 }
+
+/**
+ * Orders from which an eigenvalues-only reduction runs in two stages (LAPACK dsytrd_2stage): dense to a band of
+ * half-width BAND_WIDTH by level-3 updates (band-reduce.ts, dsytrd_sy2sb: the trailing matrix read once and
+ * written once per BAND_WIDTH reflectors, compute-bound where the fused pass is memory-bound), then band to
+ * tridiagonal by bulge chasing (band-tridiagonalize.ts, dsytrd_sb2st: O(n^2 b) on b x b blocks that stay in
+ * cache). It runs before the blocked and fused choices above. Measurements: bench/NOTES.md, "two-stage".
+ */
+export const TWO_STAGE_FROM = 2000;
+
+/** Half-width of the band between the two stages (LAPACK's kd, also the panel width of stage 1). */
+export const BAND_WIDTH = 32;
+
+let twoStageFrom = TWO_STAGE_FROM;
+let bandWidth = BAND_WIDTH;
+
+/** Whether an eigenvalues-only reduction of order n runs in two stages. */
+export function twoStageReduction(n: number): boolean {
+  return n >= twoStageFrom && n > 2;
+}
+
+/** The band's half-width for order n: BAND_WIDTH (or a benchmark's), at most n - 1 (then the band is dense). */
+export function reductionBand(n: number): number {
+  return Math.max(1, Math.min(bandWidth, n - 1));
+}
+
+/** Tests and benchmarks only: two stages from order `n` on (0: always; null: back to TWO_STAGE_FROM). */
+export function setTwoStageReductionFrom(n: number | null): void {
+  twoStageFrom = n ?? TWO_STAGE_FROM;
+}
+
+/** Benchmarks only: the band's half-width (null: back to BAND_WIDTH). */
+export function setBandWidth(b: number | null): void {
+  bandWidth = b ?? BAND_WIDTH;
+}
+
+/**
+ * Float64 workspace of the two-stage reduction of order n: stage 1's (reduceToBandWorkspace: V, W, Y of b rows
+ * of n, then T, M, Z of b x b), which stage 2's (3 b) fits in.
+ */
+export function twoStageWorkspace(n: number): number {
+  const b = reductionBand(n);
+  return 3 * b * n + 3 * b * b;
+}
