@@ -8,6 +8,8 @@
 //   node bench/band.mjs                      N = 2000, 4000, 8000; b = 16, 32, 64; threads 1, 2; 1 round
 //   node bench/band.mjs --quick              N = 1000, 2000; b = 32; 1 round
 //   node bench/band.mjs --sizes 4000 --widths 32 --threads 1 --rounds 3 --binary base
+//   node bench/band.mjs --stages             also each stage of reduceToBand alone, one thread: panel QR and T,
+//                                            product A22 V, W, update (seconds, and GFLOP/s of the two halves)
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import os from 'node:os';
@@ -28,6 +30,7 @@ const sizes = list(opt('--sizes', quick ? '1000,2000' : '2000,4000,8000'));
 const widths = list(opt('--widths', quick ? '32' : '16,32,64'));
 const threadCounts = list(opt('--threads', '1,2'));
 const rounds = Number(opt('--rounds', '1'));
+const stages = argv.includes('--stages');
 
 const out = join(root, 'bench/.build');
 mkdirSync(out, { recursive: true });
@@ -75,12 +78,50 @@ function run(data, n, b, threads) {
   });
 }
 
+// Seconds of each stage of reduceToBand (the kernel's own loop, one thread): [QR and T, product, W, update].
+function runStages(data, n, b) {
+  return lib.withKernels((k) => {
+    const a = align(k.heapBase());
+    const work = align(a + n * n * 8);
+    lib.reserve(k, work + k.reduceToBandWorkspace(n, b) * 8 + 16, 'bench');
+    new Float64Array(k.memory.buffer, a, n * n).set(data);
+    const y = work + 2 * b * n * 8;
+    const t = [0, 0, 0, 0];
+    for (let i = 0; i + b + 1 < n; i += b) {
+      const s = i + b;
+      const t0 = performance.now();
+      k.bandPanelBegin(a, n, b, i, work);
+      const t1 = performance.now();
+      k.bandPanelProduct(a, n, b, i, work, y, s, n);
+      const t2 = performance.now();
+      k.bandPanelEnd(n, b, i, work, y, 1, 0);
+      const t3 = performance.now();
+      k.tridiagonalPanelRows(a, n, work, b, s, n);
+      const t4 = performance.now();
+      t[0] += t1 - t0;
+      t[1] += t2 - t1;
+      t[2] += t3 - t2;
+      t[3] += t4 - t3;
+    }
+    return t.map((ms) => ms / 1000);
+  });
+}
+
+const stageRows = [];
 const rows = [];
 for (const n of sizes) {
   const next = uniform(1);
   const data = new Float64Array(n * n);
   for (let i = 0; i < n; i++) for (let j = i; j < n; j++) data[i * n + j] = next() * 2 - 1;
   const flops = (4 / 3) * n ** 3;
+  if (stages) {
+    await lib.setThreads(1);
+    for (const b of widths) {
+      const [qr, product, w, update] = runStages(data, n, b);
+      const half = flops / 2 / 1e9;
+      stageRows.push(`| ${n} | ${b} | ${qr.toFixed(3)} | ${product.toFixed(3)} (${(half / product).toFixed(1)}) | ${w.toFixed(3)} | ${update.toFixed(3)} (${(half / update).toFixed(1)}) |`);
+    }
+  }
   for (const threads of threadCounts) {
     await lib.setThreads(threads);
     const variants = [0, ...widths];
@@ -102,3 +143,9 @@ console.log('');
 console.log('| N | threads | reduction | s | GFLOP/s (4/3 N^3) | vs fused |');
 console.log('|---|---|---|---|---|---|');
 for (const r of rows) console.log(r);
+if (stages) {
+  console.log('');
+  console.log('| N | b | QR and T s | product A22 V s (GF/s) | W s | update s (GF/s) |');
+  console.log('|---|---|---|---|---|---|');
+  for (const r of stageRows) console.log(r);
+}
