@@ -2,7 +2,7 @@
 // band-tridiagonalize.ts, dsytrd_sb2st) through the public calls. It runs only from TWO_STAGE_FROM on; the
 // package's sources are bundled here with reduction.ts's test hooks beside them, so that small problems take it:
 // the hard symmetric matrices within 1e-13 ||A|| of numpy.linalg.eigvalsh (tests/fixtures/hard-matrices.json),
-// the DSE fixtures within their tolerance, random matrices of orders across band boundaries (the band is 32:
+// the DSE fixtures within their tolerance, random matrices of orders across band boundaries (the band is 16:
 // orders below, at and past one and several bands) equal to the fused reduction to 1e-12 ||A||, on both
 // backends, with 1 and 2 threads; the pool's split of stage 1 gives the bits of one thread; a DSMI class the
 // two stages take is never a whole-subset task (which runs the fused reduction); a worker lost during stage 1.
@@ -56,10 +56,10 @@ function withTwoStageFrom(from, fn) {
 
 const eigenvaluesFrom = (from, a, backend) => withTwoStageFrom(from, () => lib.symmetricEigenvalues(a, { backend }));
 
-const ORDERS = [3, 4, 5, 31, 32, 33, 34, 35, 65, 66, 97, 130, 259];
+const ORDERS = [3, 4, 5, 15, 16, 17, 18, 19, 33, 34, 49, 66, 97, 130, 259];
 
-test('the band is 32 wide (the orders below cross its boundaries)', () => {
-  assert.equal(lib.BAND_WIDTH, 32);
+test('the band is 16 wide (the orders below cross its boundaries)', () => {
+  assert.equal(lib.BAND_WIDTH, 16);
 });
 
 for (const threads of [1, 2]) {
