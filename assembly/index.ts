@@ -7,6 +7,8 @@ export { gaussianKernel, gaussianKernelRows, anisotropicNormalize, densityNormal
 export { adaptiveKernel } from './adaptive-kernel';
 export { tridiagonalize, tridiagonalizeWorkspace, tridiagonalStepBegin, tridiagonalStepRows, tridiagonalStepEnd, tridiagonalFinish } from './tridiagonalize';
 export { tridiagonalizeBlocked, tridiagonalizeBlockedWorkspace, tridiagonalPanelBegin, tridiagonalPanelProduct, tridiagonalPanelEnd, tridiagonalPanelRows, tridiagonalBlockedFinish } from './tridiagonalize-blocked';
+export { reduceToBand, reduceToBandWorkspace, bandPanelBegin, bandPanelProduct, bandPanelEnd } from './band-reduce';
+export { bandToTridiagonal, bandToTridiagonalWorkspace } from './band-tridiagonalize';
 export { tridiagonalQL } from './tridiagonal-ql';
 export { tridiagonalEigenvalues } from './tridiagonal-root-free';
 export { hessenberg } from './hessenberg';

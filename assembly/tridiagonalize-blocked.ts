@@ -132,7 +132,7 @@ function symmetricProduct(a: usize, n: i32, j0: i32, j1: i32, v: usize, p: usize
 }
 
 // s = x . y over [from, to).
-function dot(x: usize, y: usize, from: i32, to: i32): f64 {
+export function dot(x: usize, y: usize, from: i32, to: i32): f64 {
   let acc = f64x2.splat(0);
   let k = from;
   for (; k + 2 <= to; k += 2) acc = madd(v128.load(x + (<usize>k << 3)), v128.load(y + (<usize>k << 3)), acc);
@@ -142,7 +142,7 @@ function dot(x: usize, y: usize, from: i32, to: i32): f64 {
 }
 
 // y -= s x over [from, to).
-function subScaled(y: usize, x: usize, s: f64, from: i32, to: i32): void {
+export function subScaled(y: usize, x: usize, s: f64, from: i32, to: i32): void {
   const ss = f64x2.splat(s);
   let k = from;
   for (; k + 2 <= to; k += 2) {

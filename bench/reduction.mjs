@@ -1,5 +1,6 @@
 // The reduction to tridiagonal form, fused (tridiagonalize.ts) against blocked (tridiagonalize-blocked.ts,
-// LAPACK dsytrd) with panels of nb, on 1 and 2 threads of the WASM backend: the reduction stage alone (from
+// LAPACK dsytrd) with panels of nb and two-stage (band-reduce.ts then band-tridiagonalize.ts, LAPACK
+// dsytrd_2stage) with a band of half-width b, on 1 and 2 threads of the WASM backend: the reduction stage alone (from
 // the diffusionEigenvalues stage reports) and the whole pipeline (distances, kernel, reduction, QL), on X
 // float32 uniform in [0, 1) (bench/uniform.mjs, seed 1), D = 128, sigma = 10. The library's sources are
 // bundled with js/engine/reduction.ts's hooks, which force either path. All variants alternate within each
@@ -7,8 +8,9 @@
 // and of the reduction's CPU time (the whole process, every thread: on a loaded machine the steadier figure for
 // one thread). Prints `uptime` before and after, and a markdown table.
 //
-//   node bench/reduction.mjs                          N = 1000, 2000, 4000, 8000; nb 32, 48, 64; threads 1, 2
-//   node bench/reduction.mjs --quick                  N = 1000, 2000; nb 32; 1 round
+//   node bench/reduction.mjs                          N = 1000, 2000, 4000, 8000; nb 32, 48, 64; b 32, 64; threads 1, 2
+//   node bench/reduction.mjs --quick                  N = 1000, 2000; nb 32; b 32; 1 round
+//   node bench/reduction.mjs --panels none --bands 16,32,64   no blocked variant; two-stage with these bands
 //   node bench/reduction.mjs --sizes 8000 --panels 32 --threads 1 --rounds 1
 //   node bench/reduction.mjs --binary base            the base binary where the relaxed one would be chosen
 import { execFileSync } from 'node:child_process';
@@ -26,9 +28,10 @@ const opt = (name, fallback) => {
   return i >= 0 ? argv[i + 1] : fallback;
 };
 const quick = argv.includes('--quick');
-const list = (s) => s.split(',').map(Number);
+const list = (s) => (s === 'none' ? [] : s.split(',').map(Number));
 const sizes = list(opt('--sizes', quick ? '1000,2000' : '1000,2000,4000,8000'));
 const panels = list(opt('--panels', quick ? '32' : '32,48,64'));
+const bands = list(opt('--bands', quick ? '32' : '32,64'));
 const threadCounts = list(opt('--threads', '1,2'));
 const rounds = Number(opt('--rounds', quick ? '1' : '3'));
 // Above this order one round only: a call takes a minute or more.
@@ -38,7 +41,7 @@ const SIGMA = 10;
 
 const out = join(root, 'bench/.build');
 mkdirSync(out, { recursive: true });
-const entry = `export * from ${JSON.stringify(join(root, 'js/index.ts'))};\nexport { setBlockedReductionFrom, setReductionPanel } from ${JSON.stringify(join(root, 'js/engine/reduction.ts'))};\n`;
+const entry = `export * from ${JSON.stringify(join(root, 'js/index.ts'))};\nexport { setBlockedReductionFrom, setReductionPanel, setTwoStageReductionFrom, setBandWidth } from ${JSON.stringify(join(root, 'js/engine/reduction.ts'))};\n`;
 await build({
   stdin: { contents: entry, resolveDir: root, loader: 'ts' },
   bundle: true, platform: 'neutral', format: 'esm', target: 'es2020', loader: { '.wasm': 'binary' },
@@ -58,6 +61,8 @@ console.log(`before: ${uptime()}`);
 function run(X, variant) {
   lib.setBlockedReductionFrom(variant.nb === 0 ? Infinity : 0);
   lib.setReductionPanel(variant.nb === 0 ? null : variant.nb);
+  lib.setTwoStageReductionFrom(variant.b === 0 ? Infinity : 0);
+  lib.setBandWidth(variant.b === 0 ? null : variant.b);
   let kernelDone = 0;
   let reduced = 0;
   let cpu0 = null;
@@ -80,6 +85,8 @@ function run(X, variant) {
   const whole = performance.now() - t0;
   lib.setBlockedReductionFrom(null);
   lib.setReductionPanel(null);
+  lib.setTwoStageReductionFrom(null);
+  lib.setBandWidth(null);
   return [(reduced - kernelDone) / 1000, whole / 1000, values, cpu];
 }
 
@@ -88,7 +95,11 @@ for (const n of sizes) {
   const X = { data: uniformMatrix(n, D, 1), rows: n, cols: D };
   for (const threads of threadCounts) {
     await lib.setThreads(threads);
-    const variants = [{ nb: 0, name: 'fused' }, ...panels.map((nb) => ({ nb, name: `blocked nb=${nb}` }))];
+    const variants = [
+      { nb: 0, b: 0, name: 'fused' },
+      ...panels.map((nb) => ({ nb, b: 0, name: `blocked nb=${nb}` })),
+      ...bands.map((b) => ({ nb: 0, b, name: `two-stage b=${b}` })),
+    ];
     const times = variants.map(() => ({ red: [], whole: [], cpu: [] }));
     let reference = null;
     let maxDiff = 0;

@@ -54,3 +54,60 @@ export function setBlockedReductionFrom(n: number | null): void {
 export function blockedReductionWorkspace(n: number): number {
   return 2 * panel * n + n;
 }
+
+/**
+ * Orders from which an eigenvalues-only reduction runs in two stages (LAPACK dsytrd_2stage): dense to a band of
+ * half-width BAND_WIDTH by level-3 updates (band-reduce.ts, dsytrd_sy2sb: the trailing matrix read once and
+ * written once per BAND_WIDTH reflectors, compute-bound where the fused pass is memory-bound), then band to
+ * tridiagonal by bulge chasing (band-tridiagonalize.ts, dsytrd_sb2st: O(n^2 b) on b x b blocks that stay in
+ * cache). It runs before the blocked and fused choices above. 3000: `node bench/reduction.mjs --sizes
+ * 1000,2000,3000,4000,8000 --panels none --bands 32,64` (reduction stage, wall s, fused / two-stage b = 32;
+ * AMD EPYC 2 cores, quiet, load 1.1-1.7; bench/NOTES.md "two-stage"): relaxed binary (Node 24) 1 thread
+ * N = 1000 0.073 / 0.085, 2000 0.589 / 0.555, 3000 2.61 / 1.82, 4000 6.84 / 3.94, 8000 54.2 / 30.1; 2 threads
+ * 1000 0.048 / 0.063, 2000 0.342 / 0.365, 3000 1.38 / 1.10, 4000 3.50 / 2.58, 8000 28.6 / 16.1. Base binary
+ * (Node 20) 1 thread 2000 0.569 / 0.696, 3000 2.07 / 2.05, 4000 6.50 / 4.83, 8000 58.4 / 39.9; 2 threads
+ * 2000 0.343 / 0.405, 3000 1.18 / 1.23, 4000 3.44 / 3.10, 8000 33.4 / 22.7. So from 3000 on: a clear win
+ * with FMA, even without it from 4000.
+ */
+export const TWO_STAGE_FROM = 3000;
+
+/**
+ * Half-width of the band between the two stages (LAPACK's kd, also the panel width of stage 1). 16: 64 lost
+ * to 32 at every N and thread count measured (above: N = 4000, 1 thread, 4.36 against 3.94 s), and 16 beat
+ * 32 and tied 12 and 24 (relaxed, 1 thread, reduction s, b = 12 / 16 / 24 / 32: N = 3000 1.63 / 1.62 / 1.63 /
+ * 1.66, N = 4000 3.83 / 3.77 / 3.81 / 3.91): the narrower band costs stage 1 a little of its level-3 rate
+ * and saves stage 2 (6 n^2 b flops) more.
+ */
+export const BAND_WIDTH = 16;
+
+let twoStageFrom = TWO_STAGE_FROM;
+let bandWidth = BAND_WIDTH;
+
+/** Whether an eigenvalues-only reduction of order n runs in two stages. */
+export function twoStageReduction(n: number): boolean {
+  return n >= twoStageFrom && n > 2;
+}
+
+/** The band's half-width for order n: BAND_WIDTH (or a benchmark's), at most n - 1 (then the band is dense). */
+export function reductionBand(n: number): number {
+  return Math.max(1, Math.min(bandWidth, n - 1));
+}
+
+/** Tests and benchmarks only: two stages from order `n` on (0: always; null: back to TWO_STAGE_FROM). */
+export function setTwoStageReductionFrom(n: number | null): void {
+  twoStageFrom = n ?? TWO_STAGE_FROM;
+}
+
+/** Benchmarks only: the band's half-width (null: back to BAND_WIDTH). */
+export function setBandWidth(b: number | null): void {
+  bandWidth = b ?? BAND_WIDTH;
+}
+
+/**
+ * Float64 workspace of the two-stage reduction of order n: stage 1's (reduceToBandWorkspace: V, W, Y of b rows
+ * of n, then T, M, Z of b x b), which stage 2's (3 b) fits in.
+ */
+export function twoStageWorkspace(n: number): number {
+  const b = reductionBand(n);
+  return 3 * b * n + 3 * b * b;
+}

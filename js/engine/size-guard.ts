@@ -6,7 +6,7 @@
 import { tooLarge } from '../errors.js';
 import type { Kernel } from '../kernel.js';
 import { PRODUCT_BLOCKS, productShares } from './product-blocks.js';
-import { blockedReduction, blockedReductionWorkspace } from './reduction.js';
+import { blockedReduction, blockedReductionWorkspace, twoStageReduction, twoStageWorkspace } from './reduction.js';
 
 /** wasm32 addresses 2^32 bytes. */
 export const MAX_MEMORY_BYTES = 2 ** 32;
@@ -41,9 +41,10 @@ function fits(plan: MemoryPlan, argument: string): MemoryPlan {
 
 /**
  * Float64 workspace of the reduction of order n: assembly/tridiagonalize.ts's tridiagonalizeWorkspace (4n),
- * or, where the blocked reduction runs (js/engine/reduction.ts), that one's when larger.
+ * or, where the two-stage or the blocked reduction runs (js/engine/reduction.ts), that one's when larger.
  */
 export function tridiagonalizeWorkspace(n: number): number {
+  if (twoStageReduction(n)) return Math.max(4 * n, twoStageWorkspace(n));
   return blockedReduction(n) ? Math.max(4 * n, blockedReductionWorkspace(n)) : 4 * n;
 }
 

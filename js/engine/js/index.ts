@@ -26,7 +26,9 @@ import { symmetricEigenvectors } from './symmetric-eigenvectors.js';
 import { tridiagonalEigenvalues } from './tridiagonal-root-free.js';
 import { tridiagonalize } from './tridiagonalize.js';
 import { tridiagonalizeBlocked, tridiagonalizeBlockedWorkspace } from './tridiagonalize-blocked.js';
-import { blockedReduction, reductionPanel } from '../reduction.js';
+import { blockedReduction, reductionBand, reductionPanel, twoStageReduction, twoStageWorkspace } from '../reduction.js';
+import { reduceToBand } from './band-reduce.js';
+import { bandToTridiagonal } from './band-tridiagonalize.js';
 import { bidiagonalize, bidiagonalizeWorkspace } from './bidiagonalize.js';
 import { bidiagonalQR } from './bidiagonal-qr.js';
 import { mirrorUpper, tallCopy, tallShape } from '../../linalg/tall-copy.js';
@@ -58,7 +60,11 @@ function diffusionOperator(m: Float64Array, n: number, kernel: Kernel, rowSums: 
 function eigenvaluesOfUpper(m: Float64Array, n: number, stageDone?: (stage: EigenvalueStage) => void): Float64Array {
   const diag = new Float64Array(n);
   const offdiag = new Float64Array(n);
-  if (blockedReduction(n)) tridiagonalizeBlocked(m, n, reductionPanel(), diag, offdiag, new Float64Array(tridiagonalizeBlockedWorkspace(n, reductionPanel())));
+  if (twoStageReduction(n)) {
+    const work = new Float64Array(twoStageWorkspace(n));
+    reduceToBand(m, n, reductionBand(n), work);
+    bandToTridiagonal(m, n, reductionBand(n), diag, offdiag, work);
+  } else if (blockedReduction(n)) tridiagonalizeBlocked(m, n, reductionPanel(), diag, offdiag, new Float64Array(tridiagonalizeBlockedWorkspace(n, reductionPanel())));
   else tridiagonalize(m, n, diag, offdiag, new Float64Array(2 * n));
   stageDone?.('tridiagonalize');
   const failed = tridiagonalEigenvalues(diag, offdiag, n);

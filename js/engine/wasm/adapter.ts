@@ -14,7 +14,8 @@ import { withKernels } from './instance.js';
 import type { Kernels } from './kernels.js';
 import { f64, Layout, layOut, reserve } from './memory.js';
 import { addShares, productBounds } from '../product-blocks.js';
-import { blockedReduction, reductionPanel } from '../reduction.js';
+import { blockedReduction, reductionBand, reductionPanel, twoStageReduction } from '../reduction.js';
+import { bandScratch, reduceToBandOnThreads } from './band-reduce.js';
 import { blocksOnThreads, distancesOnThreads, threadInfo, reductionScratch, taskArgs, tasksOnThreads, tridiagonalizeBlockedOnThreads, tridiagonalizeOnThreads } from './threads.js';
 import { JOB_GAUSSIAN_PRODUCT, JOB_GAUSSIAN_ROW_SUMS, JOB_PRODUCT, JOB_PRODUCT32, MAX_TASKS, TASK_ARGS, TASK_FIELDS } from './thread-work.js';
 
@@ -61,9 +62,10 @@ function diffusionOperator(k: Kernels, at: KernelAt, kernel: Kernel): void {
 }
 
 // The reduction of the matrix at m to tridiagonal form, on the pool's threads when there is one and n is large,
-// else here, blocked or fused by n (reduction.ts). Its per-block products go right after the reduction's workspace: above every plan's buffers but
+// else here, two-stage, blocked or fused by n (reduction.ts). Its per-block products go right after the reduction's workspace: above every plan's buffers but
 // a kernel's own workspace (kernelWork), which the kernel stage is done with by now.
 function tridiagonalizeAt(k: Kernels, m: number, n: number, b: EigenBuffers): void {
+  if (twoStageReduction(n)) return twoStageAt(k, m, n, b);
   const scratch = reductionScratch(n);
   if (scratch > 0) {
     const parts = b.work + alignedBytes(tridiagonalizeWorkspace(n));
@@ -78,6 +80,23 @@ function tridiagonalizeAt(k: Kernels, m: number, n: number, b: EigenBuffers): vo
   }
   if (blockedReduction(n)) k.tridiagonalizeBlocked(m, n, reductionPanel(), b.diag, b.offdiag, b.work);
   else k.tridiagonalize(m, n, b.diag, b.offdiag, b.work);
+}
+
+// The two-stage reduction (reduction.ts): stage 1 by row blocks whose products have their own buffers right
+// after the workspace, on the pool's threads when there is one (the blocks are the same without one, so are
+// the bits), else, when those buffers do not fit, in one block; then stage 2 on this thread.
+function twoStageAt(k: Kernels, m: number, n: number, b: EigenBuffers): void {
+  const w = reductionBand(n);
+  const parts = b.work + alignedBytes(tridiagonalizeWorkspace(n));
+  let room = true;
+  try {
+    reserve(k, parts + alignedBytes(bandScratch(n, w)), `the two-stage reduction of order ${n}`);
+  } catch {
+    room = false;
+  }
+  if (room) reduceToBandOnThreads(k, m, n, w, b.work, parts);
+  else k.reduceToBand(m, n, w, b.work);
+  k.bandToTridiagonal(m, n, w, b.diag, b.offdiag, b.work);
 }
 
 // Eigenvalues of the symmetric matrix whose upper triangle is at `m`.
@@ -320,7 +339,8 @@ function nextBatch(subsets: Int32Array[], from: number, d: number, kernel: Kerne
   let bytes = 0;
   for (let i = from; i < subsets.length && batch.length < Math.min(MAX_TASKS, TASKS_PER_THREAD * threads); i++) {
     const n = subsets[i].length;
-    if (n >= taskRows) break;
+    // A task runs the fused reduction, so a subset the two-stage one would take is never a task (same bits).
+    if (n >= taskRows || twoStageReduction(n)) break;
     // The guard refuses (E_TOO_LARGE) what the one-by-one path would refuse.
     const b = planBytes(guardKernel(n, d, kernel));
     if (batch.length > 0 && bytes + b > TASK_BATCH_BYTES) break;

@@ -40,6 +40,20 @@ export interface Kernels {
   tridiagonalPanelRows(a: number, n: number, vw: number, nb: number, j0: number, j1: number): void;
   /** The last entries of diag and offdiag after the blocked reduction. */
   tridiagonalBlockedFinish(a: number, n: number, diag: number, offdiag: number): void;
+  /** Stage 1 of the two-stage reduction (LAPACK dsytrd_sy2sb): the upper triangle at a to a band of half-width b, B = Q^T A Q in a[r][r..r + b]. */
+  reduceToBand(a: number, n: number, b: number, work: number): void;
+  /** Float64 values of workspace reduceToBand needs: 3 b n + 3 b^2. */
+  reduceToBandWorkspace(n: number, b: number): number;
+  /** Panel i's QR (its rows i..i+b-1) and T factor into work (threads). */
+  bandPanelBegin(a: number, n: number, b: number, i: number, work: number): void;
+  /** Rows [j0, j1) of panel i's product A22 V into y (b rows of n, zeroed over [i + b, n) first). */
+  bandPanelProduct(a: number, n: number, b: number, i: number, work: number, y: number, j0: number, j1: number): void;
+  /** Y = the sum of `count` block products `stride` bytes apart, in order; then W = X - 1/2 V T^T V^T X with X = Y T. */
+  bandPanelEnd(n: number, b: number, i: number, work: number, parts: number, count: number, stride: number): void;
+  /** A symmetric band matrix of half-width b (upper triangle) to tridiagonal form by bulge chasing (LAPACK dsytrd_sb2st). */
+  bandToTridiagonal(a: number, n: number, b: number, diag: number, offdiag: number, work: number): void;
+  /** Float64 values of workspace bandToTridiagonal needs for order n and half-width b. */
+  bandToTridiagonalWorkspace(n: number, b: number): number;
   tridiagonalQL(diag: number, offdiag: number, n: number, z: number): number;
   tridiagonalEigenvalues(diag: number, offdiag: number, n: number): number;
   hessenberg(a: number, n: number, work: number): void;
@@ -99,6 +113,13 @@ export const KERNEL_ARITY: Readonly<Record<Exclude<keyof Kernels, 'memory'>, num
   tridiagonalPanelEnd: 10,
   tridiagonalPanelRows: 6,
   tridiagonalBlockedFinish: 4,
+  reduceToBand: 4,
+  reduceToBandWorkspace: 2,
+  bandPanelBegin: 5,
+  bandPanelProduct: 8,
+  bandPanelEnd: 7,
+  bandToTridiagonal: 6,
+  bandToTridiagonalWorkspace: 2,
   tridiagonalQL: 4,
   tridiagonalEigenvalues: 3,
   hessenberg: 3,

@@ -11,7 +11,7 @@ import { badArgument } from '../../errors.js';
 import { integerAtLeast } from '../../options.js';
 import type { Kernels } from './kernels.js';
 import {
-  ARGS_SLOTS, CONTROL_SLOTS, JOB_DISTANCES, JOB_DISTANCES_GAUSSIAN, JOB_PANEL_PRODUCT, JOB_PANEL_UPDATE, JOB_PRODUCT, JOB_REDUCTION_STEP, JOB_TASKS, MAX_BLOCKS, STAMPS, BOUNDS,
+  ARGS_SLOTS, CONTROL_SLOTS, JOB_DISTANCES, JOB_DISTANCES_GAUSSIAN, JOB_PANEL_PRODUCT, JOB_PANEL_UPDATE, JOB_BAND_PRODUCT, JOB_PRODUCT, JOB_REDUCTION_STEP, JOB_TASKS, MAX_BLOCKS, STAMPS, BOUNDS,
   nodeWorkerSource, runBlock, runBlocks, webWorkerSource, type WorkerInit,
 } from './thread-work.js';
 
@@ -284,12 +284,13 @@ export function noThreads(requestedThreads: number, why: string | null): void {
 
 /**
  * Tests only: the worker numbered `who` throws after its next claim of a block (a crash during a call), of a
- * block of the reduction, of the blocked reduction's products or panel updates, of the whole-subset tasks or of
+ * block of the reduction, of the blocked reduction's products or panel updates (the two-stage reduction's too),
+ * of the two-stage reduction's band products, of the whole-subset tasks or of
  * a float64 block product (the estimate's) when `stage` says so.
  */
-export function crashWorkerDuringNextCall(who: number, stage: 'any' | 'reduction' | 'panel product' | 'panel update' | 'tasks' | 'product' = 'any'): void {
+export function crashWorkerDuringNextCall(who: number, stage: 'any' | 'reduction' | 'panel product' | 'panel update' | 'band product' | 'tasks' | 'product' = 'any'): void {
   if (pool === null) return;
-  const job = { any: 0, reduction: JOB_REDUCTION_STEP, 'panel product': JOB_PANEL_PRODUCT, 'panel update': JOB_PANEL_UPDATE, tasks: JOB_TASKS, product: JOB_PRODUCT }[stage];
+  const job = { any: 0, reduction: JOB_REDUCTION_STEP, 'panel product': JOB_PANEL_PRODUCT, 'panel update': JOB_PANEL_UPDATE, 'band product': JOB_BAND_PRODUCT, tasks: JOB_TASKS, product: JOB_PRODUCT }[stage];
   Atomics.store(pool.ctrl, 6, job);
   Atomics.store(pool.ctrl, 5, who);
 }
@@ -329,16 +330,17 @@ export function distancesOnThreads(x: number, n: number, d: number, m: number, s
 }
 
 /**
- * Runs job `job` (thread-work.ts; its blocks idempotent) over the row blocks [bounds[c], bounds[c + 1]) on the
- * pool, `args` as the job reads them. False when there is no pool or one block: the caller runs the blocks.
+ * Runs job `job` (thread-work.ts) over the row blocks [bounds[c], bounds[c + 1]) on the pool, `args` as the
+ * job reads them; blocks that are not `idempotent` are never redone (a lost worker: ThreadsLost). False when
+ * there is no pool or one block: the caller runs the blocks.
  */
-export function blocksOnThreads(job: number, bounds: readonly number[], args: readonly number[]): boolean {
+export function blocksOnThreads(job: number, bounds: readonly number[], args: readonly number[], idempotent = true): boolean {
   const p = pool;
   if (p === null || p.threads.length === 0 || bounds.length < 3) return false;
   const total = bounds.length - 1;
   for (let c = 0; c <= total; c++) p.ctrl[BOUNDS + c] = bounds[c];
   for (let i = 0; i < args.length; i++) p.args[i] = args[i];
-  runJob(p, job, total, true);
+  runJob(p, job, total, idempotent);
   return true;
 }
 
