@@ -10,6 +10,7 @@ export { tridiagonalizeBlocked, tridiagonalizeBlockedWorkspace, tridiagonalPanel
 export { reduceToBand, reduceToBandWorkspace, bandPanelBegin, bandPanelProduct, bandPanelEnd } from './band-reduce';
 export { bandToTridiagonal, bandToTridiagonalWorkspace } from './band-tridiagonalize';
 export { tridiagonalQL } from './tridiagonal-ql';
+export { tridiagonalEigenvalues } from './tridiagonal-root-free';
 export { hessenberg } from './hessenberg';
 export { hessenbergQR } from './hessenberg-qr';
 export { knnAdjacency } from './knn-adjacency';

@@ -8,7 +8,7 @@ import { Layout, reserve } from '../js/engine/wasm/memory.js';
 import { squaredDistances } from '../js/engine/js/distance.js';
 import { anisotropicNormalize, gaussianKernel } from '../js/engine/js/kernel.js';
 import { tridiagonalize } from '../js/engine/js/tridiagonalize.js';
-import { tridiagonalQL } from '../js/engine/js/tridiagonal-ql.js';
+import { tridiagonalEigenvalues } from '../js/engine/js/tridiagonal-root-free.js';
 
 export * as api from '../js/index.js';
 export { setSubsetTaskRows } from '../js/engine/wasm/adapter.js';
@@ -49,6 +49,7 @@ export interface Stages {
   distances(): void;
   kernel(): void;
   tridiagonalize(): void;
+  /** The eigenvalues of T, as the library finds them (tridiagonalEigenvalues, dsterf's root-free QL/QR). */
   ql(): void;
 }
 
@@ -95,7 +96,7 @@ function wasmStages(x: Float32Array, n: number, d: number, sigma: number): Stage
     ql: () => {
       copy(savedDiag, diag, n);
       copy(savedOff, off, n);
-      if (k.tridiagonalQL(diag, off, n, 0) !== 0) throw new Error('QL did not converge');
+      if (k.tridiagonalEigenvalues(diag, off, n) !== 0) throw new Error('QL/QR did not converge');
     },
   };
 }
@@ -126,7 +127,7 @@ function jsStages(x: Float32Array, n: number, d: number, sigma: number): Stages 
     ql: () => {
       diag.set(t[0]);
       off.set(t[1]);
-      if (tridiagonalQL(diag, off, n, null) !== 0) throw new Error('QL did not converge');
+      if (tridiagonalEigenvalues(diag, off, n) !== 0) throw new Error('QL/QR did not converge');
     },
   };
 }

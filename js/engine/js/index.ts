@@ -23,7 +23,7 @@ import { knnAdjacency } from './knn-adjacency.js';
 import { matrixEntryEntropy } from './matrix-entry.js';
 import { nearestNeighbors } from './nearest-neighbors.js';
 import { symmetricEigenvectors } from './symmetric-eigenvectors.js';
-import { tridiagonalQL } from './tridiagonal-ql.js';
+import { tridiagonalEigenvalues } from './tridiagonal-root-free.js';
 import { tridiagonalize } from './tridiagonalize.js';
 import { tridiagonalizeBlocked, tridiagonalizeBlockedWorkspace } from './tridiagonalize-blocked.js';
 import { blockedReduction, reductionBand, reductionPanel, twoStageReduction, twoStageWorkspace } from '../reduction.js';
@@ -67,7 +67,7 @@ function eigenvaluesOfUpper(m: Float64Array, n: number, stageDone?: (stage: Eige
   } else if (blockedReduction(n)) tridiagonalizeBlocked(m, n, reductionPanel(), diag, offdiag, new Float64Array(tridiagonalizeBlockedWorkspace(n, reductionPanel())));
   else tridiagonalize(m, n, diag, offdiag, new Float64Array(2 * n));
   stageDone?.('tridiagonalize');
-  const failed = tridiagonalQL(diag, offdiag, n, null);
+  const failed = tridiagonalEigenvalues(diag, offdiag, n);
   if (failed !== 0) throw noConvergence(failed - 1, n);
   stageDone?.('ql');
   return diag;

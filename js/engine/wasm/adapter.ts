@@ -103,7 +103,8 @@ function twoStageAt(k: Kernels, m: number, n: number, b: EigenBuffers): void {
 function eigenvaluesAt(k: Kernels, m: number, n: number, b: EigenBuffers, stageDone?: (stage: EigenvalueStage) => void): Float64Array {
   tridiagonalizeAt(k, m, n, b);
   stageDone?.('tridiagonalize');
-  const failed = k.tridiagonalQL(b.diag, b.offdiag, n, 0);
+  // Eigenvalues only: dsterf's root-free QL/QR, no square root per rotation (tridiagonal-root-free.ts).
+  const failed = k.tridiagonalEigenvalues(b.diag, b.offdiag, n);
   if (failed !== 0) throw noConvergence(failed - 1, n);
   stageDone?.('ql');
   return f64(k, b.diag, n).slice();

@@ -55,6 +55,7 @@ export interface Kernels {
   /** Float64 values of workspace bandToTridiagonal needs for order n and half-width b. */
   bandToTridiagonalWorkspace(n: number, b: number): number;
   tridiagonalQL(diag: number, offdiag: number, n: number, z: number): number;
+  tridiagonalEigenvalues(diag: number, offdiag: number, n: number): number;
   hessenberg(a: number, n: number, work: number): void;
   hessenbergQR(h: number, n: number, wr: number, wi: number): number;
   knnAdjacency(m: number, n: number, k: number, work: number): void;
@@ -120,6 +121,7 @@ export const KERNEL_ARITY: Readonly<Record<Exclude<keyof Kernels, 'memory'>, num
   bandToTridiagonal: 6,
   bandToTridiagonalWorkspace: 2,
   tridiagonalQL: 4,
+  tridiagonalEigenvalues: 3,
   hessenberg: 3,
   hessenbergQR: 4,
   knnAdjacency: 4,

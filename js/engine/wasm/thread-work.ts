@@ -71,7 +71,7 @@ export interface RowKernels {
   densityNormalize(m: number, n: number, alpha: number, rowSums: number): void;
   anisotropicNormalize(m: number, n: number, rowSums: number): void;
   tridiagonalize(a: number, n: number, diag: number, offdiag: number, work: number): void;
-  tridiagonalQL(diag: number, offdiag: number, n: number, z: number): number;
+  tridiagonalEigenvalues(diag: number, offdiag: number, n: number): number;
   tridiagonalPanelProduct(a: number, n: number, i: number, v: number, p: number, j0: number, j1: number): void;
   tridiagonalPanelRows(a: number, n: number, vw: number, nb: number, j0: number, j1: number): void;
   bandPanelProduct(a: number, n: number, b: number, i: number, work: number, y: number, j0: number, j1: number): void;
@@ -82,8 +82,9 @@ export interface RowKernels {
  * them (adapter.ts: squaredDistancesAt, applyKernel, diffusionOperator, eigenvaluesAt), so the same bits.
  * Fields at t = TASK_ARGS + c TASK_FIELDS: x, n, d, m, rowSums, diag, offdiag, work (byte offsets and sizes);
  * the kernel (0 Gaussian with sigma; 1 adaptive with kn neighbours, its index and distance buffers); alpha;
- * whether K = S^-1/2 G_a S^-1/2 is formed (else G's own eigenvalues); QL's result is written back. Reads only
- * x and these fields, and overwrites everything it writes: running a task twice is harmless.
+ * whether K = S^-1/2 G_a S^-1/2 is formed (else G's own eigenvalues); tridiagonalEigenvalues' result is
+ * written back. Reads only x and these fields, and overwrites everything it writes: running a task twice is
+ * harmless.
  */
 export function runTask(args: Float64Array, ex: RowKernels, c: number): void {
   const t = 8 + 16 * c;
@@ -103,7 +104,7 @@ export function runTask(args: Float64Array, ex: RowKernels, c: number): void {
     ex.anisotropicNormalize(m, n, rowSums);
   }
   ex.tridiagonalize(m, n, diag, offdiag, work);
-  args[t + 14] = ex.tridiagonalQL(diag, offdiag, n, 0);
+  args[t + 14] = ex.tridiagonalEigenvalues(diag, offdiag, n);
 }
 
 /**
