@@ -13,5 +13,12 @@ import type { Kernel } from '../kernel.js';
  * gramDistances({ type: 'gaussian', sigma: 10, alpha: 0 }); // true
  */
 export function gramDistances(kernel: Kernel | undefined): boolean {
-  return kernel !== undefined && kernel.type === 'gaussian';
+  return gramAllowed && kernel !== undefined && kernel.type === 'gaussian';
+}
+
+let gramAllowed = true;
+
+/** Benchmarks only (bench/gram-distances.mjs): false takes differences for every kernel, as before the Gram form. */
+export function setGramDistances(allowed: boolean): void {
+  gramAllowed = allowed;
 }
