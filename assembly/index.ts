@@ -2,7 +2,7 @@
 // memory and sizes, allocate nothing, and leave all memory management to the caller (js/wasm.ts), which
 // lays its buffers out from heapBase() and grows the memory itself.
 
-export { squaredDistances, squaredDistanceRows } from './distance';
+export { squaredDistances, squaredDistanceRows, squaredDistancesGram, squaredDistanceGramRows, rowSquaredNorms } from './distance';
 export { gaussianKernel, gaussianKernelRows, anisotropicNormalize, densityNormalize } from './kernel';
 export { adaptiveKernel } from './adaptive-kernel';
 export { tridiagonalize, tridiagonalizeWorkspace, tridiagonalStepBegin, tridiagonalStepRows, tridiagonalStepEnd, tridiagonalFinish } from './tridiagonalize';

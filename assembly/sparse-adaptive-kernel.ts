@@ -20,7 +20,7 @@
 // list per thread and row, merged after).
 
 // The dense path's column tiles (COLUMN_ROWS) and sums, so the distances are its bits.
-import { addSquare, COLUMN_ROWS, horizontalSum, squaredDistance } from './distance';
+import { addSquare, denseSquaredDistance, horizontalSum, squaredDistance } from './distance';
 // Row i's q-th other neighbour, as the dense path reads it.
 import { other } from './adaptive-kernel';
 
@@ -133,43 +133,6 @@ export function adaptiveNeighborSearch(x: usize, n: i32, d: i32, kn: i32, idx: u
     const i1 = min(i0 + TILE, n);
     for (let j0 = i0; j0 < n; j0 += TILE) scanTile(x, d, kn, idx, dist, i0, i1, j0, min(j0 + TILE, n), out);
   }
-}
-
-// The bits distance.ts's tile2x4 gives a pair: one accumulator of two lanes (even and odd features).
-function pairTileBits(a: usize, b: usize, d: i32): f64 {
-  let s = f64x2.splat(0);
-  let k = 0;
-  for (; k + 2 <= d; k += 2) {
-    const o = <usize>k << 3;
-    s = addSquare(s, v128.load(a + o), v128.load(b + o));
-  }
-  let r = horizontalSum(s);
-  if (k < d) {
-    const o = <usize>k << 3;
-    const u = load<f64>(a + o);
-    const v = load<f64>(b + o);
-    r = r + (u - v) * (u - v);
-  }
-  return r;
-}
-
-// Entry (i, j) of the matrix squaredDistances writes, bit for bit: its tile2x4 blocks cover, in the column
-// tile of j, groups of four columns from max(tile start, p + 2) (p the even row of i's pair); the pair
-// (p, p + 1) and the columns past the last whole group use squaredDistance.
-function denseSquaredDistance(x: usize, n: i32, d: i32, i: i32, j: i32): f64 {
-  const a = min(i, j);
-  const b = max(i, j);
-  const rowBytes = <usize>d << 3;
-  const xa = x + <usize>a * rowBytes;
-  const xb = x + <usize>b * rowBytes;
-  if (a == b) return 0;
-  const p = a & ~1;
-  if (b == p + 1) return squaredDistance(xa, xb, d);
-  const j0 = (b / COLUMN_ROWS) * COLUMN_ROWS;
-  const j1 = min(j0 + COLUMN_ROWS, n);
-  const start = max(j0, p + 2);
-  const end = start + ((j1 - start) & ~3);
-  return b < end ? pairTileBits(xa, xb, d) : squaredDistance(xa, xb, d);
 }
 
 @inline

@@ -1,4 +1,4 @@
-import { squaredDistances, squaredDistanceRows } from '../../assembly/distance';
+import { squaredDistances, squaredDistanceRows, squaredDistancesGram, squaredDistanceGramRows, rowSquaredNorms, FALLBACK, GRAM_MAX, GRAM_MIN } from '../../assembly/distance';
 
 // Rows (0,0,0,0,0), (3,4,0,0,0), (1,1,1,1,1): five columns exercise the SIMD body and the scalar tail.
 describe('squaredDistances', () => {
@@ -39,7 +39,7 @@ describe('squaredDistances', () => {
     const x = memory.data(n * d * 8);
     for (let k = 0; k < n * d; k++) store<f64>(x + (<usize>k << 3), Math.sin(<f64>k * 0.7) * 3);
     const whole = memory.data(n * n * 8);
-    const split = memory.data(n * n * 8);
+    const split = heap.alloc(n * n * 8);
     squaredDistances(x, n, d, whole);
     squaredDistanceRows(x, n, d, split, 0, 6);
     squaredDistanceRows(x, n, d, split, 6, 38);
@@ -52,5 +52,73 @@ describe('squaredDistances', () => {
       }
     }
     expect(same).toBe(true);
+  });
+});
+
+// Row-major rows into fresh memory.
+function rows(values: f64[]): usize {
+  const x = heap.alloc(values.length * 8);
+  for (let k = 0; k < values.length; k++) store<f64>(x + (<usize>k << 3), values[k]);
+  return x;
+}
+
+function entry(out: usize, n: i32, i: i32, j: i32): f64 {
+  return load<f64>(out + ((<usize>(i * n + j)) << 3));
+}
+
+describe('squaredDistancesGram', () => {
+  it('keeps the fallback threshold and range of its error bound', () => {
+    expect(FALLBACK).toBe(1.0 / 64);
+    expect(GRAM_MIN).toBe(Math.pow(2, -900));
+    expect(GRAM_MAX).toBe(Math.pow(2, 1020));
+  });
+
+  it('is exact on small integers, and 0 for duplicate rows', () => {
+    // [1, 2, 3], [4, 6, 8], [1, 2, 3]: |x0 - x1|^2 = 9 + 16 + 25 = 50.
+    const x = rows([1, 2, 3, 4, 6, 8, 1, 2, 3]);
+    const out = memory.data(9 * 8);
+    const norms = memory.data(3 * 8);
+    squaredDistancesGram(x, 3, 3, out, norms);
+    expect(entry(out, 3, 0, 0)).toBe(0);
+    expect(entry(out, 3, 0, 1)).toBe(50);
+    expect(entry(out, 3, 0, 2)).toBe(0);
+    expect(entry(out, 3, 1, 2)).toBe(50);
+    expect(load<f64>(norms, 8)).toBe(116);
+  });
+
+  it('falls back to differences under cancellation: [1e8, 1] and [1e8, 1 + 2^-20] are 2^-40 apart', () => {
+    const x = rows([1e8, 1, 1e8, 1 + Math.pow(2, -20)]);
+    const out = memory.data(4 * 8);
+    squaredDistancesGram(x, 2, 2, out, memory.data(2 * 8));
+    expect(entry(out, 2, 0, 1)).toBe(Math.pow(2, -40));
+  });
+
+  it('falls back to differences when |x_i|^2 overflows', () => {
+    const a = 1e155;
+    const b = a + a * Math.pow(2, -52);
+    const x = rows([a, b]);
+    const out = memory.data(4 * 8);
+    squaredDistancesGram(x, 2, 1, out, memory.data(2 * 8));
+    const diff = b - a; // exact (Sterbenz)
+    expect(entry(out, 2, 0, 1)).toBe(diff * diff);
+  });
+
+  it('gives the same bits over split rows as in one call', () => {
+    const n = 45;
+    const d = 5;
+    const values: f64[] = [];
+    for (let k = 0; k < n * d; k++) values.push(Math.sin(<f64>k * 0.7) * 3);
+    const x = rows(values);
+    const one = heap.alloc(n * n * 8);
+    const split = heap.alloc(n * n * 8);
+    const norms = heap.alloc(n * 8);
+    squaredDistancesGram(x, n, d, one, norms);
+    rowSquaredNorms(x, n, d, norms);
+    squaredDistanceGramRows(x, n, d, split, norms, 0, 18);
+    squaredDistanceGramRows(x, n, d, split, norms, 18, 42);
+    squaredDistanceGramRows(x, n, d, split, norms, 42, n);
+    for (let i = 0; i < n; i++) {
+      for (let j = i; j < n; j++) expect(entry(split, n, i, j)).toBe(entry(one, n, i, j));
+    }
   });
 });

@@ -15,7 +15,8 @@ import { gaussianBlockProductRows, gaussianRowSumsRows } from './gaussian-produc
 
 /** The tile of assembly/gaussian-product.ts, whose rows the matrix-free blocks follow. */
 const TILE = 64;
-import { squaredDistances } from './distance.js';
+import { squaredDistances, squaredDistancesGram } from './distance.js';
+import { gramDistances } from '../distance-form.js';
 import { hessenberg } from './hessenberg.js';
 import { hessenbergQR } from './hessenberg-qr.js';
 import { anisotropicNormalize, densityNormalize, gaussianKernel } from './kernel.js';
@@ -91,7 +92,8 @@ function squaredDistancesOf(x: DenseMatrix, rows: Int32Array | null, kernel?: Ke
   const xs = new Float64Array(n * d);
   copyRows(x, rows, xs);
   const m = new Float64Array(n * n);
-  squaredDistances(xs, n, d, m);
+  if (gramDistances(kernel)) squaredDistancesGram(xs, n, d, m, new Float64Array(n));
+  else squaredDistances(xs, n, d, m);
   return { n, m, xs, d };
 }
 

@@ -16,6 +16,7 @@ import { f64, Layout, layOut, reserve } from './memory.js';
 import { addShares, productBounds } from '../product-blocks.js';
 import { blockedReduction, reductionBand, reductionPanel, twoStageReduction } from '../reduction.js';
 import { bandScratch, reduceToBandOnThreads } from './band-reduce.js';
+import { gramDistances } from '../distance-form.js';
 import { blocksOnThreads, distancesOnThreads, threadInfo, reductionScratch, taskArgs, tasksOnThreads, tridiagonalizeBlockedOnThreads, tridiagonalizeOnThreads } from './threads.js';
 import { JOB_GAUSSIAN_PRODUCT, JOB_GAUSSIAN_ROW_SUMS, JOB_PRODUCT, JOB_PRODUCT32, MAX_TASKS, TASK_ARGS, TASK_FIELDS } from './thread-work.js';
 
@@ -124,8 +125,14 @@ function squaredDistancesAt(k: Kernels, x: DenseMatrix, rows: Int32Array | null,
   const d = x.cols;
   const [xs, m, rowSums, diag, offdiag, work, ...kernelWork] = layOut(k, guardKernel(n, d, kernel));
   copyRows(x, rows, f64(k, xs, n * d));
-  // Split by row blocks across the worker pool when there is one: the same bits.
-  if (!distancesOnThreads(xs, n, d, m, null)) k.squaredDistances(xs, n, d, m);
+  // Split by row blocks across the worker pool when there is one: the same bits. The Gram form's norms go in
+  // rowSums, which the kernel stages overwrite later.
+  const norms = gramDistances(kernel) ? rowSums : null;
+  if (norms !== null) k.rowSquaredNorms(xs, n, d, norms);
+  if (!distancesOnThreads(xs, n, d, m, null, norms)) {
+    if (norms === null) k.squaredDistances(xs, n, d, m);
+    else k.squaredDistanceGramRows(xs, n, d, m, norms, 0, n);
+  }
   return { n, d, xs, m, rowSums, kernelWork, eig: { diag, offdiag, work } };
 }
 
@@ -160,8 +167,11 @@ function storedOperatorIn(k: Kernels, x: DenseMatrix, rows: Int32Array | null, k
   copyRows(x, rows, f64(k, xs, n * d));
   // The estimate's operator is derived for the reference's K (referenceSigma refuses the others).
   const sigma = referenceSigma(kernel);
-  if (!distancesOnThreads(xs, n, d, m, sigma)) {
-    k.squaredDistances(xs, n, d, m);
+  const norms = gramDistances(kernel) ? rowSums : null;
+  if (norms !== null) k.rowSquaredNorms(xs, n, d, norms);
+  if (!distancesOnThreads(xs, n, d, m, sigma, norms)) {
+    if (norms === null) k.squaredDistances(xs, n, d, m);
+    else k.squaredDistanceGramRows(xs, n, d, m, norms, 0, n);
     k.gaussianKernel(m, n, sigma);
   }
   k.anisotropicNormalize(m, n, rowSums);
@@ -323,6 +333,7 @@ function batchOnThreads(k: Kernels, args: Float64Array, x: DenseMatrix, subsets:
     args[t + 10] = kernel.alpha;
     args[t + 13] = anisotropic ? 1 : 0;
     args[t + 14] = 0;
+    args[t + 15] = gramDistances(kernel) ? 1 : 0;
   });
   tasksOnThreads(batch.length);
   return regions.map((r, c) => {

@@ -9,6 +9,12 @@ export interface Kernels {
   squaredDistances(x: number, n: number, d: number, out: number): void;
   /** squaredDistances over rows [i0, i1) only, i0 even (the threads' share); the same bits. */
   squaredDistanceRows(x: number, n: number, d: number, out: number, i0: number, i1: number): void;
+  /** squaredDistances in the Gram form |x_i|^2 + |x_j|^2 - 2 x_i.x_j with an exact fallback (assembly/distance.ts); norms: n float64 of workspace. */
+  squaredDistancesGram(x: number, n: number, d: number, out: number, norms: number): void;
+  /** squaredDistancesGram over rows [i0, i1) only, i0 even, norms already from rowSquaredNorms; the same bits. */
+  squaredDistanceGramRows(x: number, n: number, d: number, out: number, norms: number, i0: number, i1: number): void;
+  /** norms[i] = |x_i|^2 as the Gram form sums it. */
+  rowSquaredNorms(x: number, n: number, d: number, norms: number): void;
   gaussianKernel(m: number, n: number, sigma: number): void;
   /** gaussianKernel over rows [i0, i1) only (the threads' share). */
   gaussianKernelRows(m: number, n: number, sigma: number, i0: number, i1: number): void;
@@ -95,6 +101,9 @@ export const KERNEL_ARITY: Readonly<Record<Exclude<keyof Kernels, 'memory'>, num
   heapBase: 0,
   squaredDistances: 4,
   squaredDistanceRows: 6,
+  squaredDistancesGram: 5,
+  squaredDistanceGramRows: 7,
+  rowSquaredNorms: 4,
   gaussianKernel: 3,
   gaussianKernelRows: 5,
   anisotropicNormalize: 3,

@@ -65,6 +65,8 @@ export interface RowKernels {
   gaussianRowSumsRows(x: number, n: number, d: number, sigma: number, out: number, tile: number, r0: number, r1: number): void;
   gaussianBlockProductRows(x: number, n: number, d: number, sigma: number, s: number, xb: number, b: number, yb: number, tile: number, r0: number, r1: number, frobenius: number): void;
   squaredDistances(x: number, n: number, d: number, out: number): void;
+  squaredDistancesGram(x: number, n: number, d: number, out: number, norms: number): void;
+  squaredDistanceGramRows(x: number, n: number, d: number, out: number, norms: number, i0: number, i1: number): void;
   gaussianKernel(m: number, n: number, sigma: number): void;
   nearestNeighbors(x: number, n: number, d: number, k: number, out: number, work: number): void;
   adaptiveKernel(m: number, n: number, k: number, neighbors: number, kn: number, sigma: number): void;
@@ -83,14 +85,16 @@ export interface RowKernels {
  * Fields at t = TASK_ARGS + c TASK_FIELDS: x, n, d, m, rowSums, diag, offdiag, work (byte offsets and sizes);
  * the kernel (0 Gaussian with sigma; 1 adaptive with kn neighbours, its index and distance buffers); alpha;
  * whether K = S^-1/2 G_a S^-1/2 is formed (else G's own eigenvalues); tridiagonalEigenvalues' result is
- * written back. Reads only x and these fields, and overwrites everything it writes: running a task twice is
+ * written back; field 15 is 1 when the distances take the Gram form (distance-form.ts), its norms in rowSums.
+ * Reads only x and these fields, and overwrites everything it writes: running a task twice is
  * harmless.
  */
 export function runTask(args: Float64Array, ex: RowKernels, c: number): void {
   const t = 8 + 16 * c;
   const x = args[t], n = args[t + 1], d = args[t + 2], m = args[t + 3], rowSums = args[t + 4];
   const diag = args[t + 5], offdiag = args[t + 6], work = args[t + 7];
-  ex.squaredDistances(x, n, d, m);
+  if (args[t + 15] === 1) ex.squaredDistancesGram(x, n, d, m, rowSums);
+  else ex.squaredDistances(x, n, d, m);
   if (args[t + 8] === 0) {
     ex.gaussianKernel(m, n, args[t + 9]);
   } else {
@@ -152,7 +156,9 @@ export function runBlock(ctrl: Int32Array, args: Float64Array, ex: RowKernels, c
     ex.gaussianBlockProductRows(args[0], args[1], args[2], args[3], args[4], args[5], args[6], yb, args[10] + c * args[11], i0, i1, args[12] + 8 * c);
     return;
   }
-  ex.squaredDistanceRows(args[0], args[1], args[2], args[3], i0, i1);
+  // args[5]: the Gram form's norms (already computed), or -1 for differences (distance-form.ts chose).
+  if (args[5] >= 0) ex.squaredDistanceGramRows(args[0], args[1], args[2], args[3], args[5], i0, i1);
+  else ex.squaredDistanceRows(args[0], args[1], args[2], args[3], i0, i1);
   if (job === 2) ex.gaussianKernelRows(args[3], args[1], args[4], i0, i1);
 }
 

@@ -314,8 +314,9 @@ function blocks(ctrl: Int32Array, n: number, count: number): number {
  * Squared distances of the n rows of d features at `x` into the upper triangle of `m`, then the Gaussian
  * kernel when sigma is a number, split by row blocks across the pool. False when there is no pool (or n is
  * small): the caller runs the stage itself. The entries have the same bits however the rows are split.
+ * With `norms` (|x_i|^2 from rowSquaredNorms), in the Gram form (assembly/distance.ts).
  */
-export function distancesOnThreads(x: number, n: number, d: number, m: number, sigma: number | null): boolean {
+export function distancesOnThreads(x: number, n: number, d: number, m: number, sigma: number | null, norms: number | null = null): boolean {
   const p = pool;
   if (p === null || p.threads.length === 0 || n < MIN_ROWS) return false;
   const { ctrl, args } = p;
@@ -325,6 +326,7 @@ export function distancesOnThreads(x: number, n: number, d: number, m: number, s
   args[2] = d;
   args[3] = m;
   args[4] = sigma ?? 0;
+  args[5] = norms ?? -1;
   runJob(p, sigma === null ? JOB_DISTANCES : JOB_DISTANCES_GAUSSIAN, total, true);
   return true;
 }
