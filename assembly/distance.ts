@@ -2,8 +2,9 @@
 //
 // Layout: x is n rows of d float64 values, row-major (the caller widens the float32 input once, exactly).
 // out is n x n float64, row-major; only the upper triangle (j >= i) is written, diagonal included.
-// Differences are taken before squaring (no |x|^2 + |y|^2 - 2 x.y), so each entry is the float64 rounding
-// of the exact sum and never negative, however close two rows are.
+// squaredDistances takes differences before squaring (no |x|^2 + |y|^2 - 2 x.y), so each entry is the float64
+// rounding of the exact sum and never negative, however close two rows are; the Gram form further down, for
+// the Gaussian kernel only, falls back to it wherever cancellation would cost more than its stated bound.
 //
 // Register tiles of 2 rows i by 4 rows j: each load of a row's features serves 2 or 4 pairs, and the 8
 // pairs keep 8 independent accumulators. Cache tiles of COLUMN_ROWS rows j stay in L2 while every row i
