@@ -9,8 +9,8 @@
 //   node_modules/node24/bin/node bench/band-reduction.mjs           N = 2000, 4000, 8000; b = 16, 32, 64; 3 rounds
 //   node_modules/node24/bin/node bench/band-reduction.mjs --quick   N = 2000; b = 32; 1 round
 //   ... --sizes 4000 --widths 64 --rounds 1 --no-fused
-import { execFileSync } from 'node:child_process';
 import os from 'node:os';
+import { median, uptime } from './library.mjs';
 import { uniform } from './uniform.mjs';
 import { binary, loadKernels } from './band-kernels.mjs';
 
@@ -28,8 +28,6 @@ const withFused = !argv.includes('--no-fused');
 // From this order the fused reduction runs one round only: it takes minutes.
 const FUSED_ONE_ROUND_FROM = 8000;
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const uptime = () => execFileSync('uptime', { encoding: 'utf8' }).trim();
 
 const engines = [{ name: 'simd', k: await loadKernels('release.wasm') }];
 if (binary('release-relaxed.wasm').valid) engines.push({ name: 'relaxed-simd', k: await loadKernels('release-relaxed.wasm') });

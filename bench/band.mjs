@@ -10,15 +10,10 @@
 //   node bench/band.mjs --sizes 4000 --widths 32 --threads 1 --rounds 3 --binary base
 //   node bench/band.mjs --stages             also each stage of reduceToBand alone, one thread: panel QR and T,
 //                                            product A22 V, W, update (seconds, and GFLOP/s of the two halves)
-import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import os from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { hookedLibrary, median, uptime } from './library.mjs';
 import { uniform } from './uniform.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const argv = process.argv.slice(2);
 const opt = (name, fallback) => {
   const i = argv.indexOf(name);
@@ -32,25 +27,13 @@ const threadCounts = list(opt('--threads', '1,2'));
 const rounds = Number(opt('--rounds', '1'));
 const stages = argv.includes('--stages');
 
-const out = join(root, 'bench/.build');
-mkdirSync(out, { recursive: true });
-const at = (p) => JSON.stringify(join(root, p));
-const entry = [
-  `export * from ${at('js/index.ts')};`,
-  `export { withKernels } from ${at('js/engine/wasm/instance.ts')};`,
-  `export { reserve } from ${at('js/engine/wasm/memory.ts')};`,
-  `export { reduceToBandOnThreads, bandScratch } from ${at('js/engine/wasm/band-reduce.ts')};`,
-  `export { tridiagonalizeOnThreads, reductionScratch } from ${at('js/engine/wasm/threads.ts')};`,
-].join('\n');
-await build({
-  stdin: { contents: entry, resolveDir: root, loader: 'ts' },
-  bundle: true, platform: 'neutral', format: 'esm', target: 'es2020', loader: { '.wasm': 'binary' },
-  outfile: join(out, 'band-lib.mjs'), logLevel: 'warning',
+const lib = await hookedLibrary('band-lib', {
+  'js/engine/wasm/instance.ts': ['withKernels'],
+  'js/engine/wasm/memory.ts': ['reserve'],
+  'js/engine/wasm/band-reduce.ts': ['reduceToBandOnThreads', 'bandScratch'],
+  'js/engine/wasm/threads.ts': ['tridiagonalizeOnThreads', 'reductionScratch'],
 });
-const lib = await import(pathToFileURL(join(out, 'band-lib.mjs')).href);
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const uptime = () => execFileSync('uptime', { encoding: 'utf8' }).trim();
 const align = (x) => Math.ceil(x / 16) * 16;
 
 await lib.ready({ threads: Math.max(...threadCounts), deterministic: opt('--binary', 'auto') === 'base' });

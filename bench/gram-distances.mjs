@@ -10,15 +10,10 @@
 //   node bench/gram-distances.mjs                 N = 1000, 2000; D = 128, 768; 5 rounds
 //   node bench/gram-distances.mjs --quick         N = 1000; D = 128, 768; 1 round
 //   node bench/gram-distances.mjs --sizes 2000 --dims 768 --rounds 3 --binary base
-import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import os from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { hookedLibrary, median, uptime } from './library.mjs';
 import { uniformMatrix } from './uniform.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const argv = process.argv.slice(2);
 const opt = (name, fallback) => {
   const i = argv.indexOf(name);
@@ -30,18 +25,8 @@ const dims = opt('--dims', '128,768').split(',').map(Number);
 const rounds = Number(opt('--rounds', quick ? '1' : '5'));
 const SIGMA = 10;
 
-const out = join(root, 'bench/.build');
-mkdirSync(out, { recursive: true });
-const entry = `export * from ${JSON.stringify(join(root, 'js/index.ts'))};\nexport { setGramDistances } from ${JSON.stringify(join(root, 'js/engine/distance-form.ts'))};\n`;
-await build({
-  stdin: { contents: entry, resolveDir: root, loader: 'ts' },
-  bundle: true, platform: 'neutral', format: 'esm', target: 'es2020', loader: { '.wasm': 'binary' },
-  outfile: join(out, 'gram-distances-lib.mjs'), logLevel: 'warning',
-});
-const lib = await import(pathToFileURL(join(out, 'gram-distances-lib.mjs')).href);
+const lib = await hookedLibrary('gram-distances-lib', { 'js/engine/distance-form.ts': ['setGramDistances'] });
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const uptime = () => execFileSync('uptime', { encoding: 'utf8' }).trim();
 
 await lib.ready({ threads: 1, deterministic: opt('--binary', 'auto') === 'base' });
 const info = lib.backendInfo();

@@ -8,20 +8,15 @@
 // and of the reduction's CPU time (the whole process, every thread: on a loaded machine the steadier figure for
 // one thread). Prints `uptime` before and after, and a markdown table.
 //
-//   node bench/reduction.mjs                          N = 1000, 2000, 4000, 8000; nb 32, 48, 64; b 32, 64; threads 1, 2
-//   node bench/reduction.mjs --quick                  N = 1000, 2000; nb 32; b 32; 1 round
+//   node bench/reduction.mjs                          N = 1000, 2000, 4000, 8000; nb 32, 48, 64; b 16, 32; threads 1, 2
+//   node bench/reduction.mjs --quick                  N = 1000, 2000; nb 32; b 16; 1 round
 //   node bench/reduction.mjs --panels none --bands 16,32,64   no blocked variant; two-stage with these bands
 //   node bench/reduction.mjs --sizes 8000 --panels 32 --threads 1 --rounds 1
 //   node bench/reduction.mjs --binary base            the base binary where the relaxed one would be chosen
-import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import os from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { hookedLibrary, median, uptime } from './library.mjs';
 import { uniformMatrix } from './uniform.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const argv = process.argv.slice(2);
 const opt = (name, fallback) => {
   const i = argv.indexOf(name);
@@ -31,7 +26,7 @@ const quick = argv.includes('--quick');
 const list = (s) => (s === 'none' ? [] : s.split(',').map(Number));
 const sizes = list(opt('--sizes', quick ? '1000,2000' : '1000,2000,4000,8000'));
 const panels = list(opt('--panels', quick ? '32' : '32,48,64'));
-const bands = list(opt('--bands', quick ? '32' : '32,64'));
+const bands = list(opt('--bands', quick ? '16' : '16,32'));
 const threadCounts = list(opt('--threads', '1,2'));
 const rounds = Number(opt('--rounds', quick ? '1' : '3'));
 // Above this order one round only: a call takes a minute or more.
@@ -39,18 +34,10 @@ const ONE_ROUND_FROM = 8000;
 const D = 128;
 const SIGMA = 10;
 
-const out = join(root, 'bench/.build');
-mkdirSync(out, { recursive: true });
-const entry = `export * from ${JSON.stringify(join(root, 'js/index.ts'))};\nexport { setBlockedReductionFrom, setReductionPanel, setTwoStageReductionFrom, setBandWidth } from ${JSON.stringify(join(root, 'js/engine/reduction.ts'))};\n`;
-await build({
-  stdin: { contents: entry, resolveDir: root, loader: 'ts' },
-  bundle: true, platform: 'neutral', format: 'esm', target: 'es2020', loader: { '.wasm': 'binary' },
-  outfile: join(out, 'reduction-lib.mjs'), logLevel: 'warning',
+const lib = await hookedLibrary('reduction-lib', {
+  'js/engine/reduction.ts': ['setBlockedReductionFrom', 'setReductionPanel', 'setTwoStageReductionFrom', 'setBandWidth'],
 });
-const lib = await import(pathToFileURL(join(out, 'reduction-lib.mjs')).href);
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const uptime = () => execFileSync('uptime', { encoding: 'utf8' }).trim();
 
 await lib.ready({ threads: Math.max(...threadCounts), deterministic: opt('--binary', 'auto') === 'base' });
 const info = lib.backendInfo();
