@@ -9,31 +9,21 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build as bundle } from 'esbuild';
-import { randomSymmetric } from './helpers.mjs';
+import { randomSymmetric, importSources } from './helpers.mjs';
 import { hard, build } from './hard-matrices.mjs';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 let lib;
 let dir;
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'dse-band-'));
-  const at = (p) => JSON.stringify(join(root, p));
-  const entry = [
-    `export * from ${at('js/index.ts')};`,
-    `export { withKernels } from ${at('js/engine/wasm/instance.ts')};`,
-    `export { reserve } from ${at('js/engine/wasm/memory.ts')};`,
-    `export { reduceToBandOnThreads, bandScratch } from ${at('js/engine/wasm/band-reduce.ts')};`,
-    `export { reduceToBand as reduceToBandJs, reduceToBandWorkspace as reduceToBandWorkspaceJs } from ${at('js/engine/js/band-reduce.ts')};`,
-  ].join('\n');
-  await bundle({
-    stdin: { contents: entry, resolveDir: root, loader: 'ts' },
-    bundle: true, platform: 'neutral', format: 'esm', target: 'es2020', loader: { '.wasm': 'binary' },
-    outfile: join(dir, 'index.mjs'), logLevel: 'warning',
+  lib = await importSources(dir, {
+    'js/index.ts': '*',
+    'js/engine/wasm/instance.ts': ['withKernels'],
+    'js/engine/wasm/memory.ts': ['reserve'],
+    'js/engine/wasm/band-reduce.ts': ['reduceToBandOnThreads', 'bandScratch'],
+    'js/engine/js/band-reduce.ts': ['reduceToBand as reduceToBandJs', 'reduceToBandWorkspace as reduceToBandWorkspaceJs'],
   });
-  lib = await import(pathToFileURL(join(dir, 'index.mjs')).href);
   await lib.ready({ threads: 2 });
 });
 

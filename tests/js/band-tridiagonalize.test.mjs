@@ -11,13 +11,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build as bundle } from 'esbuild';
-import { uniform } from './helpers.mjs';
+import { uniform, importSources } from './helpers.mjs';
 import { hard, build } from './hard-matrices.mjs';
 import { binary, loadKernels, randomBand } from '../../bench/band-kernels.mjs';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const WIDTHS = [1, 2, 3, 8, 16, 32, 64];
 const orders = (b) => [...new Set([1, 2, 3, b, b + 1, 2 * b, 2 * b + 1, 3 * b + 2, 100, 257, 600])];
 
@@ -30,13 +27,7 @@ before(async () => {
   wasm = await loadKernels('release.wasm');
   if (binary('release-relaxed.wasm').valid) relaxed = await loadKernels('release-relaxed.wasm');
   dir = mkdtempSync(join(tmpdir(), 'dse-band-'));
-  const entry = `export * from ${JSON.stringify(join(root, 'js/engine/js/band-tridiagonalize.ts'))};\n`;
-  await bundle({
-    stdin: { contents: entry, resolveDir: root, loader: 'ts' },
-    bundle: true, platform: 'neutral', format: 'esm', target: 'es2020',
-    outfile: join(dir, 'twin.mjs'), logLevel: 'warning',
-  });
-  twin = await import(pathToFileURL(join(dir, 'twin.mjs')).href);
+  twin = await importSources(dir, { 'js/engine/js/band-tridiagonalize.ts': '*' }, 'twin');
 });
 
 after(() => rmSync(dir, { recursive: true, force: true }));

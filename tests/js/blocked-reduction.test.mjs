@@ -10,24 +10,15 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build as bundle } from 'esbuild';
-import { cases, readNpy, assertClose, randomSymmetric } from './helpers.mjs';
+import { cases, readNpy, assertClose, randomSymmetric, importSources } from './helpers.mjs';
 import { assertSymmetricHard } from './hard-matrices.mjs';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 let lib;
 let dir;
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'dse-blocked-'));
-  const entry = `export * from ${JSON.stringify(join(root, 'js/index.ts'))};\nexport { setBlockedReductionFrom, REDUCTION_PANEL } from ${JSON.stringify(join(root, 'js/engine/reduction.ts'))};\n`;
-  await bundle({
-    stdin: { contents: entry, resolveDir: root, loader: 'ts' },
-    bundle: true, platform: 'neutral', format: 'esm', target: 'es2020', loader: { '.wasm': 'binary' },
-    outfile: join(dir, 'index.mjs'), logLevel: 'warning',
-  });
-  lib = await import(pathToFileURL(join(dir, 'index.mjs')).href);
+  lib = await importSources(dir, { 'js/index.ts': '*', 'js/engine/reduction.ts': ['setBlockedReductionFrom', 'REDUCTION_PANEL'] });
   // A pool of 2 from the start (setThreads can only resize a pool ready() made).
   await lib.ready({ threads: 2 });
 });
@@ -128,13 +119,11 @@ for (const [stage, keeps] of [['panel product', 'two-thread'], ['panel update', 
   test(`a worker that dies during a blocked ${stage}: the call completes with the ${keeps} bits, then one thread`, async () => {
     const hooked = mkdtempSync(join(tmpdir(), 'dse-blocked-crash-'));
     try {
-      const entry = `export * from ${JSON.stringify(join(root, 'js/index.ts'))};\nexport { setBlockedReductionFrom } from ${JSON.stringify(join(root, 'js/engine/reduction.ts'))};\nexport { crashWorkerDuringNextCall } from ${JSON.stringify(join(root, 'js/engine/wasm/threads.ts'))};\n`;
-      await bundle({
-        stdin: { contents: entry, resolveDir: root, loader: 'ts' },
-        bundle: true, platform: 'neutral', format: 'esm', target: 'es2020', loader: { '.wasm': 'binary' },
-        outfile: join(hooked, 'index.mjs'), logLevel: 'warning',
+      const own = await importSources(hooked, {
+        'js/index.ts': '*',
+        'js/engine/reduction.ts': ['setBlockedReductionFrom'],
+        'js/engine/wasm/threads.ts': ['crashWorkerDuringNextCall'],
       });
-      const own = await import(pathToFileURL(join(hooked, 'index.mjs')).href);
       await own.ready({ threads: 2 });
       own.setBlockedReductionFrom(0);
       const a = randomSymmetric(600, 11);

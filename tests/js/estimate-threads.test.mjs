@@ -7,12 +7,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 import { ready, setThreads, backendInfo, diffusionSpectralEntropy, diffusionSpectralEntropyEstimate } from '../../dist/index.mjs';
-import { randomMatrix } from './helpers.mjs';
+import { randomMatrix, importSources } from './helpers.mjs';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 
 before(() => ready({ threads: 2 }));
 
@@ -53,13 +50,7 @@ test('the split products agree with the pure-JS twin (the same blocks, another o
 test('a worker that dies during a block product: the estimate completes with the same bits', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'dse-estimate-threads-'));
   try {
-    const entry = `export * from ${JSON.stringify(join(root, 'js/index.ts'))};\nexport { crashWorkerDuringNextCall } from ${JSON.stringify(join(root, 'js/engine/wasm/threads.ts'))};\n`;
-    await build({
-      stdin: { contents: entry, resolveDir: root, loader: 'ts' },
-      bundle: true, platform: 'neutral', format: 'esm', target: 'es2020', loader: { '.wasm': 'binary' },
-      outfile: join(dir, 'index.mjs'), logLevel: 'warning',
-    });
-    const lib = await import(pathToFileURL(join(dir, 'index.mjs')).href);
+    const lib = await importSources(dir, { 'js/index.ts': '*', 'js/engine/wasm/threads.ts': ['crashWorkerDuringNextCall'] });
     await lib.ready({ threads: 2 });
     const expected = fields(lib.diffusionSpectralEntropyEstimate(X, { sigma: SIGMA }));
     // Under load the main thread may take every block of a product before the worker claims one: a few tries.

@@ -11,26 +11,17 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build as bundle } from 'esbuild';
-import { cases, readNpy, assertClose, randomSymmetric, randomMatrix } from './helpers.mjs';
+import { cases, readNpy, assertClose, randomSymmetric, randomMatrix, importSources } from './helpers.mjs';
 import { assertSymmetricHard } from './hard-matrices.mjs';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const hooks = `export * from ${JSON.stringify(join(root, 'js/index.ts'))};\n`
-  + `export { setTwoStageReductionFrom, BAND_WIDTH } from ${JSON.stringify(join(root, 'js/engine/reduction.ts'))};\n`
-  + `export { crashWorkerDuringNextCall } from ${JSON.stringify(join(root, 'js/engine/wasm/threads.ts'))};\n`;
 let lib;
 let dir;
 
-async function bundled(into) {
-  await bundle({
-    stdin: { contents: hooks, resolveDir: root, loader: 'ts' },
-    bundle: true, platform: 'neutral', format: 'esm', target: 'es2020', loader: { '.wasm': 'binary' },
-    outfile: join(into, 'index.mjs'), logLevel: 'warning',
-  });
-  return import(pathToFileURL(join(into, 'index.mjs')).href);
-}
+const bundled = (into) => importSources(into, {
+  'js/index.ts': '*',
+  'js/engine/reduction.ts': ['setTwoStageReductionFrom', 'BAND_WIDTH'],
+  'js/engine/wasm/threads.ts': ['crashWorkerDuringNextCall'],
+});
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'dse-two-stage-'));
