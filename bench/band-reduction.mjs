@@ -10,21 +10,15 @@
 //   node_modules/node24/bin/node bench/band-reduction.mjs --quick   N = 2000; b = 32; 1 round
 //   ... --sizes 4000 --widths 64 --rounds 1 --no-fused
 import os from 'node:os';
-import { median, uptime } from './library.mjs';
+import { flag, list, median, opt, uptime } from './library.mjs';
 import { uniform } from './uniform.mjs';
 import { binary, loadKernels } from './band-kernels.mjs';
 
-const argv = process.argv.slice(2);
-const opt = (name, fallback) => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : fallback;
-};
-const quick = argv.includes('--quick');
-const list = (s) => s.split(',').map(Number);
+const quick = flag('--quick');
 const sizes = list(opt('--sizes', quick ? '2000' : '2000,4000,8000'));
 const widths = list(opt('--widths', quick ? '32' : '16,32,64'));
 const rounds = Number(opt('--rounds', quick ? '1' : '3'));
-const withFused = !argv.includes('--no-fused');
+const withFused = !flag('--no-fused');
 // From this order the fused reduction runs one round only: it takes minutes.
 const FUSED_ONE_ROUND_FROM = 8000;
 

@@ -11,21 +11,15 @@
 //   node bench/band.mjs --stages             also each stage of reduceToBand alone, one thread: panel QR and T,
 //                                            product A22 V, W, update (seconds, and GFLOP/s of the two halves)
 import os from 'node:os';
-import { hookedLibrary, median, uptime } from './library.mjs';
+import { flag, hookedLibrary, list, median, opt, uptime } from './library.mjs';
 import { uniform } from './uniform.mjs';
 
-const argv = process.argv.slice(2);
-const opt = (name, fallback) => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : fallback;
-};
-const quick = argv.includes('--quick');
-const list = (s) => s.split(',').map(Number);
+const quick = flag('--quick');
 const sizes = list(opt('--sizes', quick ? '1000,2000' : '2000,4000,8000'));
 const widths = list(opt('--widths', quick ? '32' : '16,32,64'));
 const threadCounts = list(opt('--threads', '1,2'));
 const rounds = Number(opt('--rounds', '1'));
-const stages = argv.includes('--stages');
+const stages = flag('--stages');
 
 const lib = await hookedLibrary('band-lib', {
   'js/engine/wasm/instance.ts': ['withKernels'],

@@ -11,15 +11,10 @@
 //   node bench/gram-distances.mjs --quick         N = 1000; D = 128, 768; 1 round
 //   node bench/gram-distances.mjs --sizes 2000 --dims 768 --rounds 3 --binary base
 import os from 'node:os';
-import { hookedLibrary, median, uptime } from './library.mjs';
+import { flag, hookedLibrary, median, opt, uptime } from './library.mjs';
 import { uniformMatrix } from './uniform.mjs';
 
-const argv = process.argv.slice(2);
-const opt = (name, fallback) => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : fallback;
-};
-const quick = argv.includes('--quick');
+const quick = flag('--quick');
 const sizes = opt('--sizes', quick ? '1000' : '1000,2000').split(',').map(Number);
 const dims = opt('--dims', '128,768').split(',').map(Number);
 const rounds = Number(opt('--rounds', quick ? '1' : '5'));

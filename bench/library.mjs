@@ -1,4 +1,4 @@
-// What the benchmarks that time the public calls share: the package's sources bundled with test hooks beside
+// What the benchmarks share: their command-line options, the package's sources bundled with test hooks beside
 // them (js/index.ts plus named exports of internal modules, e.g. reduction.ts's crossovers), the median of
 // rounds, and the load average printed beside every figure.
 import { execFileSync } from 'node:child_process';
@@ -33,3 +33,17 @@ export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length
 
 /** `uptime`'s line: the load average to print beside every figure. */
 export const uptime = () => execFileSync('uptime', { encoding: 'utf8' }).trim();
+
+const argv = process.argv.slice(2);
+
+/** The value after `--name` on the command line, else `fallback`. */
+export const opt = (name, fallback) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : fallback;
+};
+
+/** Whether `--name` is on the command line. */
+export const flag = (name) => argv.includes(name);
+
+/** A comma-separated list of numbers ('none': no values). */
+export const list = (s) => (s === 'none' ? [] : s.split(',').map(Number));

@@ -14,16 +14,10 @@
 //   node bench/reduction.mjs --sizes 8000 --panels 32 --threads 1 --rounds 1
 //   node bench/reduction.mjs --binary base            the base binary where the relaxed one would be chosen
 import os from 'node:os';
-import { hookedLibrary, median, uptime } from './library.mjs';
+import { flag, hookedLibrary, list, median, opt, uptime } from './library.mjs';
 import { uniformMatrix } from './uniform.mjs';
 
-const argv = process.argv.slice(2);
-const opt = (name, fallback) => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : fallback;
-};
-const quick = argv.includes('--quick');
-const list = (s) => (s === 'none' ? [] : s.split(',').map(Number));
+const quick = flag('--quick');
 const sizes = list(opt('--sizes', quick ? '1000,2000' : '1000,2000,4000,8000'));
 const panels = list(opt('--panels', quick ? '32' : '32,48,64'));
 const bands = list(opt('--bands', quick ? '16' : '16,32'));

@@ -62,9 +62,10 @@ function eigenvaluesOfUpper(m: Float64Array, n: number, stageDone?: (stage: Eige
   const diag = new Float64Array(n);
   const offdiag = new Float64Array(n);
   if (twoStageReduction(n)) {
+    const b = reductionBand(n);
     const work = new Float64Array(twoStageWorkspace(n));
-    reduceToBand(m, n, reductionBand(n), work);
-    bandToTridiagonal(m, n, reductionBand(n), diag, offdiag, work);
+    reduceToBand(m, n, b, work);
+    bandToTridiagonal(m, n, b, diag, offdiag, work);
   } else if (blockedReduction(n)) tridiagonalizeBlocked(m, n, reductionPanel(), diag, offdiag, new Float64Array(tridiagonalizeBlockedWorkspace(n, reductionPanel())));
   else tridiagonalize(m, n, diag, offdiag, new Float64Array(2 * n));
   stageDone?.('tridiagonalize');

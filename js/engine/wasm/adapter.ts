@@ -117,6 +117,18 @@ function squareMatrixAt(k: Kernels, n: number): { m: number; eig: EigenBuffers }
   return { m, eig: { diag, offdiag, work } };
 }
 
+// The squared distances of the n rows at xs into the upper triangle of m, split by row blocks across the worker
+// pool when there is one (the same bits), in the Gram form where the kernel takes it (distance-form.ts), whose
+// norms go in rowSums (the kernel stages overwrite it later); then the Gaussian kernel of sigma unless null.
+function distancesAt(k: Kernels, xs: number, n: number, d: number, m: number, rowSums: number, kernel: Kernel | undefined, sigma: number | null): void {
+  const norms = gramDistances(kernel) ? rowSums : null;
+  if (norms !== null) k.rowSquaredNorms(xs, n, d, norms);
+  if (distancesOnThreads(xs, n, d, m, sigma, norms)) return;
+  if (norms === null) k.squaredDistances(xs, n, d, m);
+  else k.squaredDistanceGramRows(xs, n, d, m, norms, 0, n);
+  if (sigma !== null) k.gaussianKernel(m, n, sigma);
+}
+
 // Lays out the buffers of an N x N kernel over the rows of x (all, or those in `rows`): m (N x N), rowSums (N)
 // and the eigenvalue buffers; fills the upper triangle of m with the squared distances between rows.
 // With a kernel, also the workspace that kernel needs (kernelWork).
@@ -125,14 +137,7 @@ function squaredDistancesAt(k: Kernels, x: DenseMatrix, rows: Int32Array | null,
   const d = x.cols;
   const [xs, m, rowSums, diag, offdiag, work, ...kernelWork] = layOut(k, guardKernel(n, d, kernel));
   copyRows(x, rows, f64(k, xs, n * d));
-  // Split by row blocks across the worker pool when there is one: the same bits. The Gram form's norms go in
-  // rowSums, which the kernel stages overwrite later.
-  const norms = gramDistances(kernel) ? rowSums : null;
-  if (norms !== null) k.rowSquaredNorms(xs, n, d, norms);
-  if (!distancesOnThreads(xs, n, d, m, null, norms)) {
-    if (norms === null) k.squaredDistances(xs, n, d, m);
-    else k.squaredDistanceGramRows(xs, n, d, m, norms, 0, n);
-  }
+  distancesAt(k, xs, n, d, m, rowSums, kernel, null);
   return { n, d, xs, m, rowSums, kernelWork, eig: { diag, offdiag, work } };
 }
 
@@ -167,13 +172,7 @@ function storedOperatorIn(k: Kernels, x: DenseMatrix, rows: Int32Array | null, k
   copyRows(x, rows, f64(k, xs, n * d));
   // The estimate's operator is derived for the reference's K (referenceSigma refuses the others).
   const sigma = referenceSigma(kernel);
-  const norms = gramDistances(kernel) ? rowSums : null;
-  if (norms !== null) k.rowSquaredNorms(xs, n, d, norms);
-  if (!distancesOnThreads(xs, n, d, m, sigma, norms)) {
-    if (norms === null) k.squaredDistances(xs, n, d, m);
-    else k.squaredDistanceGramRows(xs, n, d, m, norms, 0, n);
-    k.gaussianKernel(m, n, sigma);
-  }
+  distancesAt(k, xs, n, d, m, rowSums, kernel, sigma);
   k.anisotropicNormalize(m, n, rowSums);
   const { trace, frobeniusSquared } = traceAndFrobenius(f64(k, m, n * n), n);
   const inverseSqrtRowSums = f64(k, rowSums, n).slice();
