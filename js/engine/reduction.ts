@@ -105,9 +105,9 @@ export function setBandWidth(b: number | null): void {
 
 /**
  * Float64 workspace of the two-stage reduction of order n: stage 1's (reduceToBandWorkspace: V, W, Y of b rows
- * of n, then T, M, Z of b x b), which stage 2's (3 b) fits in.
+ * of n, T, M, Z of b x b, then the lookahead's second V and W), which stage 2's (3 b) fits in.
  */
 export function twoStageWorkspace(n: number): number {
   const b = reductionBand(n);
-  return 3 * b * n + 3 * b * b;
+  return 5 * b * n + 3 * b * b;
 }

@@ -139,11 +139,12 @@ test('DSMI with the two stages from 300 rows: 2 threads give the bits of 1 (a cl
   assert.ok(new Set(two.classes.map((c) => c.entropy)).size > 1);
 });
 
-// A worker lost in stage 1 on 2 threads. A band product block only reads the matrix and writes its own buffer,
-// so the blocks the lost worker held are redone here and the call keeps the two-thread bits (which are the
-// one-thread bits); a panel update writes its rows in place, so the call starts again on one thread. Either way
-// the result is the one-thread result, and later calls run on one thread with backendInfo() saying why.
-for (const stage of ['band product', 'panel update']) {
+// A worker lost in stage 1 on 2 threads. The first panel's band product block only reads the matrix and writes
+// its own buffer, so the blocks the lost worker held are redone here and the call keeps the two-thread bits
+// (which are the one-thread bits); a lookahead sweep block ('band update': a panel's update, then the next
+// panel's product) writes its rows in place, so the call starts again on one thread. Either way the result is
+// the one-thread result, and later calls run on one thread with backendInfo() saying why.
+for (const stage of ['band product', 'band update']) {
   test(`a worker that dies during the two-stage reduction's ${stage}: the call completes with the one-thread bits, then one thread`, async () => {
     const hooked = mkdtempSync(join(tmpdir(), 'dse-two-stage-crash-'));
     try {
