@@ -243,13 +243,11 @@ export function bandPanelEnd(n: i32, b: i32, i: i32, work: usize, parts: usize, 
   const m = t + (<usize>(b * b) << 3);
   const z = m + (<usize>(b * b) << 3);
   if (parts != y || count != 1) {
+    // Block by block, each entry's sum in block order (1 x is x exactly, so addScaled adds).
     for (let c = 0; c < b; c++) {
       const off = <usize>c * rowBytes;
-      for (let k = s; k < n; k++) {
-        let sum = load<f64>(at(parts + off, k));
-        for (let q = 1; q < count; q++) sum += load<f64>(at(parts + <usize>q * stride + off, k));
-        store<f64>(at(y + off, k), sum);
-      }
+      memory.copy(at(y + off, s), at(parts + off, s), <usize>(n - s) << 3);
+      for (let q = 1; q < count; q++) addScaled(y + off, parts + <usize>q * stride + off, 1.0, s, n);
     }
   }
   // X's row e = sum_{d <= e} T[d][e] Y's row d (T upper triangular).
