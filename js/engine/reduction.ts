@@ -85,13 +85,15 @@ export const JS_TWO_STAGE_FROM = 3000;
  * saves stage 2 (6 n^2 b flops) and the panels' QR and W (O(n^2 b)) more, until the trailing matrix leaves
  * the cache. Whole reduction s with the lookahead, b = 8 / 16 / 32 (preliminary, as above), relaxed one
  * thread: N = 1500 0.200 / 0.207 / 0.239, 2000 0.453 / 0.479 / 0.534, 3000 1.531 / 1.541 / 1.772, 4000
- * 3.658 / 3.524 / 3.854; two threads 2000 0.269 / 0.299 / 0.361, 3000 0.897 / 0.904 / 1.082, 4000 2.52 / 2.09
- * / 3.87; base one thread 1500 0.232 / 0.239 / 0.276, 2000 0.506 / 0.536 / 0.598. Before the lookahead 64
- * lost to 32 everywhere and 16 tied 12 and 24 at N = 3000 and 4000 (bench/NOTES.md "two-stage").
+ * 3.658 / 3.524 / 3.854; again (b = 8 / 16, the other core busy) 2000 0.477 / 0.474, 3000 1.540 / 1.591, 4000
+ * 3.807 / 3.710; base one thread 1500 0.232 / 0.239 / 0.276, 2000 0.545 / 0.538, 3000 1.703 / 1.756, 4000
+ * 3.898 / 4.011. So 8 up to 3000 (ahead or tied in every run), 16 from 4000 with FMA (ahead in both runs;
+ * without FMA 8 was, by 3%): the switch at 3500. Before the lookahead 64 lost to 32 everywhere and 16 tied
+ * 12 and 24 at N = 3000 and 4000 (bench/NOTES.md "two-stage").
  */
 export const BAND_WIDTH = 16;
 export const NARROW_BAND = 8;
-export const WIDE_BAND_FROM = 3000;
+export const WIDE_BAND_FROM = 3500;
 
 let twoStageFrom: number | null = null;
 let bandWidth: number | null = null;
