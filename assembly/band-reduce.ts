@@ -5,27 +5,43 @@
 // reflectors in V (Q_panel = I - V T V^T, T upper triangular from dlarft) the trailing matrix A22 (rows and
 // columns from s) takes the two-sided update
 //   X = A22 V T,  W = X - 1/2 V (T^T (V^T X)),  A22 -= V W^T + W V^T,
-// whose product A22 V and rank-2b update are the level-3 work: A22 is read once and written once per b
-// reflectors. Stage 2 (bulge chasing, band to tridiagonal) takes B from here.
+// whose product A22 V and rank-2b update are the level-3 work. Stage 2 (bulge chasing, band to tridiagonal)
+// takes B from here.
+//
+// Lookahead (as ELPA's and PLASMA's): the update of panel i and the product of panel i + b share one sweep over
+// the trailing matrix. Once panel i's W is known, panel i + b's own rows take panel i's update and make their
+// reflectors (bandPanelRows, bandPanelBegin); then each group of four rows below them takes panel i's update
+// and, while it is in the cache, adds its share of panel i + b's product (bandPanelUpdateProduct). A22 is read
+// and written once per panel instead of read twice and written once. The entries get the bits of the update
+// and product run apart when b is a multiple of 4 (an entry's value depends on which of update4Rows and
+// updateEntries computes it, that is on its row group's offset from s mod 4, and the product's sums are in the
+// same order).
 //
 // Layout as tridiagonalize: a is n x n float64 row-major, only the upper triangle (j >= i) read and written.
 // On exit row r holds B's row in a[r][r..min(r + b, n - 1)]; right of that it holds the reflectors' vectors
 // (unspecified for stage 2, which ignores them).
 // work: reduceToBandWorkspace(n, b) float64: V, W, Y (b rows of n each: row c is the panel's reflector c, its
-// row of W, its row of the product A22 V), then T, M, Z (b x b each, row-major).
+// row of W, its row of the product A22 V), then T, M, Z (b x b each, row-major), then a second V and W: panels
+// alternate between the two (panelVW), so that panel i + b's V is made while panel i's V and W still update.
 
 import { reflector, reflectorTau, scaledNorm } from './householder';
 import { madd } from './madd';
-import { dot, subScaled, tridiagonalPanelRows } from './tridiagonalize-blocked';
+import { dot, subScaled, tridiagonalPanelRows, update4Rows, updateEntries } from './tridiagonalize-blocked';
 
 @inline
 function at(p: usize, k: i32): usize {
   return p + (<usize>k << 3);
 }
 
-/** Float64 values of workspace reduceToBand needs for order n and half-width b: 3 b n + 3 b^2. */
+/** Float64 values of workspace reduceToBand needs for order n and half-width b: 5 b n + 3 b^2. */
 export function reduceToBandWorkspace(n: i32, b: i32): i32 {
-  return 3 * b * n + 3 * b * b;
+  return 5 * b * n + 3 * b * b;
+}
+
+// Panel i's V (b rows of n) with its W right after: at work for even panels (i / b), after Z for odd ones.
+@inline
+function panelVW(work: usize, n: i32, b: i32, i: i32): usize {
+  return (i / b) & 1 ? work + ((3 * <usize>b * <usize>n + 3 * <usize>b * <usize>b) << 3) : work;
 }
 
 // Columns of a tile of the product: the tile of four rows of A (16 KB) stays in the first-level cache while
@@ -48,11 +64,12 @@ function addScaled(y: usize, x: usize, s: f64, from: i32, to: i32): void {
  * forward, columnwise): reflector c is made from row i + c, whose entry at column i + b + c becomes beta and
  * whose entries right of it hold v; V's row c gets (0.., 1, v) and T[c][c] = tau_c,
  * T[0..c)[c] = -tau_c T[0..c)[0..c) (V[0..c) . v_c). V and W rows and T entries the panel does not fill are 0.
+ * V and W are panel i's (panelVW): the previous panel's stay as they are.
  */
 export function bandPanelBegin(a: usize, n: i32, b: i32, i: i32, work: usize): void {
   const rowBytes = <usize>n << 3;
   const s = i + b;
-  const vw = work;
+  const vw = panelVW(work, n, b, i);
   const t = work + 3 * <usize>b * rowBytes;
   const m = t + (<usize>(b * b) << 3);
   memory.fill(vw, 0, 2 * <usize>b * rowBytes);
@@ -157,33 +174,58 @@ function productRow(a: usize, n: i32, r: i32, v: usize, y: usize, k0: i32, k1: i
   store<f64>(at(y, r), load<f64>(at(y, r)) + sum);
 }
 
-/**
- * Rows [j0, j1) of panel i's product Y = A22 V (A22 symmetric, upper-stored: each a[j][k] adds into rows j and
- * k of the product), for every reflector of the panel, into y (b rows of n float64), which this zeroes over
- * columns [i + b, n) first. Rows go in fours from j0, columns in tiles of TILE, and the panel's b reflectors
- * run over each tile while it is in the cache.
- */
-export function bandPanelProduct(a: usize, n: i32, b: i32, i: i32, work: usize, y: usize, j0: i32, j1: i32): void {
+// Rows [j0, j1) of the product Y = A22 V (A22 symmetric, upper-stored from row and column s: each a[j][k] adds
+// into rows j and k of the product) for the b reflectors at v, into y (zeroed over [s, n) first). Rows go in
+// fours from j0, columns in tiles of TILE, and the b reflectors run over each tile while it is in the cache.
+// With prev != 0 (the previous panel's V, its W after it) each group of rows first takes that panel's update
+// A -= V W^T + W V^T, tile by tile just before the tile's product reads it: the lookahead's one sweep. Only
+// the group's own rows are read, so the update is complete where the product reads it.
+function productRows(a: usize, n: i32, b: i32, s: i32, v: usize, y: usize, j0: i32, j1: i32, prev: usize): void {
   const rowBytes = <usize>n << 3;
-  const s = i + b;
-  const vw = work;
   for (let c = 0; c < b; c++) memory.fill(at(y + <usize>c * rowBytes, s), 0, <usize>(n - s) << 3);
   let j = j0;
   for (; j + 4 <= j1; j += 4) {
-    for (let c = 0; c < b; c++) productDiagonal(a, n, j, j + 4, vw + <usize>c * rowBytes, y + <usize>c * rowBytes);
+    if (prev != 0) {
+      for (let r = 0; r < 4; r++) updateEntries(a, n, j + r, prev, b, j + r, j + 4);
+    }
+    for (let c = 0; c < b; c++) productDiagonal(a, n, j, j + 4, v + <usize>c * rowBytes, y + <usize>c * rowBytes);
     for (let kb = j + 4; kb < n; kb += TILE) {
       const kEnd = min(kb + TILE, n);
-      for (let c = 0; c < b; c++) product4Rows(a, n, j, vw + <usize>c * rowBytes, y + <usize>c * rowBytes, kb, kEnd);
+      if (prev != 0) update4Rows(a, n, j, prev, b, kb, kEnd);
+      for (let c = 0; c < b; c++) product4Rows(a, n, j, v + <usize>c * rowBytes, y + <usize>c * rowBytes, kb, kEnd);
     }
   }
   for (; j < j1; j++) {
+    if (prev != 0) updateEntries(a, n, j, prev, b, j, n);
     for (let c = 0; c < b; c++) {
-      const v = vw + <usize>c * rowBytes;
+      const vc = v + <usize>c * rowBytes;
       const yc = y + <usize>c * rowBytes;
-      productDiagonal(a, n, j, j + 1, v, yc);
-      productRow(a, n, j, v, yc, j + 1, n);
+      productDiagonal(a, n, j, j + 1, vc, yc);
+      productRow(a, n, j, vc, yc, j + 1, n);
     }
   }
+}
+
+/**
+ * Rows [j0, j1) of panel i's product Y = A22 V, for every reflector of the panel, into y (b rows of n float64),
+ * which this zeroes over columns [i + b, n) first (productRows).
+ */
+export function bandPanelProduct(a: usize, n: i32, b: i32, i: i32, work: usize, y: usize, j0: i32, j1: i32): void {
+  productRows(a, n, b, i + b, panelVW(work, n, b, i), y, j0, j1, 0);
+}
+
+/**
+ * The lookahead sweep over rows [j0, j1) (j0 >= i + 2b, past panel i + b's own rows): panel i's update
+ * A -= V W^T + W V^T of those rows (its W from bandPanelEnd), then panel i + b's product (its V from
+ * bandPanelBegin) of them into y, as bandPanelProduct(i + b) would after tridiagonalPanelRows.
+ */
+export function bandPanelUpdateProduct(a: usize, n: i32, b: i32, i: i32, work: usize, y: usize, j0: i32, j1: i32): void {
+  productRows(a, n, b, i + 2 * b, panelVW(work, n, b, i + b), y, j0, j1, panelVW(work, n, b, i));
+}
+
+/** Rows [j0, j1) of panel i's update A -= V W^T + W V^T alone (tridiagonalPanelRows with panel i's V and W). */
+export function bandPanelRows(a: usize, n: i32, b: i32, i: i32, work: usize, j0: i32, j1: i32): void {
+  tridiagonalPanelRows(a, n, panelVW(work, n, b, i), b, j0, j1);
 }
 
 /**
@@ -194,20 +236,18 @@ export function bandPanelProduct(a: usize, n: i32, b: i32, i: i32, work: usize, 
 export function bandPanelEnd(n: i32, b: i32, i: i32, work: usize, parts: usize, count: i32, stride: usize): void {
   const rowBytes = <usize>n << 3;
   const s = i + b;
-  const vw = work;
-  const w = work + <usize>b * rowBytes;
-  const y = w + <usize>b * rowBytes;
+  const vw = panelVW(work, n, b, i);
+  const w = vw + <usize>b * rowBytes;
+  const y = work + 2 * <usize>b * rowBytes;
   const t = y + <usize>b * rowBytes;
   const m = t + (<usize>(b * b) << 3);
   const z = m + (<usize>(b * b) << 3);
   if (parts != y || count != 1) {
+    // Block by block, each entry's sum in block order (1 x is x exactly, so addScaled adds).
     for (let c = 0; c < b; c++) {
       const off = <usize>c * rowBytes;
-      for (let k = s; k < n; k++) {
-        let sum = load<f64>(at(parts + off, k));
-        for (let q = 1; q < count; q++) sum += load<f64>(at(parts + <usize>q * stride + off, k));
-        store<f64>(at(y + off, k), sum);
-      }
+      memory.copy(at(y + off, s), at(parts + off, s), <usize>(n - s) << 3);
+      for (let q = 1; q < count; q++) addScaled(y + off, parts + <usize>q * stride + off, 1.0, s, n);
     }
   }
   // X's row e = sum_{d <= e} T[d][e] Y's row d (T upper triangular).
@@ -241,16 +281,23 @@ export function bandPanelEnd(n: i32, b: i32, i: i32, work: usize, parts: usize, 
 /**
  * The reduction to a band of half-width b >= 1 (dsytrd_sy2sb): B = Q^T A Q with Q the product of the panels'
  * reflectors; a[r][r..min(r + b, n - 1)] holds B's upper band on exit. Panels run while the trailing matrix
- * has a row outside the band (i + b + 1 < n); the update of each is tridiagonalize-blocked's panel update.
+ * has a row outside the band (i + b + 1 < n); each panel's update shares its sweep with the next panel's
+ * product (the lookahead), the last panel's runs alone.
  */
 export function reduceToBand(a: usize, n: i32, b: i32, work: usize): void {
-  const rowBytes = <usize>n << 3;
-  const y = work + 2 * <usize>b * rowBytes;
+  if (b + 1 >= n) return;
+  const y = work + 2 * <usize>b * (<usize>n << 3);
+  bandPanelBegin(a, n, b, 0, work);
+  bandPanelProduct(a, n, b, 0, work, y, b, n);
   for (let i = 0; i + b + 1 < n; i += b) {
     const s = i + b;
-    bandPanelBegin(a, n, b, i, work);
-    bandPanelProduct(a, n, b, i, work, y, s, n);
     bandPanelEnd(n, b, i, work, y, 1, 0);
-    tridiagonalPanelRows(a, n, work, b, s, n);
+    if (s + b + 1 < n) {
+      bandPanelRows(a, n, b, i, work, s, s + b);
+      bandPanelBegin(a, n, b, s, work);
+      bandPanelUpdateProduct(a, n, b, i, work, y, s + b, n);
+    } else {
+      bandPanelRows(a, n, b, i, work, s, n);
+    }
   }
 }

@@ -7,7 +7,7 @@ export { gaussianKernel, gaussianKernelRows, anisotropicNormalize, densityNormal
 export { adaptiveKernel } from './adaptive-kernel';
 export { tridiagonalize, tridiagonalizeWorkspace, tridiagonalStepBegin, tridiagonalStepRows, tridiagonalStepEnd, tridiagonalFinish } from './tridiagonalize';
 export { tridiagonalizeBlocked, tridiagonalizeBlockedWorkspace, tridiagonalPanelBegin, tridiagonalPanelProduct, tridiagonalPanelEnd, tridiagonalPanelRows, tridiagonalBlockedFinish } from './tridiagonalize-blocked';
-export { reduceToBand, reduceToBandWorkspace, bandPanelBegin, bandPanelProduct, bandPanelEnd } from './band-reduce';
+export { reduceToBand, reduceToBandWorkspace, bandPanelBegin, bandPanelProduct, bandPanelUpdateProduct, bandPanelRows, bandPanelEnd } from './band-reduce';
 export { bandToTridiagonal, bandToTridiagonalWorkspace } from './band-tridiagonalize';
 export { tridiagonalQL } from './tridiagonal-ql';
 export { tridiagonalEigenvalues } from './tridiagonal-root-free';

@@ -154,8 +154,9 @@ export function subScaled(y: usize, x: usize, s: f64, from: i32, to: i32): void 
 
 // Rows j..j+3 over columns [k0, k1) (k0 >= j + 4, so all four rows are right of their diagonal):
 // a[j+r][k] -= sum_c (V[c][j+r] W[c][k] + W[c][j+r] V[c][k]), four columns per step with the eight sums in
-// registers across the panel's nb reflectors.
-function update4Rows(a: usize, n: i32, j: i32, vw: usize, nb: i32, k0: i32, k1: i32): void {
+// registers across the panel's nb reflectors. Each entry's value does not depend on the tiles, only on which of
+// this and updateEntries computes it (band-reduce.ts's lookahead calls both by row groups, with the same bits).
+export function update4Rows(a: usize, n: i32, j: i32, vw: usize, nb: i32, k0: i32, k1: i32): void {
   const rowBytes = <usize>n << 3;
   const row0 = a + <usize>j * rowBytes;
   const row1 = row0 + rowBytes;
@@ -208,7 +209,7 @@ function update4Rows(a: usize, n: i32, j: i32, vw: usize, nb: i32, k0: i32, k1: 
 
 // a[j][k] -= sum_c (V[c][j] W[c][k] + W[c][j] V[c][k]) over k in [k0, k1), one entry at a time, the sum over
 // c first (as update4Rows).
-function updateEntries(a: usize, n: i32, j: i32, vw: usize, nb: i32, k0: i32, k1: i32): void {
+export function updateEntries(a: usize, n: i32, j: i32, vw: usize, nb: i32, k0: i32, k1: i32): void {
   const rowBytes = <usize>n << 3;
   const row = a + <usize>j * rowBytes;
   const wOff = <usize>nb * rowBytes;

@@ -9,7 +9,7 @@
 //   node bench/band.mjs --quick              N = 1000, 2000; b = 32; 1 round
 //   node bench/band.mjs --sizes 4000 --widths 32 --threads 1 --rounds 3 --binary base
 //   node bench/band.mjs --stages             also each stage of reduceToBand alone, one thread: panel QR and T,
-//                                            product A22 V, W, update (seconds, and GFLOP/s of the two halves)
+//                                            W, the next panel's rows, the lookahead sweep (update and product)
 import os from 'node:os';
 import { flag, hookedLibrary, list, median, opt, uptime } from './library.mjs';
 import { uniform } from './uniform.mjs';
@@ -55,7 +55,9 @@ function run(data, n, b, threads) {
   });
 }
 
-// Seconds of each stage of reduceToBand (the kernel's own loop, one thread): [QR and T, product, W, update].
+// Seconds of each stage of reduceToBand (the kernel's own loop, one thread): [QR and T, W, the next panel's own
+// rows' update, the lookahead sweep (the update of the rows below them and the next panel's product; the first
+// panel's product alone counts here too)].
 function runStages(data, n, b) {
   return lib.withKernels((k) => {
     const a = align(k.heapBase());
@@ -64,21 +66,31 @@ function runStages(data, n, b) {
     new Float64Array(k.memory.buffer, a, n * n).set(data);
     const y = work + 2 * b * n * 8;
     const t = [0, 0, 0, 0];
+    let t0 = performance.now();
+    k.bandPanelBegin(a, n, b, 0, work);
+    let t1 = performance.now();
+    k.bandPanelProduct(a, n, b, 0, work, y, b, n);
+    t[0] += t1 - t0;
+    t[3] += performance.now() - t1;
     for (let i = 0; i + b + 1 < n; i += b) {
       const s = i + b;
-      const t0 = performance.now();
-      k.bandPanelBegin(a, n, b, i, work);
-      const t1 = performance.now();
-      k.bandPanelProduct(a, n, b, i, work, y, s, n);
-      const t2 = performance.now();
+      t0 = performance.now();
       k.bandPanelEnd(n, b, i, work, y, 1, 0);
+      t1 = performance.now();
+      t[1] += t1 - t0;
+      if (s + b + 1 >= n) {
+        k.bandPanelRows(a, n, b, i, work, s, n);
+        t[2] += performance.now() - t1;
+        break;
+      }
+      k.bandPanelRows(a, n, b, i, work, s, s + b);
+      const t2 = performance.now();
+      k.bandPanelBegin(a, n, b, s, work);
       const t3 = performance.now();
-      k.tridiagonalPanelRows(a, n, work, b, s, n);
-      const t4 = performance.now();
-      t[0] += t1 - t0;
-      t[1] += t2 - t1;
-      t[2] += t3 - t2;
-      t[3] += t4 - t3;
+      k.bandPanelUpdateProduct(a, n, b, i, work, y, s + b, n);
+      t[2] += t2 - t1;
+      t[0] += t3 - t2;
+      t[3] += performance.now() - t3;
     }
     return t.map((ms) => ms / 1000);
   });
@@ -94,9 +106,8 @@ for (const n of sizes) {
   if (stages) {
     await lib.setThreads(1);
     for (const b of widths) {
-      const [qr, product, w, update] = runStages(data, n, b);
-      const half = flops / 2 / 1e9;
-      stageRows.push(`| ${n} | ${b} | ${qr.toFixed(3)} | ${product.toFixed(3)} (${(half / product).toFixed(1)}) | ${w.toFixed(3)} | ${update.toFixed(3)} (${(half / update).toFixed(1)}) |`);
+      const [qr, w, rows, sweep] = runStages(data, n, b);
+      stageRows.push(`| ${n} | ${b} | ${qr.toFixed(3)} | ${w.toFixed(3)} | ${rows.toFixed(3)} | ${sweep.toFixed(3)} (${(flops / 1e9 / sweep).toFixed(1)}) |`);
     }
   }
   for (const threads of threadCounts) {
@@ -122,7 +133,7 @@ console.log('|---|---|---|---|---|---|');
 for (const r of rows) console.log(r);
 if (stages) {
   console.log('');
-  console.log('| N | b | QR and T s | product A22 V s (GF/s) | W s | update s (GF/s) |');
+  console.log('| N | b | QR and T s | W s | next panel\'s rows s | sweep: update + product s (GF/s, 4/3 N^3) |');
   console.log('|---|---|---|---|---|---|');
   for (const r of stageRows) console.log(r);
 }

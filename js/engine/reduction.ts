@@ -56,58 +56,79 @@ export function blockedReductionWorkspace(n: number): number {
 }
 
 /**
- * Orders from which an eigenvalues-only reduction runs in two stages (LAPACK dsytrd_2stage): dense to a band of
- * half-width BAND_WIDTH by level-3 updates (band-reduce.ts, dsytrd_sy2sb: the trailing matrix read once and
- * written once per BAND_WIDTH reflectors, compute-bound where the fused pass is memory-bound), then band to
- * tridiagonal by bulge chasing (band-tridiagonalize.ts, dsytrd_sb2st: O(n^2 b) on b x b blocks that stay in
- * cache). It runs before the blocked and fused choices above. 3000: `node bench/reduction.mjs --sizes
- * 1000,2000,3000,4000,8000 --panels none --bands 32,64` (reduction stage, wall s, fused / two-stage b = 32;
- * AMD EPYC 2 cores, quiet, load 1.1-1.7; bench/NOTES.md "two-stage"): relaxed binary (Node 24) 1 thread
- * N = 1000 0.073 / 0.085, 2000 0.589 / 0.555, 3000 2.61 / 1.82, 4000 6.84 / 3.94, 8000 54.2 / 30.1; 2 threads
- * 1000 0.048 / 0.063, 2000 0.342 / 0.365, 3000 1.38 / 1.10, 4000 3.50 / 2.58, 8000 28.6 / 16.1. Base binary
- * (Node 20) 1 thread 2000 0.569 / 0.696, 3000 2.07 / 2.05, 4000 6.50 / 4.83, 8000 58.4 / 39.9; 2 threads
- * 2000 0.343 / 0.405, 3000 1.18 / 1.23, 4000 3.44 / 3.10, 8000 33.4 / 22.7. So from 3000 on: a clear win
- * with FMA, even without it from 4000.
+ * Orders from which an eigenvalues-only reduction runs in two stages on the WASM backend (LAPACK dsytrd_2stage):
+ * dense to a band of half-width reductionBand(n) by level-3 updates (band-reduce.ts, dsytrd_sy2sb, each panel's
+ * update in one sweep with the next panel's product: compute-bound where the fused pass is memory-bound), then
+ * band to tridiagonal by bulge chasing (band-tridiagonalize.ts, dsytrd_sb2st: O(n^2 b) on b x b blocks that stay
+ * in cache). It runs before the blocked and fused choices above. 1250, since the lookahead and the band of 8
+ * (preliminary: AMD EPYC 2 cores, one core busy with another job, load 1.6-2.4; a /tmp script alternating
+ * main's stage 1 and this one in one process, bench/NOTES.md "lookahead"), whole reduction wall s, fused /
+ * two-stage b = 8, one thread: relaxed binary (Node 24) N = 700 0.025 / 0.025, 1000 0.071 / 0.064, 1250
+ * 0.140 / 0.120, 1500 0.239 / 0.195, 2000 0.564 / 0.453, 3000 2.50 / 1.53; base binary 700 0.025 / 0.032,
+ * 1000 0.071 / 0.073, 1250 0.138 / 0.132, 1500 0.237 / 0.227, 2000 0.603 / 0.506. Two threads (starved by
+ * the load: preliminary) relaxed 1000 0.098 / 0.074, 1500 0.262 / 0.201, 2000 0.311 / 0.269, 3000 1.39 /
+ * 0.90. So from 1250 on: a win on both binaries (at 1000 a win with FMA, a tie without).
  */
-export const TWO_STAGE_FROM = 3000;
+export const TWO_STAGE_FROM = 1250;
 
 /**
- * Half-width of the band between the two stages (LAPACK's kd, also the panel width of stage 1). 16: 64 lost
- * to 32 at every N and thread count measured (above: N = 4000, 1 thread, 4.36 against 3.94 s), and 16 beat
- * 32 and tied 12 and 24 (relaxed, 1 thread, reduction s, b = 12 / 16 / 24 / 32: N = 3000 1.63 / 1.62 / 1.63 /
- * 1.66, N = 4000 3.83 / 3.77 / 3.81 / 3.91): the narrower band costs stage 1 a little of its level-3 rate
- * and saves stage 2 (6 n^2 b flops) more.
+ * The JS backend's crossover (js/engine/js/index.ts): its stage 1 runs the kernel's SIMD lanes as scalar code,
+ * which V8 makes slower than its fused pass (symmetricEigenvalues s, backend 'js', one thread, load 2.2, fused /
+ * two-stage b = 8 / b = 16: N = 1000 0.289 / 0.495 / 0.497, 1500 0.949 / 1.610 / 1.543); from 3000 on the
+ * two stages win (bench/NOTES.md: whole s 15.0 / 13.2 at N = 3000).
+ */
+export const JS_TWO_STAGE_FROM = 3000;
+
+/**
+ * Half-width of the band between the two stages (LAPACK's kd, also the panel width of stage 1): NARROW_BAND
+ * below WIDE_BAND_FROM, BAND_WIDTH from it. The narrower band costs stage 1 a little of its level-3 rate and
+ * saves stage 2 (6 n^2 b flops) and the panels' QR and W (O(n^2 b)) more, until the trailing matrix leaves
+ * the cache. Whole reduction s with the lookahead, b = 8 / 16 / 32 (preliminary, as above), relaxed one
+ * thread: N = 1500 0.200 / 0.207 / 0.239, 2000 0.453 / 0.479 / 0.534, 3000 1.531 / 1.541 / 1.772, 4000
+ * 3.658 / 3.524 / 3.854; again (b = 8 / 16, the other core busy) 2000 0.477 / 0.474, 3000 1.540 / 1.591, 4000
+ * 3.807 / 3.710; base one thread 1500 0.232 / 0.239 / 0.276, 2000 0.545 / 0.538, 3000 1.703 / 1.756, 4000
+ * 3.898 / 4.011. So 8 up to 3000 (ahead or tied in every run), 16 from 4000 with FMA (ahead in both runs;
+ * without FMA 8 was, by 3%): the switch at 3500. Before the lookahead 64 lost to 32 everywhere and 16 tied
+ * 12 and 24 at N = 3000 and 4000 (bench/NOTES.md "two-stage").
  */
 export const BAND_WIDTH = 16;
+export const NARROW_BAND = 8;
+export const WIDE_BAND_FROM = 3500;
 
-let twoStageFrom = TWO_STAGE_FROM;
-let bandWidth = BAND_WIDTH;
+let twoStageFrom: number | null = null;
+let bandWidth: number | null = null;
 
-/** Whether an eigenvalues-only reduction of order n runs in two stages. */
-export function twoStageReduction(n: number): boolean {
-  return n >= twoStageFrom && n > 2;
+/** Whether an eigenvalues-only reduction of order n runs in two stages on `backend`. */
+export function twoStageReduction(n: number, backend: 'wasm' | 'js' = 'wasm'): boolean {
+  return n >= (twoStageFrom ?? (backend === 'js' ? JS_TWO_STAGE_FROM : TWO_STAGE_FROM)) && n > 2;
 }
 
-/** The band's half-width for order n: BAND_WIDTH (or a benchmark's), at most n - 1 (then the band is dense). */
+/**
+ * The band's half-width for order n: NARROW_BAND below WIDE_BAND_FROM, else BAND_WIDTH (or a benchmark's), at
+ * most n - 1 (then the band is dense).
+ */
 export function reductionBand(n: number): number {
-  return Math.max(1, Math.min(bandWidth, n - 1));
+  return Math.max(1, Math.min(bandWidth ?? (n < WIDE_BAND_FROM ? NARROW_BAND : BAND_WIDTH), n - 1));
 }
 
-/** Tests and benchmarks only: two stages from order `n` on (0: always; null: back to TWO_STAGE_FROM). */
+/**
+ * Tests and benchmarks only: two stages from order `n` on, on both backends (0: always; null: back to
+ * TWO_STAGE_FROM and JS_TWO_STAGE_FROM).
+ */
 export function setTwoStageReductionFrom(n: number | null): void {
-  twoStageFrom = n ?? TWO_STAGE_FROM;
+  twoStageFrom = n;
 }
 
-/** Benchmarks only: the band's half-width (null: back to BAND_WIDTH). */
+/** Benchmarks only: the band's half-width at every order (null: back to reductionBand's choice). */
 export function setBandWidth(b: number | null): void {
-  bandWidth = b ?? BAND_WIDTH;
+  bandWidth = b;
 }
 
 /**
  * Float64 workspace of the two-stage reduction of order n: stage 1's (reduceToBandWorkspace: V, W, Y of b rows
- * of n, then T, M, Z of b x b), which stage 2's (3 b) fits in.
+ * of n, T, M, Z of b x b, then the lookahead's second V and W), which stage 2's (3 b) fits in.
  */
 export function twoStageWorkspace(n: number): number {
   const b = reductionBand(n);
-  return 3 * b * n + 3 * b * b;
+  return 5 * b * n + 3 * b * b;
 }

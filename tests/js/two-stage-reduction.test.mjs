@@ -2,8 +2,8 @@
 // band-tridiagonalize.ts, dsytrd_sb2st) through the public calls. It runs only from TWO_STAGE_FROM on; the
 // package's sources are bundled here with reduction.ts's test hooks beside them, so that small problems take it:
 // the hard symmetric matrices within 1e-13 ||A|| of numpy.linalg.eigvalsh (tests/fixtures/hard-matrices.json),
-// the DSE fixtures within their tolerance, random matrices of orders across band boundaries (the band is 16:
-// orders below, at and past one and several bands) equal to the fused reduction to 1e-12 ||A||, on both
+// the DSE fixtures within their tolerance, random matrices of orders across band boundaries (the band is 8
+// below WIDE_BAND_FROM: orders below, at and past one and several bands) equal to the fused reduction to 1e-12 ||A||, on both
 // backends, with 1 and 2 threads; the pool's split of stage 1 gives the bits of one thread; a DSMI class the
 // two stages take is never a whole-subset task (which runs the fused reduction); a worker lost during stage 1.
 import { test, before, after } from 'node:test';
@@ -19,7 +19,7 @@ let dir;
 
 const bundled = (into) => importSources(into, {
   'js/index.ts': '*',
-  'js/engine/reduction.ts': ['setTwoStageReductionFrom', 'BAND_WIDTH'],
+  'js/engine/reduction.ts': ['setTwoStageReductionFrom', 'reductionBand', 'WIDE_BAND_FROM', 'twoStageReduction', 'TWO_STAGE_FROM', 'JS_TWO_STAGE_FROM'],
   'js/engine/wasm/threads.ts': ['crashWorkerDuringNextCall'],
 });
 
@@ -47,10 +47,24 @@ function withTwoStageFrom(from, fn) {
 
 const eigenvaluesFrom = (from, a, backend) => withTwoStageFrom(from, () => lib.symmetricEigenvalues(a, { backend }));
 
-const ORDERS = [3, 4, 5, 15, 16, 17, 18, 19, 33, 34, 49, 66, 97, 130, 259];
+const ORDERS = [3, 4, 5, 8, 9, 15, 16, 17, 18, 19, 33, 34, 49, 66, 97, 130, 259];
 
-test('the band is 16 wide (the orders below cross its boundaries)', () => {
-  assert.equal(lib.BAND_WIDTH, 16);
+test('the band is 8 wide below WIDE_BAND_FROM (the orders below cross its boundaries), 16 from there', () => {
+  assert.ok(ORDERS.every((n) => n < lib.WIDE_BAND_FROM));
+  assert.equal(lib.reductionBand(259), 8);
+  assert.equal(lib.reductionBand(lib.WIDE_BAND_FROM - 1), 8);
+  assert.equal(lib.reductionBand(lib.WIDE_BAND_FROM), 16);
+  assert.equal(lib.reductionBand(5), 4);
+});
+
+test('the crossovers: WASM from TWO_STAGE_FROM, JS from JS_TWO_STAGE_FROM; the test hook moves both', () => {
+  assert.ok(lib.TWO_STAGE_FROM < lib.JS_TWO_STAGE_FROM);
+  const at = (n) => [lib.twoStageReduction(n), lib.twoStageReduction(n, 'js')];
+  assert.deepEqual(at(lib.TWO_STAGE_FROM - 1), [false, false]);
+  assert.deepEqual(at(lib.TWO_STAGE_FROM), [true, false]);
+  assert.deepEqual(at(lib.JS_TWO_STAGE_FROM), [true, true]);
+  withTwoStageFrom(100, () => assert.deepEqual(at(100), [true, true]));
+  assert.deepEqual(at(100), [false, false]);
 });
 
 for (const threads of [1, 2]) {
@@ -139,11 +153,12 @@ test('DSMI with the two stages from 300 rows: 2 threads give the bits of 1 (a cl
   assert.ok(new Set(two.classes.map((c) => c.entropy)).size > 1);
 });
 
-// A worker lost in stage 1 on 2 threads. A band product block only reads the matrix and writes its own buffer,
-// so the blocks the lost worker held are redone here and the call keeps the two-thread bits (which are the
-// one-thread bits); a panel update writes its rows in place, so the call starts again on one thread. Either way
-// the result is the one-thread result, and later calls run on one thread with backendInfo() saying why.
-for (const stage of ['band product', 'panel update']) {
+// A worker lost in stage 1 on 2 threads. The first panel's band product block only reads the matrix and writes
+// its own buffer, so the blocks the lost worker held are redone here and the call keeps the two-thread bits
+// (which are the one-thread bits); a lookahead sweep block ('band update': a panel's update, then the next
+// panel's product) writes its rows in place, so the call starts again on one thread. Either way the result is
+// the one-thread result, and later calls run on one thread with backendInfo() saying why.
+for (const stage of ['band product', 'band update']) {
   test(`a worker that dies during the two-stage reduction's ${stage}: the call completes with the one-thread bits, then one thread`, async () => {
     const hooked = mkdtempSync(join(tmpdir(), 'dse-two-stage-crash-'));
     try {

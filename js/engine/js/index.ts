@@ -61,7 +61,7 @@ function diffusionOperator(m: Float64Array, n: number, kernel: Kernel, rowSums: 
 function eigenvaluesOfUpper(m: Float64Array, n: number, stageDone?: (stage: EigenvalueStage) => void): Float64Array {
   const diag = new Float64Array(n);
   const offdiag = new Float64Array(n);
-  if (twoStageReduction(n)) {
+  if (twoStageReduction(n, 'js')) {
     const b = reductionBand(n);
     const work = new Float64Array(twoStageWorkspace(n));
     reduceToBand(m, n, b, work);

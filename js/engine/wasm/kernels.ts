@@ -48,12 +48,16 @@ export interface Kernels {
   tridiagonalBlockedFinish(a: number, n: number, diag: number, offdiag: number): void;
   /** Stage 1 of the two-stage reduction (LAPACK dsytrd_sy2sb): the upper triangle at a to a band of half-width b, B = Q^T A Q in a[r][r..r + b]. */
   reduceToBand(a: number, n: number, b: number, work: number): void;
-  /** Float64 values of workspace reduceToBand needs: 3 b n + 3 b^2. */
+  /** Float64 values of workspace reduceToBand needs: 5 b n + 3 b^2. */
   reduceToBandWorkspace(n: number, b: number): number;
   /** Panel i's QR (its rows i..i+b-1) and T factor into work (threads). */
   bandPanelBegin(a: number, n: number, b: number, i: number, work: number): void;
   /** Rows [j0, j1) of panel i's product A22 V into y (b rows of n, zeroed over [i + b, n) first). */
   bandPanelProduct(a: number, n: number, b: number, i: number, work: number, y: number, j0: number, j1: number): void;
+  /** Rows [j0, j1) of panel i's lookahead sweep: panel i's update of them, then panel i + b's product into y. */
+  bandPanelUpdateProduct(a: number, n: number, b: number, i: number, work: number, y: number, j0: number, j1: number): void;
+  /** Rows [j0, j1) of panel i's update A -= V W^T + W V^T alone. */
+  bandPanelRows(a: number, n: number, b: number, i: number, work: number, j0: number, j1: number): void;
   /** Y = the sum of `count` block products `stride` bytes apart, in order; then W = X - 1/2 V T^T V^T X with X = Y T. */
   bandPanelEnd(n: number, b: number, i: number, work: number, parts: number, count: number, stride: number): void;
   /** A symmetric band matrix of half-width b (upper triangle) to tridiagonal form by bulge chasing (LAPACK dsytrd_sb2st). */
@@ -126,6 +130,8 @@ export const KERNEL_ARITY: Readonly<Record<Exclude<keyof Kernels, 'memory'>, num
   reduceToBandWorkspace: 2,
   bandPanelBegin: 5,
   bandPanelProduct: 8,
+  bandPanelUpdateProduct: 8,
+  bandPanelRows: 7,
   bandPanelEnd: 7,
   bandToTridiagonal: 6,
   bandToTridiagonalWorkspace: 2,

@@ -15,6 +15,8 @@
 //            5: the block's rows of one step's product in the blocked reduction (tridiagonalPanelProduct), into
 //            its own product buffer; 6: the block's rows of a blocked panel's update (tridiagonalPanelRows);
 //            7: the block's rows of a band panel's product A22 V (bandPanelProduct), into its own buffer;
+//            8: the block's rows of a band panel's lookahead sweep (bandPanelUpdateProduct: panel i's update in
+//            place, then panel i + b's product into its own buffer);
 //            10, 11: the block's rows of the product with K stored in float64, float32 (symmetricBlockProductRows);
 //            12, 13: the block's tile rows of the matrix-free row sums, product (gaussianRowSumsRows,
 //            gaussianBlockProductRows); each of 10 to 13 into its own share buffer (js/engine/product-blocks.ts)
@@ -25,7 +27,7 @@
 // The Float64Array args holds the job's arguments (byte offsets and sizes): jobs 1 and 2: x, n, d, m, sigma;
 // job 3: a, n, i, v, vp, wp, parts, stride (block c's product goes to parts + c stride); job 4: task c's
 // TASK_FIELDS fields from args[TASK_ARGS + c TASK_FIELDS] (see runTask); job 5: a, n, i, v, -, -, parts, stride
-// (as job 3); job 6: a, n, vw, nb; job 7: a, n, b, i, work, parts, stride (block c's product at parts + c stride). Jobs 10 to 13 write block 0's share
+// (as job 3); job 6: a, n, vw, nb; jobs 7 and 8: a, n, b, i, work, parts, stride (block c's product at parts + c stride). Jobs 10 to 13 write block 0's share
 // to the output and block c's to parts + (c - 1) partBytes: 10, 11: k, n, x, b, y, parts, partBytes; 12: x, n,
 // d, sigma, out, parts, partBytes, tile, tileBytes; 13: x, n, d, sigma, s, xb, b, yb, parts, partBytes, tile,
 // tileBytes, frobenius (block c's tile at tile + c tileBytes, its share of ||K||_F^2 at frobenius + 8 c).
@@ -43,6 +45,7 @@ export const JOB_TASKS = 4;
 export const JOB_PANEL_PRODUCT = 5;
 export const JOB_PANEL_UPDATE = 6;
 export const JOB_BAND_PRODUCT = 7;
+export const JOB_BAND_UPDATE_PRODUCT = 8;
 /** Where the tasks of job 4 start in args, and the float64 fields of each. */
 export const TASK_ARGS = 8;
 export const TASK_FIELDS = 16;
@@ -77,6 +80,7 @@ export interface RowKernels {
   tridiagonalPanelProduct(a: number, n: number, i: number, v: number, p: number, j0: number, j1: number): void;
   tridiagonalPanelRows(a: number, n: number, vw: number, nb: number, j0: number, j1: number): void;
   bandPanelProduct(a: number, n: number, b: number, i: number, work: number, y: number, j0: number, j1: number): void;
+  bandPanelUpdateProduct(a: number, n: number, b: number, i: number, work: number, y: number, j0: number, j1: number): void;
 }
 
 /**
@@ -114,7 +118,7 @@ export function runTask(args: Float64Array, ex: RowKernels, c: number): void {
 /**
  * Runs block c of the current job. Blocks of jobs 1, 2, 4, 5, 7 and 10 to 13 write entries that depend only on
  * the job's inputs (a block of job 5 reads the matrix and writes its own buffer), so running one twice is
- * harmless; a block of job 3 or 6 updates its rows in place, and cannot be run twice.
+ * harmless; a block of job 3, 6 or 8 updates its rows in place, and cannot be run twice.
  */
 export function runBlock(ctrl: Int32Array, args: Float64Array, ex: RowKernels, c: number): void {
   const i0 = ctrl[16 + c];
@@ -138,6 +142,10 @@ export function runBlock(ctrl: Int32Array, args: Float64Array, ex: RowKernels, c
   }
   if (job === 7) {
     ex.bandPanelProduct(args[0], args[1], args[2], args[3], args[4], args[5] + c * args[6], i0, i1);
+    return;
+  }
+  if (job === 8) {
+    ex.bandPanelUpdateProduct(args[0], args[1], args[2], args[3], args[4], args[5] + c * args[6], i0, i1);
     return;
   }
   if (job === 10 || job === 11) {

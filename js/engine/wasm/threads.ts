@@ -11,7 +11,7 @@ import { badArgument } from '../../errors.js';
 import { integerAtLeast } from '../../options.js';
 import type { Kernels } from './kernels.js';
 import {
-  ARGS_SLOTS, CONTROL_SLOTS, JOB_DISTANCES, JOB_DISTANCES_GAUSSIAN, JOB_PANEL_PRODUCT, JOB_PANEL_UPDATE, JOB_BAND_PRODUCT, JOB_PRODUCT, JOB_REDUCTION_STEP, JOB_TASKS, MAX_BLOCKS, STAMPS, BOUNDS,
+  ARGS_SLOTS, CONTROL_SLOTS, JOB_DISTANCES, JOB_DISTANCES_GAUSSIAN, JOB_PANEL_PRODUCT, JOB_PANEL_UPDATE, JOB_BAND_PRODUCT, JOB_BAND_UPDATE_PRODUCT, JOB_PRODUCT, JOB_REDUCTION_STEP, JOB_TASKS, MAX_BLOCKS, STAMPS, BOUNDS,
   nodeWorkerSource, runBlock, runBlocks, webWorkerSource, type WorkerInit,
 } from './thread-work.js';
 
@@ -284,13 +284,13 @@ export function noThreads(requestedThreads: number, why: string | null): void {
 
 /**
  * Tests only: the worker numbered `who` throws after its next claim of a block (a crash during a call), of a
- * block of the reduction, of the blocked reduction's products or panel updates (the two-stage reduction's too),
- * of the two-stage reduction's band products, of the whole-subset tasks or of
+ * block of the reduction, of the blocked reduction's products or panel updates, of the two-stage reduction's
+ * first band product or lookahead sweeps (band update), of the whole-subset tasks or of
  * a float64 block product (the estimate's) when `stage` says so.
  */
-export function crashWorkerDuringNextCall(who: number, stage: 'any' | 'reduction' | 'panel product' | 'panel update' | 'band product' | 'tasks' | 'product' = 'any'): void {
+export function crashWorkerDuringNextCall(who: number, stage: 'any' | 'reduction' | 'panel product' | 'panel update' | 'band product' | 'band update' | 'tasks' | 'product' = 'any'): void {
   if (pool === null) return;
-  const job = { any: 0, reduction: JOB_REDUCTION_STEP, 'panel product': JOB_PANEL_PRODUCT, 'panel update': JOB_PANEL_UPDATE, 'band product': JOB_BAND_PRODUCT, tasks: JOB_TASKS, product: JOB_PRODUCT }[stage];
+  const job = { any: 0, reduction: JOB_REDUCTION_STEP, 'panel product': JOB_PANEL_PRODUCT, 'panel update': JOB_PANEL_UPDATE, 'band product': JOB_BAND_PRODUCT, 'band update': JOB_BAND_UPDATE_PRODUCT, tasks: JOB_TASKS, product: JOB_PRODUCT }[stage];
   Atomics.store(pool.ctrl, 6, job);
   Atomics.store(pool.ctrl, 5, who);
 }
