@@ -17,6 +17,7 @@
 
 import { reflector, reflectorTau, scaledNorm } from './householder';
 import { madd } from './madd';
+import { tridiagonalLastEntries } from './tridiagonalize';
 
 @inline
 function at(p: usize, k: i32): usize {
@@ -306,16 +307,7 @@ export function tridiagonalPanelEnd(n: i32, nb: i32, i0: i32, c: i32, tau: f64, 
 
 // The last two rows: diag and offdiag's last entries.
 export function tridiagonalBlockedFinish(a: usize, n: i32, diag: usize, offdiag: usize): void {
-  const rowBytes = <usize>n << 3;
-  if (n >= 2) {
-    const last = a + <usize>(n - 2) * rowBytes;
-    store<f64>(at(diag, n - 2), load<f64>(at(last, n - 2)));
-    store<f64>(at(offdiag, n - 2), load<f64>(at(last, n - 1)));
-  }
-  if (n >= 1) {
-    store<f64>(at(diag, n - 1), load<f64>(at(a + <usize>(n - 1) * rowBytes, n - 1)));
-    store<f64>(at(offdiag, n - 1), 0);
-  }
+  tridiagonalLastEntries(a, n, diag, offdiag);
 }
 
 /**
