@@ -11,6 +11,7 @@
 // above them streams past once.
 
 import { madd } from './madd';
+import { dot } from './vector';
 
 // Rows j per cache tile: 40 rows of 768 float64 features are 240 KiB, half of a 512 KiB L2.
 export const COLUMN_ROWS: i32 = 40;
@@ -197,28 +198,12 @@ function addProduct(s: v128, x: v128, y: v128): v128 {
   return madd(x, y, s);
 }
 
-// x_a . x_b as every Gram tile sums it.
-export function dot(a: usize, b: usize, d: i32): f64 {
-  let s = f64x2.splat(0);
-  let k = 0;
-  for (; k + 2 <= d; k += 2) {
-    const o = <usize>k << 3;
-    s = addProduct(s, v128.load(a + o), v128.load(b + o));
-  }
-  let r = horizontalSum(s);
-  if (k < d) {
-    const o = <usize>k << 3;
-    r = r + load<f64>(a + o) * load<f64>(b + o);
-  }
-  return r;
-}
-
 // norms[i] = |x_i|^2 (dot), for every row.
 export function rowSquaredNorms(x: usize, n: i32, d: i32, norms: usize): void {
   const rowBytes = <usize>d << 3;
   for (let i = 0; i < n; i++) {
     const a = x + <usize>i * rowBytes;
-    store<f64>(norms + (<usize>i << 3), dot(a, a, d));
+    store<f64>(norms + (<usize>i << 3), dot(a, a, 0, d));
   }
 }
 
@@ -350,7 +335,7 @@ export function squaredDistanceGramRows(x: usize, n: i32, d: i32, out: usize, no
       if (i + 1 >= n) break;
       const a1 = a0 + rowBytes;
       const o1 = o0 + outRow;
-      if (i + 1 >= j0 && i + 1 < j1) store<f64>(o0 + (<usize>(i + 1) << 3), dot(a0, a1, d));
+      if (i + 1 >= j0 && i + 1 < j1) store<f64>(o0 + (<usize>(i + 1) << 3), dot(a0, a1, 0, d));
       let j = max(j0, i + 2);
       // Tiles of 2 x 6 where multiply-adds fuse (their chains' latency bounds 2 x 4: 0.78 against 0.86 of
       // differences' time at N = 1000, D = 768); 2 x 4 in the base build, where 2 x 6 spills (0.98 against
@@ -365,8 +350,8 @@ export function squaredDistanceGramRows(x: usize, n: i32, d: i32, out: usize, no
       }
       for (; j < j1; j++) {
         const b = x + <usize>j * rowBytes;
-        store<f64>(o0 + (<usize>j << 3), dot(a0, b, d));
-        store<f64>(o1 + (<usize>j << 3), dot(a1, b, d));
+        store<f64>(o0 + (<usize>j << 3), dot(a0, b, 0, d));
+        store<f64>(o1 + (<usize>j << 3), dot(a1, b, 0, d));
       }
       gramToSquared(x, n, d, norms, o0, i, max(j0, i + 1), j1);
       gramToSquared(x, n, d, norms, o1, i + 1, max(j0, i + 2), j1);
