@@ -51,6 +51,16 @@ export function squaredDistance(a: usize, b: usize, d: i32): f64 {
 // out0[j..j+4) and out1[j..j+4): distances from rows a0 and a1 to the 4 rows starting at b (also the
 // matrix-free products' tiles, gaussian-product.ts).
 export function tile2x4(a0: usize, a1: usize, b: usize, rowBytes: usize, d: i32, out0: usize, out1: usize): void {
+  pairTile2x4(a0, a1, b, rowBytes, d, out0, out1, false);
+}
+
+// The register tiles. A tile's shape is its code: AssemblyScript has no generics over a tile's size (or over
+// a static function), so 2 x 4 and the Gram form's 2 x 6 (dotTile2x6) are written out. Squared differences
+// and dots share the 2 x 4 one through `gram`, a constant at both calls, so each is compiled on its own.
+// gram false: out = |a_r - b_c|^2 (addSquare, an odd last feature as (x - y)^2); true: out = a_r . b_c
+// (addProduct, x y), the bits of dot for each of the 8 pairs.
+@inline
+function pairTile2x4(a0: usize, a1: usize, b: usize, rowBytes: usize, d: i32, out0: usize, out1: usize, gram: bool): void {
   const b1 = b + rowBytes;
   const b2 = b1 + rowBytes;
   const b3 = b2 + rowBytes;
@@ -62,17 +72,17 @@ export function tile2x4(a0: usize, a1: usize, b: usize, rowBytes: usize, d: i32,
     const x0 = v128.load(a0 + o);
     const x1 = v128.load(a1 + o);
     let y = v128.load(b + o);
-    s00 = addSquare(s00, x0, y);
-    s10 = addSquare(s10, x1, y);
+    s00 = pairAdd(s00, x0, y, gram);
+    s10 = pairAdd(s10, x1, y, gram);
     y = v128.load(b1 + o);
-    s01 = addSquare(s01, x0, y);
-    s11 = addSquare(s11, x1, y);
+    s01 = pairAdd(s01, x0, y, gram);
+    s11 = pairAdd(s11, x1, y, gram);
     y = v128.load(b2 + o);
-    s02 = addSquare(s02, x0, y);
-    s12 = addSquare(s12, x1, y);
+    s02 = pairAdd(s02, x0, y, gram);
+    s12 = pairAdd(s12, x1, y, gram);
     y = v128.load(b3 + o);
-    s03 = addSquare(s03, x0, y);
-    s13 = addSquare(s13, x1, y);
+    s03 = pairAdd(s03, x0, y, gram);
+    s13 = pairAdd(s13, x1, y, gram);
   }
   store<f64>(out0, horizontalSum(s00)); store<f64>(out0, horizontalSum(s01), 8);
   store<f64>(out0, horizontalSum(s02), 16); store<f64>(out0, horizontalSum(s03), 24);
@@ -87,10 +97,16 @@ export function tile2x4(a0: usize, a1: usize, b: usize, rowBytes: usize, d: i32,
       const y = load<f64>(b + <usize>c * rowBytes + o);
       const q0 = out0 + (<usize>c << 3);
       const q1 = out1 + (<usize>c << 3);
-      store<f64>(q0, load<f64>(q0) + (x0 - y) * (x0 - y));
-      store<f64>(q1, load<f64>(q1) + (x1 - y) * (x1 - y));
+      store<f64>(q0, load<f64>(q0) + (gram ? x0 * y : (x0 - y) * (x0 - y)));
+      store<f64>(q1, load<f64>(q1) + (gram ? x1 * y : (x1 - y) * (x1 - y)));
     }
   }
+}
+
+// A tile's accumulation: addProduct (gram) or addSquare.
+@inline
+function pairAdd(s: v128, x: v128, y: v128, gram: bool): v128 {
+  return gram ? addProduct(s, x, y) : addSquare(s, x, y);
 }
 
 export function squaredDistances(x: usize, n: i32, d: i32, out: usize): void {
@@ -209,48 +225,11 @@ export function rowSquaredNorms(x: usize, n: i32, d: i32, norms: usize): void {
 
 // tile2x4 with dots in place of squared differences: the bits of dot for each of the 8 pairs.
 function dotTile2x4(a0: usize, a1: usize, b: usize, rowBytes: usize, d: i32, out0: usize, out1: usize): void {
-  const b1 = b + rowBytes;
-  const b2 = b1 + rowBytes;
-  const b3 = b2 + rowBytes;
-  let s00 = f64x2.splat(0), s01 = f64x2.splat(0), s02 = f64x2.splat(0), s03 = f64x2.splat(0);
-  let s10 = f64x2.splat(0), s11 = f64x2.splat(0), s12 = f64x2.splat(0), s13 = f64x2.splat(0);
-  let k = 0;
-  for (; k + 2 <= d; k += 2) {
-    const o = <usize>k << 3;
-    const x0 = v128.load(a0 + o);
-    const x1 = v128.load(a1 + o);
-    let y = v128.load(b + o);
-    s00 = addProduct(s00, x0, y);
-    s10 = addProduct(s10, x1, y);
-    y = v128.load(b1 + o);
-    s01 = addProduct(s01, x0, y);
-    s11 = addProduct(s11, x1, y);
-    y = v128.load(b2 + o);
-    s02 = addProduct(s02, x0, y);
-    s12 = addProduct(s12, x1, y);
-    y = v128.load(b3 + o);
-    s03 = addProduct(s03, x0, y);
-    s13 = addProduct(s13, x1, y);
-  }
-  store<f64>(out0, horizontalSum(s00)); store<f64>(out0, horizontalSum(s01), 8);
-  store<f64>(out0, horizontalSum(s02), 16); store<f64>(out0, horizontalSum(s03), 24);
-  store<f64>(out1, horizontalSum(s10)); store<f64>(out1, horizontalSum(s11), 8);
-  store<f64>(out1, horizontalSum(s12), 16); store<f64>(out1, horizontalSum(s13), 24);
-  if (k < d) {
-    const o = <usize>k << 3;
-    const x0 = load<f64>(a0 + o);
-    const x1 = load<f64>(a1 + o);
-    for (let c = 0; c < 4; c++) {
-      const y = load<f64>(b + <usize>c * rowBytes + o);
-      const q0 = out0 + (<usize>c << 3);
-      const q1 = out1 + (<usize>c << 3);
-      store<f64>(q0, load<f64>(q0) + x0 * y);
-      store<f64>(q1, load<f64>(q1) + x1 * y);
-    }
-  }
+  pairTile2x4(a0, a1, b, rowBytes, d, out0, out1, true);
 }
 
-// dotTile2x4 over 6 rows j: 12 independent multiply-add chains hide the latency a fused multiply-add has.
+// dotTile2x4 over 6 rows j: 12 independent multiply-add chains hide the latency a fused multiply-add has
+// (a register tile of its own shape, written out: see pairTile2x4).
 function dotTile2x6(a0: usize, a1: usize, b: usize, rowBytes: usize, d: i32, out0: usize, out1: usize): void {
   const b1 = b + rowBytes;
   const b2 = b1 + rowBytes;
