@@ -117,6 +117,14 @@ export function squaredDistances(x: usize, n: i32, d: i32, out: usize): void {
 // depends only on i's parity and the fixed grid of column tiles, so threads that split the rows into even-
 // aligned blocks write the same bits as one thread.
 export function squaredDistanceRows(x: usize, n: i32, d: i32, out: usize, i0: i32, i1: i32): void {
+  pairRows(x, n, d, out, 0, i0, i1, false);
+}
+
+// The walk of squaredDistanceRows and of squaredDistanceGramRows (gram, a constant at both calls: dots, then
+// their conversion in gramToSquared; norms read only then): cache tiles of COLUMN_ROWS columns j, rows i in
+// pairs, each pair's entries by register tiles.
+@inline
+function pairRows(x: usize, n: i32, d: i32, out: usize, norms: usize, i0: i32, i1: i32, gram: bool): void {
   const rowBytes = <usize>d << 3;
   const outRow = <usize>n << 3;
   for (let j0 = (i0 / COLUMN_ROWS) * COLUMN_ROWS; j0 < n; j0 += COLUMN_ROWS) {
@@ -128,21 +136,42 @@ export function squaredDistanceRows(x: usize, n: i32, d: i32, out: usize, i0: i3
       if (i + 1 >= n) break;
       const a1 = a0 + rowBytes;
       const o1 = o0 + outRow;
-      // The pair (i, i + 1) itself, then every j > i + 1 of this cache tile, four at a time.
-      if (i + 1 >= j0 && i + 1 < j1) store<f64>(o0 + (<usize>(i + 1) << 3), squaredDistance(a0, a1, d));
+      // The pair (i, i + 1) itself, then every j > i + 1 of this cache tile, four (or six) at a time.
+      if (i + 1 >= j0 && i + 1 < j1) store<f64>(o0 + (<usize>(i + 1) << 3), pairEntry(a0, a1, d, gram));
       let j = max(j0, i + 2);
+      // Gram tiles of 2 x 6 where multiply-adds fuse (their chains' latency bounds 2 x 4: 0.78 against 0.86 of
+      // differences' time at N = 1000, D = 768); 2 x 4 in the base build, where 2 x 6 spills (0.98 against
+      // 0.67). The tile shape does not change an entry's bits.
+      if (gram && ASC_FEATURE_RELAXED_SIMD) {
+        for (; j + 6 <= j1; j += 6) {
+          dotTile2x6(a0, a1, x + <usize>j * rowBytes, rowBytes, d, o0 + (<usize>j << 3), o1 + (<usize>j << 3));
+        }
+      }
       for (; j + 4 <= j1; j += 4) {
-        tile2x4(a0, a1, x + <usize>j * rowBytes, rowBytes, d, o0 + (<usize>j << 3), o1 + (<usize>j << 3));
+        const b = x + <usize>j * rowBytes;
+        if (gram) dotTile2x4(a0, a1, b, rowBytes, d, o0 + (<usize>j << 3), o1 + (<usize>j << 3));
+        else tile2x4(a0, a1, b, rowBytes, d, o0 + (<usize>j << 3), o1 + (<usize>j << 3));
       }
       for (; j < j1; j++) {
         const b = x + <usize>j * rowBytes;
-        store<f64>(o0 + (<usize>j << 3), squaredDistance(a0, b, d));
-        store<f64>(o1 + (<usize>j << 3), squaredDistance(a1, b, d));
+        store<f64>(o0 + (<usize>j << 3), pairEntry(a0, b, d, gram));
+        store<f64>(o1 + (<usize>j << 3), pairEntry(a1, b, d, gram));
+      }
+      if (gram) {
+        gramToSquared(x, n, d, norms, o0, i, max(j0, i + 1), j1);
+        gramToSquared(x, n, d, norms, o1, i + 1, max(j0, i + 2), j1);
       }
     }
   }
   for (let i = i0; i < i1; i++) store<f64>(out + <usize>i * outRow + (<usize>i << 3), 0);
 }
+
+// One entry outside the register tiles: dot (gram) or squaredDistance.
+@inline
+function pairEntry(a: usize, b: usize, d: i32, gram: bool): f64 {
+  return gram ? dot(a, b, 0, d) : squaredDistance(a, b, d);
+}
+
 // The bits distance.ts's tile2x4 gives a pair: one accumulator of two lanes (even and odd features).
 function pairTileBits(a: usize, b: usize, d: i32): f64 {
   let s = f64x2.splat(0);
@@ -303,38 +332,5 @@ export function squaredDistancesGram(x: usize, n: i32, d: i32, out: usize, norms
 // Rows [i0, i1) of squaredDistancesGram (i0 even), norms already holding rowSquaredNorms: the loops of
 // squaredDistanceRows, so the same cache tiles; every entry's bits depend on i and j alone.
 export function squaredDistanceGramRows(x: usize, n: i32, d: i32, out: usize, norms: usize, i0: i32, i1: i32): void {
-  const rowBytes = <usize>d << 3;
-  const outRow = <usize>n << 3;
-  for (let j0 = (i0 / COLUMN_ROWS) * COLUMN_ROWS; j0 < n; j0 += COLUMN_ROWS) {
-    const j1 = min(j0 + COLUMN_ROWS, n);
-    const iEnd = min(j1, i1);
-    for (let i = i0; i < iEnd; i += 2) {
-      const a0 = x + <usize>i * rowBytes;
-      const o0 = out + <usize>i * outRow;
-      if (i + 1 >= n) break;
-      const a1 = a0 + rowBytes;
-      const o1 = o0 + outRow;
-      if (i + 1 >= j0 && i + 1 < j1) store<f64>(o0 + (<usize>(i + 1) << 3), dot(a0, a1, 0, d));
-      let j = max(j0, i + 2);
-      // Tiles of 2 x 6 where multiply-adds fuse (their chains' latency bounds 2 x 4: 0.78 against 0.86 of
-      // differences' time at N = 1000, D = 768); 2 x 4 in the base build, where 2 x 6 spills (0.98 against
-      // 0.67). The tile shape does not change an entry's bits.
-      if (ASC_FEATURE_RELAXED_SIMD) {
-        for (; j + 6 <= j1; j += 6) {
-          dotTile2x6(a0, a1, x + <usize>j * rowBytes, rowBytes, d, o0 + (<usize>j << 3), o1 + (<usize>j << 3));
-        }
-      }
-      for (; j + 4 <= j1; j += 4) {
-        dotTile2x4(a0, a1, x + <usize>j * rowBytes, rowBytes, d, o0 + (<usize>j << 3), o1 + (<usize>j << 3));
-      }
-      for (; j < j1; j++) {
-        const b = x + <usize>j * rowBytes;
-        store<f64>(o0 + (<usize>j << 3), dot(a0, b, 0, d));
-        store<f64>(o1 + (<usize>j << 3), dot(a1, b, 0, d));
-      }
-      gramToSquared(x, n, d, norms, o0, i, max(j0, i + 1), j1);
-      gramToSquared(x, n, d, norms, o1, i + 1, max(j0, i + 2), j1);
-    }
-  }
-  for (let i = i0; i < i1; i++) store<f64>(out + <usize>i * outRow + (<usize>i << 3), 0);
+  pairRows(x, n, d, out, norms, i0, i1, true);
 }
