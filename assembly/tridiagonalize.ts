@@ -38,6 +38,11 @@ function rank2Row(row: usize, vp: usize, wp: usize, from: i32, to: i32, vj: f64,
   }
 }
 
+// The pass's register tiles of 1, 2 and 4 rows: each shape written out, AssemblyScript having no generics over a
+// tile's size. The blocked reduction's symmetricProduct (tridiagonalize-blocked.ts) is not one of them: it has
+// no pending update, and sums p as a chain of madd where these use addDot2/addDot4 (another rounding in the
+// base binary).
+
 // Row j alone: the pending update over k in [j, n), then p[j] += sum_k a[j][k] v[k] and p[k] += a[j][k] v[j]
 // for k > j.
 function updateAndMultiply1(a: usize, n: i32, j: i32, v: usize, p: usize, vp: usize, wp: usize): void {
