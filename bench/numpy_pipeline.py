@@ -17,8 +17,12 @@ def blas_name():
         cfg = np.show_config(mode="dicts")
         blas = cfg["Build Dependencies"]["blas"]
         return f"{blas.get('name')} {blas.get('version')}"
-    except Exception:  # numpy < 1.25 has no mode="dicts"
-        return "unknown"
+    except Exception:  # numpy < 1.25 has no mode="dicts": ask the loaded library (threadpoolctl, if there)
+        try:
+            import threadpoolctl
+            return ", ".join(f"{i['internal_api']} {i['version']}" for i in threadpoolctl.threadpool_info() if i["user_api"] == "blas")
+        except Exception:
+            return "unknown"
 
 
 def uniform_matrix(n, d, seed):
