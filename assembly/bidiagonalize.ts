@@ -13,41 +13,7 @@
 // A G(i) needs one dot product and one axpy per row.
 
 import { reflector, reflectorTau, scaledNorm } from './householder';
-
-// sum_k x[k] y[k] over k in [from, to).
-@inline
-function dot(x: usize, y: usize, from: i32, to: i32): f64 {
-  let acc0 = f64x2.splat(0);
-  let acc1 = f64x2.splat(0);
-  let k = from;
-  for (; k + 4 <= to; k += 4) {
-    const o = <usize>k << 3;
-    acc0 = f64x2.add(acc0, f64x2.mul(v128.load(x + o), v128.load(y + o)));
-    acc1 = f64x2.add(acc1, f64x2.mul(v128.load(x + o, 16), v128.load(y + o, 16)));
-  }
-  const acc = f64x2.add(acc0, acc1);
-  let s = f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
-  for (; k < to; k++) {
-    const o = <usize>k << 3;
-    s += load<f64>(x + o) * load<f64>(y + o);
-  }
-  return s;
-}
-
-// y[k] += alpha x[k] over k in [from, to).
-@inline
-function axpy(alpha: f64, x: usize, y: usize, from: i32, to: i32): void {
-  const as = f64x2.splat(alpha);
-  let k = from;
-  for (; k + 2 <= to; k += 2) {
-    const o = <usize>k << 3;
-    v128.store(y + o, f64x2.add(v128.load(y + o), f64x2.mul(as, v128.load(x + o))));
-  }
-  for (; k < to; k++) {
-    const o = <usize>k << 3;
-    store<f64>(y + o, load<f64>(y + o) + alpha * load<f64>(x + o));
-  }
-}
+import { axpy, dotQuads } from './vector';
 
 // Float64 values of workspace bidiagonalize needs for an m x n matrix.
 export function bidiagonalizeWorkspace(m: i32, n: i32): i32 {
@@ -77,8 +43,8 @@ export function bidiagonalize(a: usize, m: i32, n: i32, diag: usize, offdiag: us
       // A[i..m)[i+1..n) = H(i) A: u^T = v^T A, then row r -= tau v_r u^T.
       if (i + 1 < n) {
         memory.fill(u + (<usize>(i + 1) << 3), 0, <usize>(n - i - 1) << 3);
-        for (let r = i; r < m; r++) axpy(load<f64>(v + (<usize>r << 3)), a + <usize>r * rowBytes, u, i + 1, n);
-        for (let r = i; r < m; r++) axpy(-tau * load<f64>(v + (<usize>r << 3)), u, a + <usize>r * rowBytes, i + 1, n);
+        for (let r = i; r < m; r++) axpy(load<f64>(v + (<usize>r << 3)), a + <usize>r * rowBytes, u, i + 1, n, false);
+        for (let r = i; r < m; r++) axpy(-tau * load<f64>(v + (<usize>r << 3)), u, a + <usize>r * rowBytes, i + 1, n, false);
       }
     }
 
@@ -101,7 +67,7 @@ export function bidiagonalize(a: usize, m: i32, n: i32, diag: usize, offdiag: us
     // A[i+1..m)[i+1..n) = A G(i): row r -= tau (row r . u) u^T.
     for (let r = i + 1; r < m; r++) {
       const rr = a + <usize>r * rowBytes;
-      axpy(-tau * dot(rr, u, i + 1, n), u, rr, i + 1, n);
+      axpy(-tau * dotQuads(rr, u, i + 1, n, false), u, rr, i + 1, n, false);
     }
   }
 }

@@ -11,6 +11,7 @@
 // above them streams past once.
 
 import { madd } from './madd';
+import { dot } from './vector';
 
 // Rows j per cache tile: 40 rows of 768 float64 features are 240 KiB, half of a 512 KiB L2.
 export const COLUMN_ROWS: i32 = 40;
@@ -50,6 +51,16 @@ export function squaredDistance(a: usize, b: usize, d: i32): f64 {
 // out0[j..j+4) and out1[j..j+4): distances from rows a0 and a1 to the 4 rows starting at b (also the
 // matrix-free products' tiles, gaussian-product.ts).
 export function tile2x4(a0: usize, a1: usize, b: usize, rowBytes: usize, d: i32, out0: usize, out1: usize): void {
+  pairTile2x4(a0, a1, b, rowBytes, d, out0, out1, false);
+}
+
+// The register tiles. A tile's shape is its code: AssemblyScript has no generics over a tile's size (or over
+// a static function), so 2 x 4 and the Gram form's 2 x 6 (dotTile2x6) are written out. Squared differences
+// and dots share the 2 x 4 one through `gram`, a constant at both calls, so each is compiled on its own.
+// gram false: out = |a_r - b_c|^2 (addSquare, an odd last feature as (x - y)^2); true: out = a_r . b_c
+// (addProduct, x y), the bits of dot for each of the 8 pairs.
+@inline
+function pairTile2x4(a0: usize, a1: usize, b: usize, rowBytes: usize, d: i32, out0: usize, out1: usize, gram: bool): void {
   const b1 = b + rowBytes;
   const b2 = b1 + rowBytes;
   const b3 = b2 + rowBytes;
@@ -61,17 +72,17 @@ export function tile2x4(a0: usize, a1: usize, b: usize, rowBytes: usize, d: i32,
     const x0 = v128.load(a0 + o);
     const x1 = v128.load(a1 + o);
     let y = v128.load(b + o);
-    s00 = addSquare(s00, x0, y);
-    s10 = addSquare(s10, x1, y);
+    s00 = pairAdd(s00, x0, y, gram);
+    s10 = pairAdd(s10, x1, y, gram);
     y = v128.load(b1 + o);
-    s01 = addSquare(s01, x0, y);
-    s11 = addSquare(s11, x1, y);
+    s01 = pairAdd(s01, x0, y, gram);
+    s11 = pairAdd(s11, x1, y, gram);
     y = v128.load(b2 + o);
-    s02 = addSquare(s02, x0, y);
-    s12 = addSquare(s12, x1, y);
+    s02 = pairAdd(s02, x0, y, gram);
+    s12 = pairAdd(s12, x1, y, gram);
     y = v128.load(b3 + o);
-    s03 = addSquare(s03, x0, y);
-    s13 = addSquare(s13, x1, y);
+    s03 = pairAdd(s03, x0, y, gram);
+    s13 = pairAdd(s13, x1, y, gram);
   }
   store<f64>(out0, horizontalSum(s00)); store<f64>(out0, horizontalSum(s01), 8);
   store<f64>(out0, horizontalSum(s02), 16); store<f64>(out0, horizontalSum(s03), 24);
@@ -86,10 +97,16 @@ export function tile2x4(a0: usize, a1: usize, b: usize, rowBytes: usize, d: i32,
       const y = load<f64>(b + <usize>c * rowBytes + o);
       const q0 = out0 + (<usize>c << 3);
       const q1 = out1 + (<usize>c << 3);
-      store<f64>(q0, load<f64>(q0) + (x0 - y) * (x0 - y));
-      store<f64>(q1, load<f64>(q1) + (x1 - y) * (x1 - y));
+      store<f64>(q0, load<f64>(q0) + (gram ? x0 * y : (x0 - y) * (x0 - y)));
+      store<f64>(q1, load<f64>(q1) + (gram ? x1 * y : (x1 - y) * (x1 - y)));
     }
   }
+}
+
+// A tile's accumulation: addProduct (gram) or addSquare.
+@inline
+function pairAdd(s: v128, x: v128, y: v128, gram: bool): v128 {
+  return gram ? addProduct(s, x, y) : addSquare(s, x, y);
 }
 
 export function squaredDistances(x: usize, n: i32, d: i32, out: usize): void {
@@ -100,6 +117,14 @@ export function squaredDistances(x: usize, n: i32, d: i32, out: usize): void {
 // depends only on i's parity and the fixed grid of column tiles, so threads that split the rows into even-
 // aligned blocks write the same bits as one thread.
 export function squaredDistanceRows(x: usize, n: i32, d: i32, out: usize, i0: i32, i1: i32): void {
+  pairRows(x, n, d, out, 0, i0, i1, false);
+}
+
+// The walk of squaredDistanceRows and of squaredDistanceGramRows (gram, a constant at both calls: dots, then
+// their conversion in gramToSquared; norms read only then): cache tiles of COLUMN_ROWS columns j, rows i in
+// pairs, each pair's entries by register tiles.
+@inline
+function pairRows(x: usize, n: i32, d: i32, out: usize, norms: usize, i0: i32, i1: i32, gram: bool): void {
   const rowBytes = <usize>d << 3;
   const outRow = <usize>n << 3;
   for (let j0 = (i0 / COLUMN_ROWS) * COLUMN_ROWS; j0 < n; j0 += COLUMN_ROWS) {
@@ -111,21 +136,42 @@ export function squaredDistanceRows(x: usize, n: i32, d: i32, out: usize, i0: i3
       if (i + 1 >= n) break;
       const a1 = a0 + rowBytes;
       const o1 = o0 + outRow;
-      // The pair (i, i + 1) itself, then every j > i + 1 of this cache tile, four at a time.
-      if (i + 1 >= j0 && i + 1 < j1) store<f64>(o0 + (<usize>(i + 1) << 3), squaredDistance(a0, a1, d));
+      // The pair (i, i + 1) itself, then every j > i + 1 of this cache tile, four (or six) at a time.
+      if (i + 1 >= j0 && i + 1 < j1) store<f64>(o0 + (<usize>(i + 1) << 3), pairEntry(a0, a1, d, gram));
       let j = max(j0, i + 2);
+      // Gram tiles of 2 x 6 where multiply-adds fuse (their chains' latency bounds 2 x 4: 0.78 against 0.86 of
+      // differences' time at N = 1000, D = 768); 2 x 4 in the base build, where 2 x 6 spills (0.98 against
+      // 0.67). The tile shape does not change an entry's bits.
+      if (gram && ASC_FEATURE_RELAXED_SIMD) {
+        for (; j + 6 <= j1; j += 6) {
+          dotTile2x6(a0, a1, x + <usize>j * rowBytes, rowBytes, d, o0 + (<usize>j << 3), o1 + (<usize>j << 3));
+        }
+      }
       for (; j + 4 <= j1; j += 4) {
-        tile2x4(a0, a1, x + <usize>j * rowBytes, rowBytes, d, o0 + (<usize>j << 3), o1 + (<usize>j << 3));
+        const b = x + <usize>j * rowBytes;
+        if (gram) dotTile2x4(a0, a1, b, rowBytes, d, o0 + (<usize>j << 3), o1 + (<usize>j << 3));
+        else tile2x4(a0, a1, b, rowBytes, d, o0 + (<usize>j << 3), o1 + (<usize>j << 3));
       }
       for (; j < j1; j++) {
         const b = x + <usize>j * rowBytes;
-        store<f64>(o0 + (<usize>j << 3), squaredDistance(a0, b, d));
-        store<f64>(o1 + (<usize>j << 3), squaredDistance(a1, b, d));
+        store<f64>(o0 + (<usize>j << 3), pairEntry(a0, b, d, gram));
+        store<f64>(o1 + (<usize>j << 3), pairEntry(a1, b, d, gram));
+      }
+      if (gram) {
+        gramToSquared(x, n, d, norms, o0, i, max(j0, i + 1), j1);
+        gramToSquared(x, n, d, norms, o1, i + 1, max(j0, i + 2), j1);
       }
     }
   }
   for (let i = i0; i < i1; i++) store<f64>(out + <usize>i * outRow + (<usize>i << 3), 0);
 }
+
+// One entry outside the register tiles: dot (gram) or squaredDistance.
+@inline
+function pairEntry(a: usize, b: usize, d: i32, gram: bool): f64 {
+  return gram ? dot(a, b, 0, d) : squaredDistance(a, b, d);
+}
+
 // The bits distance.ts's tile2x4 gives a pair: one accumulator of two lanes (even and odd features).
 function pairTileBits(a: usize, b: usize, d: i32): f64 {
   let s = f64x2.splat(0);
@@ -197,75 +243,22 @@ function addProduct(s: v128, x: v128, y: v128): v128 {
   return madd(x, y, s);
 }
 
-// x_a . x_b as every Gram tile sums it.
-export function dot(a: usize, b: usize, d: i32): f64 {
-  let s = f64x2.splat(0);
-  let k = 0;
-  for (; k + 2 <= d; k += 2) {
-    const o = <usize>k << 3;
-    s = addProduct(s, v128.load(a + o), v128.load(b + o));
-  }
-  let r = horizontalSum(s);
-  if (k < d) {
-    const o = <usize>k << 3;
-    r = r + load<f64>(a + o) * load<f64>(b + o);
-  }
-  return r;
-}
-
 // norms[i] = |x_i|^2 (dot), for every row.
 export function rowSquaredNorms(x: usize, n: i32, d: i32, norms: usize): void {
   const rowBytes = <usize>d << 3;
   for (let i = 0; i < n; i++) {
     const a = x + <usize>i * rowBytes;
-    store<f64>(norms + (<usize>i << 3), dot(a, a, d));
+    store<f64>(norms + (<usize>i << 3), dot(a, a, 0, d));
   }
 }
 
 // tile2x4 with dots in place of squared differences: the bits of dot for each of the 8 pairs.
 function dotTile2x4(a0: usize, a1: usize, b: usize, rowBytes: usize, d: i32, out0: usize, out1: usize): void {
-  const b1 = b + rowBytes;
-  const b2 = b1 + rowBytes;
-  const b3 = b2 + rowBytes;
-  let s00 = f64x2.splat(0), s01 = f64x2.splat(0), s02 = f64x2.splat(0), s03 = f64x2.splat(0);
-  let s10 = f64x2.splat(0), s11 = f64x2.splat(0), s12 = f64x2.splat(0), s13 = f64x2.splat(0);
-  let k = 0;
-  for (; k + 2 <= d; k += 2) {
-    const o = <usize>k << 3;
-    const x0 = v128.load(a0 + o);
-    const x1 = v128.load(a1 + o);
-    let y = v128.load(b + o);
-    s00 = addProduct(s00, x0, y);
-    s10 = addProduct(s10, x1, y);
-    y = v128.load(b1 + o);
-    s01 = addProduct(s01, x0, y);
-    s11 = addProduct(s11, x1, y);
-    y = v128.load(b2 + o);
-    s02 = addProduct(s02, x0, y);
-    s12 = addProduct(s12, x1, y);
-    y = v128.load(b3 + o);
-    s03 = addProduct(s03, x0, y);
-    s13 = addProduct(s13, x1, y);
-  }
-  store<f64>(out0, horizontalSum(s00)); store<f64>(out0, horizontalSum(s01), 8);
-  store<f64>(out0, horizontalSum(s02), 16); store<f64>(out0, horizontalSum(s03), 24);
-  store<f64>(out1, horizontalSum(s10)); store<f64>(out1, horizontalSum(s11), 8);
-  store<f64>(out1, horizontalSum(s12), 16); store<f64>(out1, horizontalSum(s13), 24);
-  if (k < d) {
-    const o = <usize>k << 3;
-    const x0 = load<f64>(a0 + o);
-    const x1 = load<f64>(a1 + o);
-    for (let c = 0; c < 4; c++) {
-      const y = load<f64>(b + <usize>c * rowBytes + o);
-      const q0 = out0 + (<usize>c << 3);
-      const q1 = out1 + (<usize>c << 3);
-      store<f64>(q0, load<f64>(q0) + x0 * y);
-      store<f64>(q1, load<f64>(q1) + x1 * y);
-    }
-  }
+  pairTile2x4(a0, a1, b, rowBytes, d, out0, out1, true);
 }
 
-// dotTile2x4 over 6 rows j: 12 independent multiply-add chains hide the latency a fused multiply-add has.
+// dotTile2x4 over 6 rows j: 12 independent multiply-add chains hide the latency a fused multiply-add has
+// (a register tile of its own shape, written out: see pairTile2x4).
 function dotTile2x6(a0: usize, a1: usize, b: usize, rowBytes: usize, d: i32, out0: usize, out1: usize): void {
   const b1 = b + rowBytes;
   const b2 = b1 + rowBytes;
@@ -339,38 +332,5 @@ export function squaredDistancesGram(x: usize, n: i32, d: i32, out: usize, norms
 // Rows [i0, i1) of squaredDistancesGram (i0 even), norms already holding rowSquaredNorms: the loops of
 // squaredDistanceRows, so the same cache tiles; every entry's bits depend on i and j alone.
 export function squaredDistanceGramRows(x: usize, n: i32, d: i32, out: usize, norms: usize, i0: i32, i1: i32): void {
-  const rowBytes = <usize>d << 3;
-  const outRow = <usize>n << 3;
-  for (let j0 = (i0 / COLUMN_ROWS) * COLUMN_ROWS; j0 < n; j0 += COLUMN_ROWS) {
-    const j1 = min(j0 + COLUMN_ROWS, n);
-    const iEnd = min(j1, i1);
-    for (let i = i0; i < iEnd; i += 2) {
-      const a0 = x + <usize>i * rowBytes;
-      const o0 = out + <usize>i * outRow;
-      if (i + 1 >= n) break;
-      const a1 = a0 + rowBytes;
-      const o1 = o0 + outRow;
-      if (i + 1 >= j0 && i + 1 < j1) store<f64>(o0 + (<usize>(i + 1) << 3), dot(a0, a1, d));
-      let j = max(j0, i + 2);
-      // Tiles of 2 x 6 where multiply-adds fuse (their chains' latency bounds 2 x 4: 0.78 against 0.86 of
-      // differences' time at N = 1000, D = 768); 2 x 4 in the base build, where 2 x 6 spills (0.98 against
-      // 0.67). The tile shape does not change an entry's bits.
-      if (ASC_FEATURE_RELAXED_SIMD) {
-        for (; j + 6 <= j1; j += 6) {
-          dotTile2x6(a0, a1, x + <usize>j * rowBytes, rowBytes, d, o0 + (<usize>j << 3), o1 + (<usize>j << 3));
-        }
-      }
-      for (; j + 4 <= j1; j += 4) {
-        dotTile2x4(a0, a1, x + <usize>j * rowBytes, rowBytes, d, o0 + (<usize>j << 3), o1 + (<usize>j << 3));
-      }
-      for (; j < j1; j++) {
-        const b = x + <usize>j * rowBytes;
-        store<f64>(o0 + (<usize>j << 3), dot(a0, b, d));
-        store<f64>(o1 + (<usize>j << 3), dot(a1, b, d));
-      }
-      gramToSquared(x, n, d, norms, o0, i, max(j0, i + 1), j1);
-      gramToSquared(x, n, d, norms, o1, i + 1, max(j0, i + 2), j1);
-    }
-  }
-  for (let i = i0; i < i1; i++) store<f64>(out + <usize>i * outRow + (<usize>i << 3), 0);
+  pairRows(x, n, d, out, norms, i0, i1, true);
 }

@@ -96,6 +96,8 @@ export function gaussianBlockProductRows(x: usize, n: i32, d: i32, sigma: f64, s
   store<f64>(frobenius, productRows(x, n, d, sigma, s, xb, b, yb, tile, r0, r1));
 }
 
+// The tile walk of gaussianRowSumsRows again, with another body: AssemblyScript has no closures to hand a
+// walk its per-entry step, and the row sums gather a row's share before adding it, which the product does not.
 function productRows(x: usize, n: i32, d: i32, sigma: f64, s: usize, xb: usize, b: i32, yb: usize, tile: usize, r0: i32, r1: i32): f64 {
   memory.fill(yb + ((<usize>r0 * <usize>b) << 3), 0, (<usize>(n - r0) * <usize>b) << 3);
   const vecBytes = <usize>b << 3;

@@ -10,42 +10,7 @@
 // subtracts tau v_r u^T from each row r.
 
 import { reflector, reflectorTau, scaledNorm } from './householder';
-import { madd } from './madd';
-
-// sum_k x[k] y[k] over k in [from, to).
-@inline
-function dot(x: usize, y: usize, from: i32, to: i32): f64 {
-  let acc0 = f64x2.splat(0);
-  let acc1 = f64x2.splat(0);
-  let k = from;
-  for (; k + 4 <= to; k += 4) {
-    const o = <usize>k << 3;
-    acc0 = madd(v128.load(x + o), v128.load(y + o), acc0);
-    acc1 = madd(v128.load(x + o, 16), v128.load(y + o, 16), acc1);
-  }
-  const acc = f64x2.add(acc0, acc1);
-  let s = f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
-  for (; k < to; k++) {
-    const o = <usize>k << 3;
-    s += load<f64>(x + o) * load<f64>(y + o);
-  }
-  return s;
-}
-
-// y[k] += alpha x[k] over k in [from, to).
-@inline
-function axpy(alpha: f64, x: usize, y: usize, from: i32, to: i32): void {
-  const as = f64x2.splat(alpha);
-  let k = from;
-  for (; k + 2 <= to; k += 2) {
-    const o = <usize>k << 3;
-    v128.store(y + o, madd(as, v128.load(x + o), v128.load(y + o)));
-  }
-  for (; k < to; k++) {
-    const o = <usize>k << 3;
-    store<f64>(y + o, load<f64>(y + o) + alpha * load<f64>(x + o));
-  }
-}
+import { axpy, dotQuads } from './vector';
 
 export function hessenberg(a: usize, n: i32, work: usize): void {
   const rowBytes = <usize>n << 3;
@@ -68,15 +33,15 @@ export function hessenberg(a: usize, n: i32, work: usize): void {
     // A[0..n)[i+1..n) = A H(i): row r -= tau (row r . v) v^T.
     for (let r = 0; r < n; r++) {
       const row = a + <usize>r * rowBytes;
-      axpy(-tau * dot(row, v, i + 1, n), v, row, i + 1, n);
+      axpy(-tau * dotQuads(row, v, i + 1, n, true), v, row, i + 1, n, true);
     }
     // A[i+1..n)[i+1..n) = H(i) A: u^T = v^T A, then row r -= tau v_r u^T.
     memory.fill(u + (<usize>(i + 1) << 3), 0, <usize>(n - i - 1) << 3);
     for (let r = i + 1; r < n; r++) {
-      axpy(load<f64>(v + (<usize>r << 3)), a + <usize>r * rowBytes, u, i + 1, n);
+      axpy(load<f64>(v + (<usize>r << 3)), a + <usize>r * rowBytes, u, i + 1, n, true);
     }
     for (let r = i + 1; r < n; r++) {
-      axpy(-tau * load<f64>(v + (<usize>r << 3)), u, a + <usize>r * rowBytes, i + 1, n);
+      axpy(-tau * load<f64>(v + (<usize>r << 3)), u, a + <usize>r * rowBytes, i + 1, n, true);
     }
   }
 }

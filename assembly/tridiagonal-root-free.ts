@@ -30,6 +30,16 @@ function put(p: usize, i: i32, v: f64): void {
   store<f64>(p + (<usize>i << 3), v);
 }
 
+// Wilkinson's shift from the 2 x 2 [[d, e], [e, next]] at the end where a sweep starts (d = diag[l]), given
+// e^2: the eigenvalue of that block nearer d (dsterf's shift, both directions).
+@inline
+function wilkinsonShift(d: f64, e2: f64, next: f64): f64 {
+  const rte = Math.sqrt(e2);
+  const sigma = (next - d) / (2.0 * rte);
+  const r0 = pythag(sigma, 1.0);
+  return d - rte / (sigma + (sigma >= 0 ? r0 : -r0));
+}
+
 // The eigenvalues of [[a, b], [b, c]] (LAPACK dlae2): rt1 of larger modulus into diag[i], rt2 into diag[j].
 // rt2 from det / rt1 rather than by subtraction, which would cancel.
 function eigenvalues2(diag: usize, i: i32, j: i32, a: f64, b: f64, c: f64): void {
@@ -137,12 +147,7 @@ export function tridiagonalEigenvalues(diag: usize, offdiag: usize, n: i32): i32
         }
         if (sweeps == maxSweeps) return l + 1;
         sweeps++;
-        // Wilkinson's shift from the leading 2 x 2.
-        const p0 = at(diag, l);
-        const rte = Math.sqrt(at(offdiag, l));
-        let sigma = (at(diag, l + 1) - p0) / (2.0 * rte);
-        const r0 = pythag(sigma, 1.0);
-        sigma = p0 - rte / (sigma + (sigma >= 0 ? r0 : -r0));
+        const sigma = wilkinsonShift(at(diag, l), at(offdiag, l), at(diag, l + 1));
         let c = 1.0;
         let s = 0.0;
         let gamma = at(diag, m) - sigma;
@@ -181,11 +186,7 @@ export function tridiagonalEigenvalues(diag: usize, offdiag: usize, n: i32): i32
         }
         if (sweeps == maxSweeps) return l + 1;
         sweeps++;
-        const p0 = at(diag, l);
-        const rte = Math.sqrt(at(offdiag, l - 1));
-        let sigma = (at(diag, l - 1) - p0) / (2.0 * rte);
-        const r0 = pythag(sigma, 1.0);
-        sigma = p0 - rte / (sigma + (sigma >= 0 ? r0 : -r0));
+        const sigma = wilkinsonShift(at(diag, l), at(offdiag, l - 1), at(diag, l - 1));
         let c = 1.0;
         let s = 0.0;
         let gamma = at(diag, m) - sigma;

@@ -17,6 +17,11 @@
 
 import { reflector, reflectorTau, scaledNorm } from './householder';
 import { madd } from './madd';
+import { tridiagonalLastEntries } from './tridiagonalize';
+import { dot, subScaled } from './vector';
+
+// band-reduce.ts takes them from here.
+export { dot, subScaled };
 
 @inline
 function at(p: usize, k: i32): usize {
@@ -129,27 +134,6 @@ function symmetricProduct(a: usize, n: i32, j0: i32, j1: i32, v: usize, p: usize
     }
     store<f64>(at(p, j), load<f64>(at(p, j)) + s);
   }
-}
-
-// s = x . y over [from, to).
-export function dot(x: usize, y: usize, from: i32, to: i32): f64 {
-  let acc = f64x2.splat(0);
-  let k = from;
-  for (; k + 2 <= to; k += 2) acc = madd(v128.load(x + (<usize>k << 3)), v128.load(y + (<usize>k << 3)), acc);
-  let s = f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
-  if (k < to) s += load<f64>(at(x, k)) * load<f64>(at(y, k));
-  return s;
-}
-
-// y -= s x over [from, to).
-export function subScaled(y: usize, x: usize, s: f64, from: i32, to: i32): void {
-  const ss = f64x2.splat(s);
-  let k = from;
-  for (; k + 2 <= to; k += 2) {
-    const o = <usize>k << 3;
-    v128.store(y + o, f64x2.sub(v128.load(y + o), f64x2.mul(ss, v128.load(x + o))));
-  }
-  if (k < to) store<f64>(at(y, k), load<f64>(at(y, k)) - s * load<f64>(at(x, k)));
 }
 
 // Rows j..j+3 over columns [k0, k1) (k0 >= j + 4, so all four rows are right of their diagonal):
@@ -307,16 +291,7 @@ export function tridiagonalPanelEnd(n: i32, nb: i32, i0: i32, c: i32, tau: f64, 
 
 // The last two rows: diag and offdiag's last entries.
 export function tridiagonalBlockedFinish(a: usize, n: i32, diag: usize, offdiag: usize): void {
-  const rowBytes = <usize>n << 3;
-  if (n >= 2) {
-    const last = a + <usize>(n - 2) * rowBytes;
-    store<f64>(at(diag, n - 2), load<f64>(at(last, n - 2)));
-    store<f64>(at(offdiag, n - 2), load<f64>(at(last, n - 1)));
-  }
-  if (n >= 1) {
-    store<f64>(at(diag, n - 1), load<f64>(at(a + <usize>(n - 1) * rowBytes, n - 1)));
-    store<f64>(at(offdiag, n - 1), 0);
-  }
+  tridiagonalLastEntries(a, n, diag, offdiag);
 }
 
 /**

@@ -38,6 +38,11 @@ function rank2Row(row: usize, vp: usize, wp: usize, from: i32, to: i32, vj: f64,
   }
 }
 
+// The pass's register tiles of 1, 2 and 4 rows: each shape written out, AssemblyScript having no generics over a
+// tile's size. The blocked reduction's symmetricProduct (tridiagonalize-blocked.ts) is not one of them: it has
+// no pending update, and sums p as a chain of madd where these use addDot2/addDot4 (another rounding in the
+// base binary).
+
 // Row j alone: the pending update over k in [j, n), then p[j] += sum_k a[j][k] v[k] and p[k] += a[j][k] v[j]
 // for k > j.
 function updateAndMultiply1(a: usize, n: i32, j: i32, v: usize, p: usize, vp: usize, wp: usize): void {
@@ -221,46 +226,10 @@ export function tridiagonalize(a: usize, n: i32, diag: usize, offdiag: usize, wo
   // No update is pending before the first step.
   memory.fill(vp, 0, 2 * rowBytes);
   for (let i = 0; i < n - 2; i++) {
-    const rowI = a + <usize>i * rowBytes;
-    rank2Row(rowI, vp, wp, i, n, load<f64>(at(vp, i)), load<f64>(at(wp, i)));
-    store<f64>(at(diag, i), load<f64>(at(rowI, i)));
-
-    // Reflector that maps x = A[i][i+1..n) onto beta e_1 (LAPACK dlarfg). When x is already zero, H(i) = I:
-    // v = 0 keeps the pass below, which still has the pending update to apply, and makes w = 0.
-    const alpha = load<f64>(at(rowI, i + 1));
-    const xnorm = scaledNorm(rowI, i + 2, n);
-    let tau = 0.0;
-    if (xnorm == 0) {
-      store<f64>(at(offdiag, i), alpha);
-      memory.fill(at(v, i), 0, <usize>(n - i) << 3);
-    } else {
-      memory.copy(at(v, i + 2), at(rowI, i + 2), <usize>(n - i - 2) << 3);
-      const beta = reflector(alpha, v, i + 2, n, xnorm);
-      tau = reflectorTau;
-      store<f64>(at(offdiag, i), beta);
-      store<f64>(at(v, i), 0);
-      store<f64>(at(v, i + 1), 1.0);
-    }
-
-    // One pass over A22 = A[i+1..n)[i+1..n): the pending update, and p = A22 v from its upper triangle.
-    memory.fill(at(p, i), 0, <usize>(n - i) << 3);
-    let j = i + 1;
-    for (; j + 4 <= n; j += 4) updateAndMultiply4(a, n, j, v, p, vp, wp);
-    for (; j + 2 <= n; j += 2) updateAndMultiply2(a, n, j, v, p, vp, wp);
-    if (j < n) updateAndMultiply1(a, n, j, v, p, vp, wp);
-
-    // w = tau p - (tau^2 / 2)(p . v) v, stored over p.
-    let pv = 0.0;
-    for (let k = i + 1; k < n; k++) {
-      const pk = at(p, k);
-      store<f64>(pk, load<f64>(pk) * tau);
-      pv += load<f64>(pk) * load<f64>(at(v, k));
-    }
-    const half = 0.5 * tau * pv;
-    for (let k = i + 1; k < n; k++) {
-      const pk = at(p, k);
-      store<f64>(pk, load<f64>(pk) - half * load<f64>(at(v, k)));
-    }
+    // One thread runs the steps below whole: the pass over A22 as one block, p its only product.
+    const tau = tridiagonalStepBegin(a, n, i, diag, offdiag, v, vp, wp);
+    tridiagonalStepRows(a, n, i, v, p, vp, wp, i + 1, n);
+    tridiagonalStepEnd(n, i, tau, v, p, p, 1, 0);
     // This step's update becomes the pending one.
     const t = vp;
     vp = v;
@@ -275,11 +244,12 @@ export function tridiagonalize(a: usize, n: i32, diag: usize, offdiag: usize, wo
 
 // The same reduction in pieces, for threads (js/engine/wasm/threads.ts): each step's pass over A22 split into
 // row blocks, each block's product accumulated into its own buffer and the buffers summed in block order, so
-// the result depends on the number of blocks (by rounding) but never on which thread ran which block. One
-// thread keeps tridiagonalize above, whose bits these do not reproduce.
+// the result depends on the number of blocks (by rounding) but never on which thread ran which block.
+// tridiagonalize above is these with one block.
 
 // Step i up to its pass: row i takes the pending update, diag[i] and offdiag[i] are set and the reflector is
-// stored in v. Returns tau (0 when H(i) = I).
+// stored in v. Returns tau (0 when H(i) = I: then v = 0, which keeps the pass, still owing the pending update,
+// and makes w = 0). The reflector maps x = A[i][i+1..n) onto beta e_1 (LAPACK dlarfg).
 export function tridiagonalStepBegin(a: usize, n: i32, i: i32, diag: usize, offdiag: usize, v: usize, vp: usize, wp: usize): f64 {
   const rowI = a + <usize>i * (<usize>n << 3);
   rank2Row(rowI, vp, wp, i, n, load<f64>(at(vp, i)), load<f64>(at(wp, i)));
@@ -291,7 +261,6 @@ export function tridiagonalStepBegin(a: usize, n: i32, i: i32, diag: usize, offd
     memory.fill(at(v, i), 0, <usize>(n - i) << 3);
     return 0;
   }
-  // As tridiagonalize's step (keep the two alike).
   memory.copy(at(v, i + 2), at(rowI, i + 2), <usize>(n - i - 2) << 3);
   const beta = reflector(alpha, v, i + 2, n, xnorm);
   store<f64>(at(offdiag, i), beta);
@@ -337,6 +306,13 @@ export function tridiagonalFinish(a: usize, n: i32, diag: usize, offdiag: usize,
   for (let j = max(n - 2, 0); j < n; j++) {
     rank2Row(a + <usize>j * rowBytes, vp, wp, j, n, load<f64>(at(vp, j)), load<f64>(at(wp, j)));
   }
+  tridiagonalLastEntries(a, n, diag, offdiag);
+}
+
+// diag's last two entries and offdiag's last, read from the last two rows once nothing is pending on them
+// (the blocked reduction's finish too).
+export function tridiagonalLastEntries(a: usize, n: i32, diag: usize, offdiag: usize): void {
+  const rowBytes = <usize>n << 3;
   if (n >= 2) {
     const last = a + <usize>(n - 2) * rowBytes;
     store<f64>(at(diag, n - 2), load<f64>(at(last, n - 2)));

@@ -48,3 +48,18 @@ export async function openStandalonePage(context, path, assert) {
   assert.deepEqual(requests, [url], 'the page loads nothing but itself');
   return page;
 }
+
+/**
+ * Every <svg> chart on `page`: its size, its aria-label as title, and the boxes (width, height in px) of its
+ * elements matching `marks`, for the test to say which count as drawn.
+ */
+export function svgCharts(page, marks) {
+  return page.$$eval('svg', (svgs, selector) => svgs.map((s) => {
+    const box = s.getBoundingClientRect();
+    const boxes = [...s.querySelectorAll(selector)].map((e) => {
+      const b = e.getBoundingClientRect();
+      return { width: b.width, height: b.height };
+    });
+    return { width: box.width, height: box.height, title: s.getAttribute('aria-label'), boxes };
+  }), marks);
+}

@@ -9,7 +9,7 @@
 // restarts (bench/NOTES.md). The small projected problem goes to the engine's dense symmetric solver.
 import type { Engine } from '../engine/engine.js';
 import { PythonRandom } from '../random/python-random.js';
-import { dot, orthonormalize } from '../linalg/operator-eigenpairs.js';
+import { dot, orthonormalize, ritzVector } from '../linalg/operator-eigenpairs.js';
 
 /** A symmetric n x n matrix in compressed sparse rows. */
 export interface SparseSymmetric {
@@ -117,17 +117,8 @@ export function largestEigenvectors(
     block = [];
     for (let c = 0; c < s; c++) {
       const col = order[c];
-      const x = new Float64Array(n);
-      const r = new Float64Array(n);
-      for (let l = 0; l < s; l++) {
-        const y = vectors[l * s + col];
-        const ql = q[l];
-        const ml = mq[l];
-        for (let i = 0; i < n; i++) {
-          x[i] += y * ql[i];
-          r[i] += y * ml[i];
-        }
-      }
+      // r = M x, then its residual M x - theta x.
+      const { x, ax: r } = ritzVector(q, mq, vectors, col);
       if (c < k) {
         const theta = values[col];
         for (let i = 0; i < n; i++) r[i] -= theta * x[i];

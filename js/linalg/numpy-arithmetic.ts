@@ -6,7 +6,7 @@
 
 const BLOCK = 128;
 
-/** numpy's np.sum of a[start .. start + n), summed in numpy's pairwise order. */
+/** numpy's np.sum of a[start .. start + n), summed in numpy's pairwise order (where the sum decides a comparison too: kneePoint). */
 export function pairwiseSum(a: ArrayLike<number>, start = 0, n = a.length - start): number {
   if (n < 8) {
     let s = 0;

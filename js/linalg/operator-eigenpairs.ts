@@ -73,6 +73,27 @@ export interface RitzPairs {
   residuals: Float64Array;
 }
 
+/**
+ * The Ritz vector x = Q y of eigenvector `col` (y its column in `vectors`, s x s row-major, s = q.length) and
+ * ax = (A Q) y, summed over the block in order.
+ */
+export function ritzVector(q: Float64Array[], aq: Float64Array[], vectors: Float64Array, col: number): { x: Float64Array; ax: Float64Array } {
+  const s = q.length;
+  const n = q[0].length;
+  const x = new Float64Array(n);
+  const ax = new Float64Array(n);
+  for (let l = 0; l < s; l++) {
+    const y = vectors[l * s + col];
+    const ql = q[l];
+    const al = aq[l];
+    for (let i = 0; i < n; i++) {
+      x[i] += y * ql[i];
+      ax[i] += y * al[i];
+    }
+  }
+  return { x, ax };
+}
+
 // Rayleigh-Ritz on the orthonormal block q with aq = A q: Ritz pairs sorted descending.
 function rayleighRitz(q: Float64Array[], aq: Float64Array[]): RitzPairs {
   const s = q.length;
@@ -90,17 +111,7 @@ function rayleighRitz(q: Float64Array[], aq: Float64Array[]): RitzPairs {
   const out: RitzPairs = { values: new Float64Array(s), vectors: [], products: [], residuals: new Float64Array(s) };
   for (let c = 0; c < s; c++) {
     const col = order[c];
-    const x = new Float64Array(n);
-    const ax = new Float64Array(n);
-    for (let l = 0; l < s; l++) {
-      const y = vectors[l * s + col];
-      const ql = q[l];
-      const al = aq[l];
-      for (let i = 0; i < n; i++) {
-        x[i] += y * ql[i];
-        ax[i] += y * al[i];
-      }
-    }
+    const { x, ax } = ritzVector(q, aq, vectors, col);
     const theta = values[col];
     let r = 0;
     for (let i = 0; i < n; i++) r += (ax[i] - theta * x[i]) ** 2;

@@ -1,6 +1,6 @@
 // PHATE's find_knee_point, copied exactly, off-by-one included (docs/measures.md).
 import { DseError, show } from '../errors.js';
-import { pairwiseSum } from '../linalg/pairwise-sum.js';
+import { pairwiseSum } from '../linalg/numpy-arithmetic.js';
 
 function numbers(v: unknown, name: string): Float64Array {
   if (v === null || typeof v !== 'object' || typeof (v as ArrayLike<unknown>).length !== 'number') {

@@ -1,19 +1,8 @@
 import { bidiagonalQR } from '../../assembly/bidiagonal-qr';
+import { get, sortedDown } from './helpers';
 
 function setAll(p: usize, values: f64[]): void {
   for (let i = 0; i < values.length; i++) store<f64>(p + (<usize>i << 3), values[i]);
-}
-
-function get(p: usize, i: i32): f64 {
-  return load<f64>(p + (<usize>i << 3));
-}
-
-// The values at p, sorted descending (the stage leaves them unsorted).
-function sortedDown(p: usize, n: i32): f64[] {
-  const out: f64[] = [];
-  for (let i = 0; i < n; i++) out.push(get(p, i));
-  out.sort((a: f64, b: f64): i32 => (a < b ? 1 : a > b ? -1 : 0));
-  return out;
 }
 
 describe('bidiagonalQR', () => {

@@ -1,16 +1,6 @@
 import { bidiagonalize, bidiagonalizeWorkspace } from '../../assembly/bidiagonalize';
 import { bidiagonalQR } from '../../assembly/bidiagonal-qr';
-
-function get(p: usize, i: i32): f64 {
-  return load<f64>(p + (<usize>i << 3));
-}
-
-function sortedDown(p: usize, n: i32): f64[] {
-  const out: f64[] = [];
-  for (let i = 0; i < n; i++) out.push(get(p, i));
-  out.sort((a: f64, b: f64): i32 => (a < b ? 1 : a > b ? -1 : 0));
-  return out;
-}
+import { get, sortedDown } from './helpers';
 
 // Singular values of the m x n row-major `values` through both stages, descending.
 function svd(values: f64[], m: i32, n: i32): f64[] {

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHROMIUM, launchChromium, noChromium, openStandalonePage } from '../chromium.mjs';
+import { CHROMIUM, launchChromium, noChromium, openStandalonePage, svgCharts } from '../chromium.mjs';
 import { dse, fixture, tempDir } from './cli-helpers.mjs';
 import { cases, assertClose } from './helpers.mjs';
 
@@ -57,14 +57,8 @@ test('the report renders in headless Chromium: no console errors, no requests, n
     const page = await openStandalonePage(context, out, assert);
 
     // Every chart has a visible size and marks drawn inside it.
-    const charts = await page.$$eval('svg', (svgs) => svgs.map((s) => {
-      const box = s.getBoundingClientRect();
-      const marks = [...s.querySelectorAll('path, circle, rect')].filter((e) => {
-        const b = e.getBoundingClientRect();
-        return b.width > 0 || b.height > 0;
-      });
-      return { width: box.width, height: box.height, marks: marks.length, title: s.getAttribute('aria-label') };
-    }));
+    const charts = (await svgCharts(page, 'path, circle, rect'))
+      .map((c) => ({ ...c, marks: c.boxes.filter((b) => b.width > 0 || b.height > 0).length }));
     assert.equal(charts.length, 5);
     for (const c of charts) {
       assert.ok(c.width > 300 && c.height > 150, `${c.title}: ${c.width} x ${c.height}`);

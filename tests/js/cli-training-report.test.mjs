@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHROMIUM, launchChromium, noChromium, openStandalonePage } from '../chromium.mjs';
+import { CHROMIUM, launchChromium, noChromium, openStandalonePage, svgCharts } from '../chromium.mjs';
 import { dse, tempDir } from './cli-helpers.mjs';
 
 const dir = tempDir();
@@ -76,14 +76,7 @@ test('the training report renders in headless Chromium: no console errors, no re
   const { context } = browser;
   try {
     const page = await openStandalonePage(context, out, assert);
-    const charts = await page.$$eval('svg', (svgs) => svgs.map((s) => {
-      const box = s.getBoundingClientRect();
-      const lines = [...s.querySelectorAll('path')].filter((e) => {
-        const b = e.getBoundingClientRect();
-        return b.width > 50;
-      });
-      return { width: box.width, height: box.height, lines: lines.length, title: s.getAttribute('aria-label') };
-    }));
+    const charts = (await svgCharts(page, 'path')).map((c) => ({ ...c, lines: c.boxes.filter((b) => b.width > 50).length }));
     assert.equal(charts.length, 12);
     for (const c of charts) {
       assert.ok(c.width > 300 && c.height > 150, `${c.title}: ${c.width} x ${c.height}`);

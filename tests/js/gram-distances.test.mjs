@@ -9,10 +9,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
 import * as dse from '../../dist/index.mjs';
-import { readNpy, uniform } from './helpers.mjs';
+import { importSources, readNpy, releaseExports, uniform } from './helpers.mjs';
 import { findBinary, loudSkip } from '../runtimes/project.mjs';
 import { spawnSync } from 'node:child_process';
 
@@ -23,15 +22,9 @@ let k;
 
 before(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'gram-'));
-  const outfile = join(dir, 'twins.mjs');
-  await build({
-    stdin: { contents: `export * from './js/engine/js/distance.ts';`, resolveDir: root, loader: 'ts' },
-    bundle: true, format: 'esm', platform: 'node', target: 'es2020', outfile, logLevel: 'warning',
-  });
-  twin = await import(pathToFileURL(outfile).href);
+  twin = await importSources(dir, { 'js/engine/js/distance.ts': '*' }, 'twins');
   rmSync(dir, { recursive: true, force: true });
-  const { instance } = await WebAssembly.instantiate(readFileSync(join(root, 'build/release.wasm')), { env: { abort() { throw new Error('abort'); } } });
-  k = instance.exports;
+  k = await releaseExports();
 });
 
 // Runs the WASM kernel `how` ('exact', 'gram', or a row split [i0, ...] of squaredDistanceGramRows) on x.

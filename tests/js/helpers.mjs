@@ -29,6 +29,12 @@ export async function importSources(dir, exports, name = 'index') {
   return import(pathToFileURL(outfile).href);
 }
 
+/** The exports of build/release.wasm (the base binary) instantiated on its own, for tests that call kernels directly. */
+export async function releaseExports() {
+  const { instance } = await WebAssembly.instantiate(readFileSync(join(root, 'build/release.wasm')), { env: { abort() { throw new Error('abort'); } } });
+  return instance.exports;
+}
+
 /** Reads a fixture .npy file with the package's own reader (js/io/npy.ts, as the CLI uses it). */
 export function readNpy(name) {
   return parseNpy(readFileSync(fixturesDir + name), name);

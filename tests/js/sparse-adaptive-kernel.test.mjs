@@ -8,28 +8,16 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
-import { readNpy, randomMatrix } from './helpers.mjs';
+import { importSources, readNpy, randomMatrix } from './helpers.mjs';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 let lib;
 
 before(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'sparse-kernel-'));
-  const outfile = join(dir, 'engines.mjs');
-  await build({
-    stdin: {
-      contents: `export { wasmEngine } from './js/engine/wasm/adapter.ts';
-        export { jsEngine } from './js/engine/js/index.ts';
-        export { ready } from './js/engine/wasm/instance.ts';
-        export { adaptive } from './js/kernel.ts';
-        export { toMatrix } from './js/matrix.ts';`,
-      resolveDir: root, loader: 'ts',
-    },
-    bundle: true, format: 'esm', platform: 'node', target: 'es2020', outfile, loader: { '.wasm': 'binary' }, logLevel: 'warning',
-  });
-  lib = await import(pathToFileURL(outfile).href);
+  lib = await importSources(dir, {
+    'js/engine/wasm/adapter.ts': ['wasmEngine'], 'js/engine/js/index.ts': ['jsEngine'], 'js/engine/wasm/instance.ts': ['ready'],
+    'js/kernel.ts': ['adaptive'], 'js/matrix.ts': ['toMatrix'],
+  }, 'engines');
   rmSync(dir, { recursive: true, force: true });
   await lib.ready();
 });

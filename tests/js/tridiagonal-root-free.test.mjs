@@ -4,32 +4,21 @@
 // Wilkinson matrices (within 1e-13 of the largest |eigenvalue|), and WASM against the twin bit for bit.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
-import { uniform } from './helpers.mjs';
+import { importSources, releaseExports, uniform } from './helpers.mjs';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 let twin;
 let k;
 
 before(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'root-free-'));
-  const outfile = join(dir, 'twins.mjs');
-  await build({
-    stdin: {
-      contents: `export { tridiagonalEigenvalues } from './js/engine/js/tridiagonal-root-free.ts';
-        export { tridiagonalQL } from './js/engine/js/tridiagonal-ql.ts';`,
-      resolveDir: root, loader: 'ts',
-    },
-    bundle: true, format: 'esm', platform: 'node', target: 'es2020', outfile, logLevel: 'warning',
-  });
-  twin = await import(pathToFileURL(outfile).href);
+  twin = await importSources(dir, {
+    'js/engine/js/tridiagonal-root-free.ts': ['tridiagonalEigenvalues'], 'js/engine/js/tridiagonal-ql.ts': ['tridiagonalQL'],
+  }, 'twins');
   rmSync(dir, { recursive: true, force: true });
-  const { instance } = await WebAssembly.instantiate(readFileSync(join(root, 'build/release.wasm')), { env: { abort() { throw new Error('abort'); } } });
-  k = instance.exports;
+  k = await releaseExports();
 });
 
 // Runs a kernel on copies of (d, e) in linear memory; returns [code, eigenvalues in the order left].

@@ -7,7 +7,7 @@ function d2(m: Float64Array, n: number, i: number, j: number): number {
 }
 
 // Row i's q-th other neighbour (q from 0): the row itself skipped, as manylatents drops its self column.
-function other(neighbors: Int32Array, kn: number, i: number, q: number): number {
+export function other(neighbors: Int32Array, kn: number, i: number, q: number): number {
   let seen = 0;
   for (let c = 0; c < kn; c++) {
     const j = neighbors[i * kn + c];

@@ -6,20 +6,14 @@ export function squaredDistances(x: Float64Array, n: number, d: number, out: Flo
     const a = i * d;
     out[i * n + i] = 0;
     for (let j = i + 1; j < n; j++) {
-      const b = j * d;
-      let s = 0;
-      for (let k = 0; k < d; k++) {
-        const diff = x[a + k] - x[b + k];
-        s += diff * diff;
-      }
-      out[i * n + j] = s;
+      out[i * n + j] = squaredDistance(x, a, j * d, d);
     }
   }
 }
 
 // The Gram form of assembly/distance.ts (its header gives the error bound and the fallback rule), bit for bit
 // with the base binary where an entry is kept: each dot is two lanes (even and odd features), their sum, then
-// an odd last feature. A fallen-back entry is this backend's exact entry (the loop above).
+// an odd last feature. A fallen-back entry is this backend's exact entry (squaredDistance).
 
 /** The fallback threshold of assembly/distance.ts: relative error <= 64 (D + 1) eps on every kept entry. */
 export const FALLBACK = 1 / 64;
@@ -41,7 +35,12 @@ function dot(x: Float64Array, a: number, b: number, d: number): number {
   return r;
 }
 
-function exactEntry(x: Float64Array, a: number, b: number, d: number): number {
+/**
+ * |x_a - x_b|^2 of the rows at offsets a and b: one sequential sum of squared differences, this backend's
+ * exact distance wherever one is taken (squaredDistances, the Gram fallback, nearest neighbours, the sparse
+ * adaptive kernel).
+ */
+export function squaredDistance(x: Float64Array, a: number, b: number, d: number): number {
   let s = 0;
   for (let k = 0; k < d; k++) {
     const diff = x[a + k] - x[b + k];
@@ -66,7 +65,7 @@ export function squaredDistancesGram(x: Float64Array, n: number, d: number, out:
       const t = norms[i] + norms[j];
       const d2 = t - 2 * dot(x, a, b, d);
       const kept = t >= GRAM_MIN && t <= GRAM_MAX && d2 >= FALLBACK * t;
-      out[i * n + j] = kept ? d2 : exactEntry(x, a, b, d);
+      out[i * n + j] = kept ? d2 : squaredDistance(x, a, b, d);
     }
   }
 }

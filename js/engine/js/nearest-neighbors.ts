@@ -1,5 +1,6 @@
 // Pure-JS twin of assembly/nearest-neighbors.ts: the k nearest rows of every row (itself included), nearest
 // first, ties to the lower index. x: n rows of d float64, row-major; out: n x k; work: k float64.
+import { squaredDistance } from './distance.js';
 
 export function nearestNeighbors(x: Float64Array, n: number, d: number, k: number, out: Int32Array, work: Float64Array): void {
   for (let i = 0; i < n; i++) {
@@ -7,12 +8,7 @@ export function nearestNeighbors(x: Float64Array, n: number, d: number, k: numbe
     const idx = i * k;
     let size = 0;
     for (let j = 0; j < n; j++) {
-      const b = j * d;
-      let s = 0;
-      for (let c = 0; c < d; c++) {
-        const diff = x[a + c] - x[b + c];
-        s += diff * diff;
-      }
+      const s = squaredDistance(x, a, j * d, d);
       if (size === k && s >= work[k - 1]) continue;
       let at = size < k ? size++ : k - 1;
       while (at > 0 && work[at - 1] > s) {

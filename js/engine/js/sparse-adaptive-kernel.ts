@@ -2,15 +2,12 @@
 // triangles, columns ascending), no n x n matrix, every entry equal to the dense path's (this backend's
 // distances are one sequential sum per pair, in distance.ts and nearest-neighbors.ts alike).
 
-function squaredDistance(x: Float64Array, d: number, i: number, j: number): number {
-  const a = i * d;
-  const b = j * d;
-  let s = 0;
-  for (let c = 0; c < d; c++) {
-    const diff = x[a + c] - x[b + c];
-    s += diff * diff;
-  }
-  return s;
+import { other } from './adaptive-kernel.js';
+import { squaredDistance } from './distance.js';
+
+// |x_i - x_j|^2 of rows i and j.
+function rowDistance(x: Float64Array, d: number, i: number, j: number): number {
+  return squaredDistance(x, i * d, j * d, d);
 }
 
 // Offers (s, j) to row i's sorted list of the kn smallest (distance, index) pairs: what nearestNeighbors
@@ -38,22 +35,11 @@ export function adaptiveNeighborSearch(x: Float64Array, n: number, d: number, kn
   for (let i = 0; i < n; i++) {
     offer(idx, dist, kn, i, 0, i);
     for (let j = i + 1; j < n; j++) {
-      const s = squaredDistance(x, d, i, j);
+      const s = rowDistance(x, d, i, j);
       offer(idx, dist, kn, i, s, j);
       offer(idx, dist, kn, j, s, i);
     }
   }
-}
-
-function other(idx: Int32Array, kn: number, i: number, q: number): number {
-  let seen = 0;
-  for (let c = 0; c < kn; c++) {
-    const j = idx[i * kn + c];
-    if (j === i) continue;
-    if (seen === q) return j;
-    seen++;
-  }
-  return -1;
 }
 
 // Row sums in kernel.ts's symmetricRowSums order: left of the diagonal first, then diagonal and right.
@@ -92,7 +78,7 @@ export function adaptiveSparseKernel(
   }
   for (let i = 0; i < n; i++) rowStarts[i + 1] += rowStarts[i];
   for (let i = 0; i < n; i++) {
-    const s = k > 0 ? Math.sqrt(squaredDistance(x, d, i, other(idx, kn, i, k - 1))) : 1;
+    const s = k > 0 ? Math.sqrt(rowDistance(x, d, i, other(idx, kn, i, k - 1))) : 1;
     sigma[i] = s === 0 ? 1e-10 : s;
   }
   const fill = rowStarts.slice(0, n);
@@ -101,7 +87,7 @@ export function adaptiveSparseKernel(
     vals[fill[i]++] = 1;
     for (let q = 0; q < k; q++) {
       const j = other(idx, kn, i, q);
-      const dd = Math.sqrt(squaredDistance(x, d, i, j));
+      const dd = Math.sqrt(rowDistance(x, d, i, j));
       const v = Math.exp(-(dd * dd) / (sigma[i] * sigma[j]));
       cols[fill[i]] = j;
       vals[fill[i]++] = v;

@@ -14,6 +14,14 @@ const UNIT2 = UNIT * UNIT;
 const SCALE_MAX = 2.2346346549904327e153;
 const SCALE_MIN = 1.210184973390412e-122;
 
+/** Wilkinson's shift from [[d, e], [e, next]] given e^2: its eigenvalue nearer d (dsterf's, both directions). */
+function wilkinsonShift(d: number, e2: number, next: number): number {
+  const rte = Math.sqrt(e2);
+  const sigma = (next - d) / (2 * rte);
+  const r0 = pythag(sigma, 1);
+  return d - rte / (sigma + (sigma >= 0 ? r0 : -r0));
+}
+
 /** The eigenvalues of [[a, b], [b, c]] (LAPACK dlae2): rt1 of larger modulus into diag[i], rt2 into diag[j]. */
 function eigenvalues2(diag: Float64Array, i: number, j: number, a: number, b: number, c: number): void {
   const sm = a + c;
@@ -109,11 +117,7 @@ export function tridiagonalEigenvalues(diag: Float64Array, offdiag: Float64Array
         }
         if (sweeps === maxSweeps) return l + 1;
         sweeps++;
-        const p0 = diag[l];
-        const rte = Math.sqrt(offdiag[l]);
-        let sigma = (diag[l + 1] - p0) / (2 * rte);
-        const r0 = pythag(sigma, 1);
-        sigma = p0 - rte / (sigma + (sigma >= 0 ? r0 : -r0));
+        const sigma = wilkinsonShift(diag[l], offdiag[l], diag[l + 1]);
         let c = 1;
         let s = 0;
         let gamma = diag[m] - sigma;
@@ -151,11 +155,7 @@ export function tridiagonalEigenvalues(diag: Float64Array, offdiag: Float64Array
         }
         if (sweeps === maxSweeps) return l + 1;
         sweeps++;
-        const p0 = diag[l];
-        const rte = Math.sqrt(offdiag[l - 1]);
-        let sigma = (diag[l - 1] - p0) / (2 * rte);
-        const r0 = pythag(sigma, 1);
-        sigma = p0 - rte / (sigma + (sigma >= 0 ? r0 : -r0));
+        const sigma = wilkinsonShift(diag[l], offdiag[l - 1], diag[l - 1]);
         let c = 1;
         let s = 0;
         let gamma = diag[m] - sigma;

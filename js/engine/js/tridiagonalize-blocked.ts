@@ -6,7 +6,7 @@
 // a: n x n row-major (upper triangle read and overwritten, the lower one untouched); diag, offdiag: n each;
 // work: tridiagonalizeBlockedWorkspace(n, nb) (V and W, nb rows of n each, then p). The same reflectors as
 // tridiagonalize.ts; the sums differ from it, and from the WASM engine's, only by rounding.
-import { reflector, scaledNorm } from './householder.js';
+import { lastEntries, reflectorW, stepReflector, symmetricProduct } from './tridiagonalize.js';
 
 /** Float64 values of workspace tridiagonalizeBlocked needs for order n and panel width nb. */
 export function tridiagonalizeBlockedWorkspace(n: number, nb: number): number {
@@ -43,33 +43,12 @@ export function tridiagonalizeBlocked(
         const wi = work[wq + i];
         for (let k = i; k < n; k++) a[rowI + k] -= vi * work[wq + k] + wi * work[vq + k];
       }
-      diag[i] = a[rowI + i];
-      const alpha = a[rowI + i + 1];
-      const xnorm = scaledNorm(a, rowI + i + 2, rowI + n);
-      if (xnorm === 0) {
-        // H(i) = I: v = 0 and w = 0 (already).
-        offdiag[i] = alpha;
-        continue;
-      }
       const v = work.subarray(vc, vc + n);
-      for (let k = i + 2; k < n; k++) v[k] = a[rowI + k];
-      const { beta, tau } = reflector(alpha, v, i + 2, n, xnorm);
-      offdiag[i] = beta;
-      v[i + 1] = 1;
-
-      // p = A22 v over the trailing matrix as the panel found it (upper triangle), then the corrections.
-      p.fill(0, i + 1, n);
-      for (let j = i + 1; j < n; j++) {
-        const rowJ = j * n;
-        const vj = v[j];
-        let t = 0;
-        for (let k = j + 1; k < n; k++) {
-          const r = a[rowJ + k];
-          t += r * v[k];
-          p[k] += r * vj;
-        }
-        p[j] += a[rowJ + j] * vj + t;
-      }
+      // tau 0: H(i) = I, v = 0 and w = 0 (already).
+      const tau = stepReflector(a, n, i, diag, offdiag, v);
+      if (tau === 0) continue;
+      // p = A22 v over the trailing matrix as the panel found it, then the corrections.
+      symmetricProduct(a, n, i, v, p);
       for (let q = 0; q < c; q++) {
         const vq = q * n;
         const wq = wOff + vq;
@@ -81,13 +60,7 @@ export function tridiagonalizeBlocked(
         }
         for (let k = i + 1; k < n; k++) p[k] -= work[vq + k] * wv + work[wq + k] * vv;
       }
-      let pv = 0;
-      for (let k = i + 1; k < n; k++) {
-        work[wc + k] = tau * p[k];
-        pv += work[wc + k] * v[k];
-      }
-      const half = 0.5 * tau * pv;
-      for (let k = i + 1; k < n; k++) work[wc + k] -= half * v[k];
+      reflectorW(work.subarray(wc, wc + n), p, v, tau, i + 1, n);
     }
     // A[e..n)[e..n) -= V W^T + W V^T, upper triangle.
     for (let j = i0 + count; j < n; j++) {
@@ -102,12 +75,5 @@ export function tridiagonalizeBlocked(
       }
     }
   }
-  if (n >= 2) {
-    diag[n - 2] = a[(n - 2) * n + n - 2];
-    offdiag[n - 2] = a[(n - 2) * n + n - 1];
-  }
-  if (n >= 1) {
-    diag[n - 1] = a[(n - 1) * n + n - 1];
-    offdiag[n - 1] = 0;
-  }
+  lastEntries(a, n, diag, offdiag);
 }
