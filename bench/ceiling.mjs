@@ -86,7 +86,7 @@ function numpy(n, d, threads) {
   const t = String(threads);
   const env = { ...process.env, OPENBLAS_NUM_THREADS: t, OMP_NUM_THREADS: t, MKL_NUM_THREADS: t, VECLIB_MAXIMUM_THREADS: t };
   for (const py of ['/usr/bin/python3', 'python3']) {
-    const r = spawnSync(py, [`${here}numpy_pipeline.py`, JSON.stringify([[n, d]]), String(rounds)], { encoding: 'utf8', env });
+    const r = spawnSync(py, [`${here}numpy_pipeline.py`, JSON.stringify([[n, d]]), String(rounds), '1'], { encoding: 'utf8', env });
     if (r.status === 0) {
       const out = JSON.parse(r.stdout);
       return { ...out.results[0].seconds, numpy: out.numpy, blas: out.blas };
