@@ -67,9 +67,19 @@ export function blockedReductionWorkspace(n: number): number {
  * 0.140 / 0.120, 1500 0.239 / 0.195, 2000 0.564 / 0.453, 3000 2.50 / 1.53; base binary 700 0.025 / 0.032,
  * 1000 0.071 / 0.073, 1250 0.138 / 0.132, 1500 0.237 / 0.227, 2000 0.603 / 0.506. Two threads (starved by
  * the load: preliminary) relaxed 1000 0.098 / 0.074, 1500 0.262 / 0.201, 2000 0.311 / 0.269, 3000 1.39 /
- * 0.90. So from 1250 on: a win on both binaries (at 1000 a win with FMA, a tie without).
+ * 0.90. On a quiet machine (lead, whole diffusionEigenvalues, X uniform D = 64, medians of 5, fused / two-stage
+ * ms, 1 thread and 2): relaxed N = 1250 174 / 165 and 106 / 113, 1500 317 / 252 and 169 / 176, 1797 483 / 460
+ * and 326 / 312. So from 1250 on with FMA; the base binary has its own crossover, below.
  */
 export const TWO_STAGE_FROM = 1250;
+
+/**
+ * The base binary's crossover (no FMA: Node 20, `deterministic: true`). Quiet, as above, fused / two-stage ms,
+ * 1 thread and 2: Node 20 N = 1500 298 / 382 and 194 / 237, 1797 484 / 546 and 295 / 340, 2000 660 / 706 and
+ * 388 / 438, 2500 1407 / 1315 and 823 / 812, 3000 3030 / 2318 and 1687 / 1437; Node 24 1500 339 / 378 and
+ * 176 / 274, 2500 1750 / 1259 and 1005 / 750. Without FMA stage 1's level-3 kernels lose their edge below 2500.
+ */
+export const BASE_TWO_STAGE_FROM = 2500;
 
 /**
  * The JS backend's crossover (js/engine/js/index.ts): its stage 1 runs the kernel's SIMD lanes as scalar code,
@@ -98,9 +108,17 @@ export const WIDE_BAND_FROM = 3500;
 let twoStageFrom: number | null = null;
 let bandWidth: number | null = null;
 
-/** Whether an eigenvalues-only reduction of order n runs in two stages on `backend`. */
-export function twoStageReduction(n: number, backend: 'wasm' | 'js' = 'wasm'): boolean {
-  return n >= (twoStageFrom ?? (backend === 'js' ? JS_TWO_STAGE_FROM : TWO_STAGE_FROM)) && n > 2;
+/** Which reduction kernels run: the WASM backend's relaxed-SIMD ('fma') or base binary, or the JS backend. */
+export type ReductionEngine = 'fma' | 'base' | 'js';
+
+const TWO_STAGE: Record<ReductionEngine, number> = { fma: TWO_STAGE_FROM, base: BASE_TWO_STAGE_FROM, js: JS_TWO_STAGE_FROM };
+
+/**
+ * Whether an eigenvalues-only reduction of order n runs in two stages on `engine`. The default, 'fma', has the
+ * lowest crossover: what the size guard reserves workspace for.
+ */
+export function twoStageReduction(n: number, engine: ReductionEngine = 'fma'): boolean {
+  return n >= (twoStageFrom ?? TWO_STAGE[engine]) && n > 2;
 }
 
 /**
@@ -112,8 +130,8 @@ export function reductionBand(n: number): number {
 }
 
 /**
- * Tests and benchmarks only: two stages from order `n` on, on both backends (0: always; null: back to
- * TWO_STAGE_FROM and JS_TWO_STAGE_FROM).
+ * Tests and benchmarks only: two stages from order `n` on, on every engine (0: always; null: back to
+ * TWO_STAGE_FROM, BASE_TWO_STAGE_FROM and JS_TWO_STAGE_FROM).
  */
 export function setTwoStageReductionFrom(n: number | null): void {
   twoStageFrom = n;

@@ -41,7 +41,8 @@ function fits(plan: MemoryPlan, argument: string): MemoryPlan {
 
 /**
  * Float64 workspace of the reduction of order n: assembly/tridiagonalize.ts's tridiagonalizeWorkspace (4n),
- * or, where the two-stage or the blocked reduction runs (js/engine/reduction.ts), that one's when larger.
+ * or, where the two-stage or the blocked reduction may run (js/engine/reduction.ts; two stages from the lowest
+ * crossover, whichever binary runs), that one's when larger.
  */
 export function tridiagonalizeWorkspace(n: number): number {
   if (twoStageReduction(n)) return Math.max(4 * n, twoStageWorkspace(n));

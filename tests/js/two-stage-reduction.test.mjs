@@ -19,7 +19,7 @@ let dir;
 
 const bundled = (into) => importSources(into, {
   'js/index.ts': '*',
-  'js/engine/reduction.ts': ['setTwoStageReductionFrom', 'reductionBand', 'WIDE_BAND_FROM', 'twoStageReduction', 'TWO_STAGE_FROM', 'JS_TWO_STAGE_FROM'],
+  'js/engine/reduction.ts': ['setTwoStageReductionFrom', 'reductionBand', 'WIDE_BAND_FROM', 'twoStageReduction', 'TWO_STAGE_FROM', 'BASE_TWO_STAGE_FROM', 'JS_TWO_STAGE_FROM'],
   'js/engine/wasm/threads.ts': ['crashWorkerDuringNextCall'],
 });
 
@@ -57,14 +57,26 @@ test('the band is 8 wide below WIDE_BAND_FROM (the orders below cross its bounda
   assert.equal(lib.reductionBand(5), 4);
 });
 
-test('the crossovers: WASM from TWO_STAGE_FROM, JS from JS_TWO_STAGE_FROM; the test hook moves both', () => {
-  assert.ok(lib.TWO_STAGE_FROM < lib.JS_TWO_STAGE_FROM);
-  const at = (n) => [lib.twoStageReduction(n), lib.twoStageReduction(n, 'js')];
-  assert.deepEqual(at(lib.TWO_STAGE_FROM - 1), [false, false]);
-  assert.deepEqual(at(lib.TWO_STAGE_FROM), [true, false]);
-  assert.deepEqual(at(lib.JS_TWO_STAGE_FROM), [true, true]);
-  withTwoStageFrom(100, () => assert.deepEqual(at(100), [true, true]));
-  assert.deepEqual(at(100), [false, false]);
+test('the crossovers: relaxed-SIMD binary from TWO_STAGE_FROM, base from BASE_TWO_STAGE_FROM, JS from JS_TWO_STAGE_FROM; the test hook moves all', () => {
+  assert.ok(lib.TWO_STAGE_FROM < lib.BASE_TWO_STAGE_FROM && lib.BASE_TWO_STAGE_FROM <= lib.JS_TWO_STAGE_FROM);
+  const at = (n) => [lib.twoStageReduction(n), lib.twoStageReduction(n, 'base'), lib.twoStageReduction(n, 'js')];
+  assert.deepEqual(at(lib.TWO_STAGE_FROM - 1), [false, false, false]);
+  assert.deepEqual(at(lib.TWO_STAGE_FROM), [true, false, false]);
+  assert.deepEqual(at(lib.BASE_TWO_STAGE_FROM), [true, true, lib.BASE_TWO_STAGE_FROM >= lib.JS_TWO_STAGE_FROM]);
+  assert.deepEqual(at(lib.JS_TWO_STAGE_FROM), [true, true, true]);
+  withTwoStageFrom(100, () => assert.deepEqual(at(100), [true, true, true]));
+  assert.deepEqual(at(100), [false, false, false]);
+});
+
+test('the WASM backend takes its own binary\'s crossover: between the two, the base binary reduces in one pass, the relaxed one in two stages', () => {
+  const n = lib.TWO_STAGE_FROM + 50;
+  assert.ok(n < lib.BASE_TWO_STAGE_FROM);
+  const a = randomSymmetric(n, 29);
+  const fused = Array.from(eigenvaluesFrom(Infinity, a, 'wasm'));
+  const twoStage = Array.from(eigenvaluesFrom(0, a, 'wasm'));
+  assert.ok(fused.some((x, i) => x !== twoStage[i]), 'the two reductions gave the same bits: the check below could not tell them apart');
+  const chosen = Array.from(lib.symmetricEigenvalues(a, { backend: 'wasm' }));
+  assert.deepEqual(chosen, lib.backendInfo().binary === 'relaxed-simd' ? twoStage : fused);
 });
 
 for (const threads of [1, 2]) {

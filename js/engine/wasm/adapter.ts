@@ -14,7 +14,7 @@ import { withKernels } from './instance.js';
 import type { Kernels } from './kernels.js';
 import { f64, Layout, layOut, reserve } from './memory.js';
 import { addShares, productBounds } from '../product-blocks.js';
-import { blockedReduction, reductionBand, reductionPanel, twoStageReduction } from '../reduction.js';
+import { blockedReduction, reductionBand, reductionPanel, twoStageReduction, type ReductionEngine } from '../reduction.js';
 import { bandScratch, reduceToBandOnThreads } from './band-reduce.js';
 import { gramDistances } from '../distance-form.js';
 import { blocksOnThreads, distancesOnThreads, threadInfo, reductionScratch, taskArgs, tasksOnThreads, tridiagonalizeBlockedOnThreads, tridiagonalizeOnThreads } from './threads.js';
@@ -66,7 +66,7 @@ function diffusionOperator(k: Kernels, at: KernelAt, kernel: Kernel): void {
 // else here, two-stage, blocked or fused by n (reduction.ts). Its per-block products go right after the reduction's workspace: above every plan's buffers but
 // a kernel's own workspace (kernelWork), which the kernel stage is done with by now.
 function tridiagonalizeAt(k: Kernels, m: number, n: number, b: EigenBuffers): void {
-  if (twoStageReduction(n)) return twoStageAt(k, m, n, b);
+  if (twoStageReduction(n, reductionEngine(k))) return twoStageAt(k, m, n, b);
   const scratch = reductionScratch(n);
   if (scratch > 0) {
     const parts = b.work + alignedBytes(tridiagonalizeWorkspace(n));
@@ -81,6 +81,11 @@ function tridiagonalizeAt(k: Kernels, m: number, n: number, b: EigenBuffers): vo
   }
   if (blockedReduction(n)) k.tridiagonalizeBlocked(m, n, reductionPanel(), b.diag, b.offdiag, b.work);
   else k.tridiagonalize(m, n, b.diag, b.offdiag, b.work);
+}
+
+// Which crossover applies (reduction.ts): the relaxed-SIMD binary's or the base one's.
+function reductionEngine(k: Kernels): ReductionEngine {
+  return k.relaxedSimd() === 1 ? 'fma' : 'base';
 }
 
 // The two-stage reduction (reduction.ts): stage 1 by row blocks whose products have their own buffers right
@@ -282,8 +287,9 @@ const TASKS_PER_THREAD = 8;
  * tasks took 0.28 s against 0.54 s for 10 classes of 400 rows, 0.85 against 1.05 s for 5 of 800, 0.63 against
  * 0.81 s for 2 of 1000, 1.93 against 2.70 s for 2 of 1500 and 4.94 against 5.66 s for 2 of 2000: one subset per
  * thread beats splitting each step (two synchronisations a step) up to 2000 rows, the largest measured. Those
- * runs predate the two-stage reduction, which now takes every subset from TWO_STAGE_FROM (1250) rows: such a
- * subset is never a task either (nextBatch), so this bound binds only if that crossover rises above it.
+ * runs predate the two-stage reduction, which now takes every subset from TWO_STAGE_FROM (1250) rows (the base
+ * binary's from BASE_TWO_STAGE_FROM, 2500): such a subset is never a task either (nextBatch), so with FMA this
+ * bound never binds, and on the base binary it splits the fused reduction of subsets from 2048 to 2499 rows.
  */
 const SUBSET_TASK_ROWS = 2048;
 let taskRows = SUBSET_TASK_ROWS;
@@ -346,13 +352,13 @@ function batchOnThreads(k: Kernels, args: Float64Array, x: DenseMatrix, subsets:
 
 // The next batch from subsets[from..]: consecutive subsets below taskRows rows, as many as the pool
 // takes and TASK_BATCH_BYTES holds (at least one), or [] when subsets[from] is larger.
-function nextBatch(subsets: Int32Array[], from: number, d: number, kernel: Kernel, threads: number): number[] {
+function nextBatch(subsets: Int32Array[], from: number, d: number, kernel: Kernel, threads: number, engine: ReductionEngine): number[] {
   const batch: number[] = [];
   let bytes = 0;
   for (let i = from; i < subsets.length && batch.length < Math.min(MAX_TASKS, TASKS_PER_THREAD * threads); i++) {
     const n = subsets[i].length;
     // A task runs the fused reduction, so a subset the two-stage one would take is never a task (same bits).
-    if (n >= taskRows || twoStageReduction(n)) break;
+    if (n >= taskRows || twoStageReduction(n, engine)) break;
     // The guard refuses (E_TOO_LARGE) what the one-by-one path would refuse.
     const b = planBytes(guardKernel(n, d, kernel));
     if (batch.length > 0 && bytes + b > TASK_BATCH_BYTES) break;
@@ -370,7 +376,7 @@ export const wasmEngine: Engine = {
       // Below taskRows rows a subset is a task of one thread; larger ones split each step instead.
       const values = withKernels((k) => {
         const args = taskArgs();
-        const batch = args === null ? [] : nextBatch(subsets, i, x.cols, kernel, threadInfo().threads);
+        const batch = args === null ? [] : nextBatch(subsets, i, x.cols, kernel, threadInfo().threads, reductionEngine(k));
         const out = batch.length > 1 ? batchOnThreads(k, args!, x, subsets, batch, kernel, anisotropic) : null;
         return out ?? [subsetEigenvaluesAt(k, x, subsets[i], kernel, anisotropic)];
       });
