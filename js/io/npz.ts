@@ -151,7 +151,9 @@ export function writeNpz(arrays: Map<string, ArrayLike<number>>, precision: Cach
   const members: Zippable = {};
   for (const [name, values] of arrays) {
     if (typeof name !== 'string' || name === '') throw badArgument('arrays', 'a Map whose keys are non-empty strings', name);
-    members[`${name}.npy`] = [encodeFloatNpy(numbers(values, name), p), { level: 0 }];
+    // np.savez's members carry zipfile's default time, 1980-01-01 00:00: so do ours, and the same arrays give the
+    // same bytes whenever they are written.
+    members[`${name}.npy`] = [encodeFloatNpy(numbers(values, name), p), { level: 0, mtime: new Date(1980, 0, 1) }];
   }
   return zipSync(members);
 }

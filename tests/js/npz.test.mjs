@@ -36,6 +36,10 @@ test('our .npz is a zip of one stored eigvals.npy, like np.savez writes', () => 
   assert.equal(view.getUint16(8, true), 0, 'compression method 0 (stored)');
   const nameLength = view.getUint16(26, true);
   assert.equal(new TextDecoder().decode(bytes.subarray(30, 30 + nameLength)), 'eigvals.npy');
+  // The member's time and date, as in numpy's own file (zipfile's default, 1980-01-01 00:00): the same arrays
+  // give the same bytes whenever they are written.
+  const numpys = readFileSync(fixturesDir + 'npz/savez_float64.npz');
+  assert.deepEqual(Array.from(bytes.subarray(10, 14)), Array.from(numpys.subarray(10, 14)));
 });
 
 for (const c of flags.filter((k) => k.op === 'dse_cache')) {
