@@ -14,12 +14,12 @@
 //   node_modules/node24/bin/node bench/ceiling.mjs --sizes 2000x128 --rounds 3
 //   node_modules/node24/bin/node bench/ceiling.mjs --quick              N x D = 1000x128, 1 round
 // Under Node 20 (no relaxed SIMD) only the base build's peak runs, and the pipeline uses the base binary.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { flag, hookedLibrary, median, opt, uptime } from './library.mjs';
+import { findPython, flag, hookedLibrary, median, numpyPipeline, opt, uptime } from './library.mjs';
 import { uniformMatrix } from './uniform.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -82,17 +82,11 @@ for (const relaxed of relaxedHere ? [false, true] : [false]) {
 }
 
 // ---- numpy --------------------------------------------------------------------------------------------------
+const python = findPython();
 function numpy(n, d, threads) {
-  const t = String(threads);
-  const env = { ...process.env, OPENBLAS_NUM_THREADS: t, OMP_NUM_THREADS: t, MKL_NUM_THREADS: t, VECLIB_MAXIMUM_THREADS: t };
-  for (const py of ['/usr/bin/python3', 'python3']) {
-    const r = spawnSync(py, [`${here}numpy_pipeline.py`, JSON.stringify([[n, d]]), String(rounds), '1'], { encoding: 'utf8', env });
-    if (r.status === 0) {
-      const out = JSON.parse(r.stdout);
-      return { ...out.results[0].seconds, numpy: out.numpy, blas: out.blas };
-    }
-  }
-  return null;
+  if (python === null) return null;
+  const res = numpyPipeline(python.python, n, d, { threads, repeats: rounds, warmups: 1 });
+  return res.error ? null : { ...res.seconds, numpy: res.numpy, blas: res.blas };
 }
 
 // ---- ours ---------------------------------------------------------------------------------------------------

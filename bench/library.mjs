@@ -1,11 +1,11 @@
 // What the benchmarks share: their command-line options, the package's sources bundled with test hooks beside
-// them (js/index.ts plus named exports of internal modules, e.g. reduction.ts's crossovers), the median of
-// rounds, and the load average printed beside every figure.
-import { execFileSync } from 'node:child_process';
+// them (js/index.ts plus named exports of internal modules, e.g. reduction.ts's crossovers), numpy's pipeline
+// (bench/numpy_pipeline.py) in a child, the median of rounds, and the load average printed beside every figure.
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { importSources } from './sources.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -14,18 +14,48 @@ const root = fileURLToPath(new URL('..', import.meta.url));
  * bench/.build/<name>.mjs and imports it.
  */
 export async function hookedLibrary(name, hooks = {}) {
-  const at = (p) => JSON.stringify(join(root, p));
-  const lines = [`export * from ${at('js/index.ts')};`];
-  for (const [path, names] of Object.entries(hooks)) lines.push(`export { ${names.join(', ')} } from ${at(path)};`);
   const out = join(root, 'bench/.build');
   mkdirSync(out, { recursive: true });
-  const outfile = join(out, `${name}.mjs`);
-  await build({
-    stdin: { contents: lines.join('\n'), resolveDir: root, loader: 'ts' },
-    bundle: true, platform: 'neutral', format: 'esm', target: 'es2020', loader: { '.wasm': 'binary' },
-    outfile, logLevel: 'warning',
-  });
-  return import(pathToFileURL(outfile).href);
+  return importSources(out, { 'js/index.ts': '*', ...hooks }, name);
+}
+
+// /usr/bin/python3 (Debian's numpy over the system OpenBLAS) first, else python3 on the PATH.
+const PYTHONS = ['/usr/bin/python3', 'python3'];
+
+/** The first Python with numpy: { python, pythonVersion, numpy, blas }, or null. */
+export function findPython() {
+  for (const py of PYTHONS) {
+    const r = spawnSync(py, ['-c', `
+import json, sys, numpy as np
+blas = 'unknown'
+try:
+    import threadpoolctl
+    blas = ', '.join(f"{i['internal_api']} {i['version']}" for i in threadpoolctl.threadpool_info() if i['user_api'] == 'blas')
+except Exception:
+    try:
+        b = np.show_config(mode='dicts')['Build Dependencies']['blas']
+        blas = f"{b.get('name')} {b.get('version')}"
+    except Exception:
+        pass
+print(json.dumps({'python': sys.executable, 'pythonVersion': sys.version.split()[0], 'numpy': np.__version__, 'blas': blas}))
+`], { encoding: 'utf8' });
+    if (r.status === 0) return JSON.parse(r.stdout.trim().split('\n').at(-1));
+  }
+  return null;
+}
+
+/**
+ * bench/numpy_pipeline.py on one (n, d) in a child whose BLAS has `threads` threads: `repeats` timed runs after
+ * `warmups` untimed ones. Its JSON's first result ({ n, d, dse, seconds, repeats, maxRssMiB }) beside the numpy
+ * and BLAS versions, or { error }.
+ */
+export function numpyPipeline(python, n, d, { threads = 1, repeats = 1, warmups = 0 } = {}) {
+  const t = String(threads);
+  const env = { ...process.env, OPENBLAS_NUM_THREADS: t, OMP_NUM_THREADS: t, MKL_NUM_THREADS: t, VECLIB_MAXIMUM_THREADS: t };
+  const r = spawnSync(python, [join(root, 'bench/numpy_pipeline.py'), JSON.stringify([[n, d]]), String(repeats), String(warmups)], { encoding: 'utf8', env });
+  if (r.status !== 0) return { error: (r.stderr || `exit ${r.status}`).split('\n').filter(Boolean).slice(-2).join(' ') };
+  const out = JSON.parse(r.stdout);
+  return { ...out.results[0], numpy: out.numpy, blas: out.blas };
 }
 
 /** The median of a list of times (the upper one of the middle two for an even count). */

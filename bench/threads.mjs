@@ -23,6 +23,7 @@ import os from 'node:os';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stagesBundle } from './bundle.mjs';
+import { findPython, numpyPipeline } from './library.mjs';
 import { uniformMatrix } from './uniform.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -118,40 +119,16 @@ function newerNode() {
   return Number(process.versions.node.split('.')[0]) >= 22 ? { path: process.execPath, version: process.version } : null;
 }
 
-// /usr/bin/python3 (Debian's numpy over the system OpenBLAS) first, else python3 on the PATH.
-function findPython() {
-  for (const py of ['/usr/bin/python3', 'python3']) {
-    const r = spawnSync(py, ['-c', `
-import json, sys, numpy as np
-blas = 'unknown'
-try:
-    import threadpoolctl
-    blas = ', '.join(f"{i['internal_api']} {i['version']}" for i in threadpoolctl.threadpool_info() if i['user_api'] == 'blas')
-except Exception:
-    try:
-        b = np.show_config(mode='dicts')['Build Dependencies']['blas']
-        blas = f"{b.get('name')} {b.get('version')}"
-    except Exception:
-        pass
-print(json.dumps({'python': sys.executable, 'pythonVersion': sys.version.split()[0], 'numpy': np.__version__, 'blas': blas}))
-`], { encoding: 'utf8' });
-    if (r.status === 0) return JSON.parse(r.stdout.trim().split('\n').at(-1));
-  }
-  return null;
-}
-
 function runWasm(node, spec) {
   const r = spawnSync(node, [fileURLToPath(import.meta.url), '--child', JSON.stringify(spec)], { encoding: 'utf8', maxBuffer: 1 << 24 });
   if (r.status !== 0) return { error: (r.stderr || `exit ${r.status}`).split('\n').filter(Boolean).slice(-3).join(' ') };
   return JSON.parse(r.stdout);
 }
 
+// One steady-state run of numpy's pipeline (after an untimed one of the same size).
 function runNumpy(py, n, d, threads) {
-  const t = String(threads);
-  const env = { ...process.env, OPENBLAS_NUM_THREADS: t, OMP_NUM_THREADS: t, MKL_NUM_THREADS: t, VECLIB_MAXIMUM_THREADS: t };
-  const r = spawnSync(py, [`${here}numpy_pipeline.py`, JSON.stringify([[n, d]]), '1', '1'], { encoding: 'utf8', env });
-  if (r.status !== 0) return { error: r.stderr.split('\n').filter(Boolean).slice(-2).join(' ') };
-  const res = JSON.parse(r.stdout).results[0];
+  const res = numpyPipeline(py, n, d, { threads, warmups: 1 });
+  if (res.error) return res;
   return { wall: res.seconds.total, cpu: res.seconds.cpu, value: res.dse, peakRssMiB: res.maxRssMiB };
 }
 

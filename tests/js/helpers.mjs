@@ -2,32 +2,16 @@
 // generator, bench/uniform.mjs).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
 import { parseNpy } from '../../dist/cli.mjs';
 import { uniform } from '../../bench/uniform.mjs';
+import { importSources } from '../../bench/sources.mjs';
 
 export const fixturesDir = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
-/**
- * The package's TypeScript sources bundled as dist/ is, with test hooks beside them, into dir/<name>.mjs, and
- * imported: `exports` maps a source path (from the repository root) to '*' or the names to export from it,
- * `{ 'js/index.ts': '*', 'js/engine/reduction.ts': ['setTwoStageReductionFrom'] }` (`a as b` allowed).
- */
-export async function importSources(dir, exports, name = 'index') {
-  const lines = Object.entries(exports).map(([path, names]) => {
-    const from = JSON.stringify(join(root, path));
-    return names === '*' ? `export * from ${from};` : `export { ${names.join(', ')} } from ${from};`;
-  });
-  const outfile = join(dir, `${name}.mjs`);
-  await build({
-    stdin: { contents: lines.join('\n'), resolveDir: root, loader: 'ts' },
-    bundle: true, platform: 'neutral', format: 'esm', target: 'es2020', loader: { '.wasm': 'binary' },
-    outfile, logLevel: 'warning',
-  });
-  return import(pathToFileURL(outfile).href);
-}
+// importSources: the package's sources bundled with test hooks beside them (bench/sources.mjs).
+export { importSources };
 
 /** The exports of build/release.wasm (the base binary) instantiated on its own, for tests that call kernels directly. */
 export async function releaseExports() {
